@@ -1,0 +1,217 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SupplySim.Scenario;
+
+/// <summary>
+/// Loads a scenario file into a <see cref="ScenarioFileDocument"/>, reporting every problem of YAML syntax and
+/// shape (unknown keys, wrong types, bad units) to a <see cref="DiagnosticBag"/>. Meaning is checked later by the
+/// network compiler.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Largest scenario file accepted, in bytes; real networks are a few hundred kilobytes at most.</summary>
+    public const long MaxFileBytes = 8L * 1024 * 1024;
+
+    private static readonly string[] RootKeys =
+        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios"];
+
+    /// <summary>Reads and loads <paramref name="path"/>. I/O failures propagate as exceptions.</summary>
+    /// <returns>The document, or null when the file is not usable YAML (see <paramref name="diagnostics"/>).</returns>
+    public static ScenarioFileDocument? LoadFile(string path, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var origin = new SourceLocation(path, 1, 1);
+        if (Directory.Exists(path))
+        {
+            diagnostics.Error("SS0010", origin, $"'{path}' is a directory; expected a scenario file");
+            return null;
+        }
+
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > MaxFileBytes)
+        {
+            diagnostics.Error("SS0010", origin, $"file is {info.Length} bytes; at most {MaxFileBytes} are accepted");
+            return null;
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            diagnostics.Error("SS0010", origin, $"file is not valid UTF-8 (bad byte at offset {ex.Index}); save it as UTF-8");
+            return null;
+        }
+
+        return Load(text, path, diagnostics);
+    }
+
+    /// <summary>Loads scenario YAML from a string; <paramref name="fileName"/> is used in diagnostics.</summary>
+    public static ScenarioFileDocument? Load(string yaml, string fileName, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            string message = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
+            diagnostics.Error("SS0001", new SourceLocation(fileName, (int)ex.Start.Line, (int)ex.Start.Column),
+                $"YAML syntax error: {message}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var at = stream.Documents.Count == 0 ? new SourceLocation(fileName, 1, 1) : YamlMapReader.At(stream.Documents[0].RootNode, fileName);
+            diagnostics.Error("SS0002", at, "a scenario file must be a mapping with name, start, materials, nodes and lanes; the file is empty or not a mapping");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            diagnostics.Error("SS0002", YamlMapReader.At(stream.Documents[1].RootNode, fileName), "a scenario file holds one YAML document; remove the second '---'");
+        }
+
+        var reader = new YamlMapReader(root, fileName, diagnostics);
+        var doc = new ScenarioFileDocument { FilePath = fileName, Location = reader.Location };
+        doc.Name = reader.String("name", required: true);
+        doc.Start = reader.Date("start", required: true);
+        doc.HorizonDays = reader.Number("horizon", Dimension.Duration);
+        doc.End = reader.Date("end");
+        doc.StepDays = reader.Number("step", Dimension.Duration);
+        if (reader.String("seed") is { } seedText)
+        {
+            if (ulong.TryParse(seedText.Value, out ulong seed))
+            {
+                doc.Seed = new(seed, seedText.Location);
+            }
+            else
+            {
+                diagnostics.Error("SS0006", seedText.Location, $"seed must be a whole number in [0, {ulong.MaxValue}], was '{seedText.Value}'");
+            }
+        }
+
+        if (!reader.Has("horizon") && !reader.Has("end"))
+        {
+            diagnostics.Error("SS0003", reader.Location, "missing 'horizon' (e.g. 730d) or 'end' (a date)");
+        }
+
+        ReadThresholds(reader, doc);
+        foreach (var item in Items(reader, "materials", required: true))
+        {
+            var r = new YamlMapReader(item, fileName, diagnostics);
+            doc.Materials.Add(new MaterialDocument { Id = r.String("id", required: true), Name = r.String("name")?.Value, Location = r.Location });
+            r.ReportUnknownKeys(["id", "name"], "a material");
+        }
+
+        foreach (var item in Items(reader, "nodes", required: true))
+        {
+            doc.Nodes.Add(NodeReader.Read(new YamlMapReader(item, fileName, diagnostics)));
+        }
+
+        foreach (var item in Items(reader, "lanes", required: true))
+        {
+            doc.Lanes.Add(ReadLane(new YamlMapReader(item, fileName, diagnostics)));
+        }
+
+        foreach (var item in Items(reader, "scenarios", required: false))
+        {
+            doc.Scenarios.Add(ReadScenario(new YamlMapReader(item, fileName, diagnostics)));
+        }
+
+        reader.ReportUnknownKeys(RootKeys, "the scenario file");
+        return doc;
+    }
+
+    internal static IEnumerable<YamlMappingNode> Items(YamlMapReader reader, string key, bool required)
+    {
+        if (reader.Sequence(key, required) is not { } sequence)
+        {
+            yield break;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlMappingNode map)
+            {
+                yield return map;
+            }
+            else
+            {
+                reader.Diagnostics.Error("SS0002", YamlMapReader.At(item, reader.File), $"each entry of '{key}' must be a mapping (id: ..., ...)");
+            }
+        }
+    }
+
+    private static void ReadThresholds(YamlMapReader reader, ScenarioFileDocument doc)
+    {
+        if (reader.Map("thresholds") is not { } map)
+        {
+            return;
+        }
+
+        var r = new YamlMapReader(map, reader.File, reader.Diagnostics);
+        foreach (string metric in map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? ""))
+        {
+            var values = r.StringList(metric) ?? [];
+            var parsed = new List<double>();
+            foreach (var value in values)
+            {
+                if (Units.TryParse(value.Value, Dimension.None, null, out double v) is { } error)
+                {
+                    reader.Diagnostics.Error("SS0006", value.Location, $"threshold for {metric}: {error}");
+                }
+                else
+                {
+                    parsed.Add(v);
+                }
+            }
+
+            doc.Thresholds[metric] = parsed;
+            doc.ThresholdLocations[metric] = r.KeyLocation(metric);
+        }
+    }
+
+    private static LaneDocument ReadLane(YamlMapReader r)
+    {
+        var lane = new LaneDocument
+        {
+            From = r.String("from", required: true),
+            To = r.String("to", required: true),
+            Materials = r.StringList("materials"),
+            LeadTime = r.Uncertain("lead_time", Dimension.Duration, required: true),
+            Capacity = r.Uncertain("capacity", Dimension.Rate),
+            Share = r.Number("share", Dimension.None),
+            Location = r.Location,
+        };
+        r.ReportUnknownKeys(["from", "to", "materials", "lead_time", "capacity", "share"], "a lane");
+        return lane;
+    }
+
+    private static ScenarioDocument ReadScenario(YamlMapReader r)
+    {
+        var scenario = new ScenarioDocument
+        {
+            Id = r.String("id", required: true),
+            Description = r.String("description")?.Value,
+            Location = r.Location,
+        };
+        foreach (var item in Items(r, "events", required: true))
+        {
+            scenario.Events.Add(EventReader.Read(new YamlMapReader(item, r.File, r.Diagnostics)));
+        }
+
+        r.ReportUnknownKeys(["id", "description", "events"], "a scenario");
+        return scenario;
+    }
+}

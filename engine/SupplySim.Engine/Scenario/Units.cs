@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace SupplySim.Scenario;
+
+/// <summary>Parses quantities such as <c>60000 t/yr</c> or <c>45wd</c> into tonnes, tonnes per day or days.</summary>
+public static class Units
+{
+    /// <summary>Days in a year for rate conversions; a model year is 365 days.</summary>
+    public const double DaysPerYear = 365.0;
+
+    private static readonly Dictionary<string, double> MassUnits = new(StringComparer.Ordinal)
+    {
+        ["t"] = 1.0,
+        ["kg"] = 0.001,
+    };
+
+    private static readonly Dictionary<string, double> DurationUnits = new(StringComparer.Ordinal)
+    {
+        ["d"] = 1.0,
+        ["wd"] = 7.0 / 5.0,
+        ["w"] = 7.0,
+        ["mo"] = DaysPerYear / 12.0,
+        ["yr"] = DaysPerYear,
+    };
+
+    private static readonly Dictionary<string, double> RatePeriods = new(StringComparer.Ordinal)
+    {
+        ["d"] = 1.0,
+        ["w"] = 7.0,
+        ["mo"] = DaysPerYear / 12.0,
+        ["month"] = DaysPerYear / 12.0,
+        ["yr"] = DaysPerYear,
+    };
+
+    /// <summary>The unit spellings accepted for <paramref name="dimension"/>, for error messages.</summary>
+    public static IReadOnlyList<string> Accepted(Dimension dimension) => dimension switch
+    {
+        Dimension.Mass => [.. MassUnits.Keys],
+        Dimension.Duration => [.. DurationUnits.Keys],
+        Dimension.Rate => [.. from m in MassUnits.Keys from p in RatePeriods.Keys select $"{m}/{p}"],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as a number with a unit of <paramref name="dimension"/> (or, when
+    /// <paramref name="defaultUnit"/> is given, a bare number in that unit) into the internal unit.
+    /// </summary>
+    /// <returns>An error message, or null on success.</returns>
+    public static string? TryParse(string text, Dimension dimension, string? defaultUnit, out double value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        value = 0;
+        string trimmed = text.Trim();
+        int split = 0;
+        while (split < trimmed.Length && (char.IsDigit(trimmed[split]) || trimmed[split] is '.' or '-' or '+' or 'e' or 'E'))
+        {
+            // 'e' is part of a number only when followed by a digit or sign (1e3), not in a unit.
+            if (trimmed[split] is 'e' or 'E' && (split + 1 >= trimmed.Length || !(char.IsDigit(trimmed[split + 1]) || trimmed[split + 1] is '-' or '+')))
+            {
+                break;
+            }
+
+            split++;
+        }
+
+        string numberPart = trimmed[..split];
+        string unit = trimmed[split..].Trim();
+        if (!double.TryParse(numberPart, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        {
+            return $"'{text}' is not a number{(dimension == Dimension.None ? "" : " with a unit")}";
+        }
+
+        if (!double.IsFinite(number))
+        {
+            return $"'{text}' is not finite";
+        }
+
+        if (dimension == Dimension.None)
+        {
+            if (unit.Length > 0)
+            {
+                return $"'{text}' must be a plain number, without a unit";
+            }
+
+            value = number;
+            return null;
+        }
+
+        if (unit.Length == 0)
+        {
+            if (defaultUnit is null)
+            {
+                return $"'{text}' needs a unit: one of {string.Join(", ", Accepted(dimension))}";
+            }
+
+            unit = defaultUnit;
+        }
+
+        double? factor = Factor(unit, dimension);
+        if (factor is null)
+        {
+            return $"unknown {dimension.ToString().ToLowerInvariant()} unit '{unit}' in '{text}'; " +
+                   $"expected one of {string.Join(", ", Accepted(dimension))}";
+        }
+
+        value = number * factor.Value;
+        return null;
+    }
+
+    /// <summary>The factor converting <paramref name="unit"/> to the internal unit, or null if not accepted.</summary>
+    public static double? Factor(string unit, Dimension dimension)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        switch (dimension)
+        {
+            case Dimension.Mass:
+                return MassUnits.TryGetValue(unit, out double mass) ? mass : null;
+            case Dimension.Duration:
+                return DurationUnits.TryGetValue(unit, out double days) ? days : null;
+            case Dimension.Rate:
+                int slash = unit.IndexOf('/', StringComparison.Ordinal);
+                if (slash < 0)
+                {
+                    return null;
+                }
+
+                return MassUnits.TryGetValue(unit[..slash], out double m) && RatePeriods.TryGetValue(unit[(slash + 1)..], out double p)
+                    ? m / p
+                    : null;
+            default:
+                return unit.Length == 0 ? 1.0 : null;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace SupplySim.Scenario;
+
+/// <summary>
+/// Reads one YAML mapping key by key, converting values and reporting every problem as a diagnostic.
+/// Remembers which keys were read so <see cref="ReportUnknownKeys"/> can flag the rest with a did-you-mean.
+/// </summary>
+internal sealed class YamlMapReader
+{
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly string _file;
+    private readonly DiagnosticBag _diagnostics;
+
+    public YamlMapReader(YamlMappingNode map, string file, DiagnosticBag diagnostics)
+    {
+        _file = file;
+        _diagnostics = diagnostics;
+        Location = At(map, file);
+        foreach (var (key, value) in map.Children)
+        {
+            string name = key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
+            if (!_entries.TryAdd(name, (key, value)))
+            {
+                diagnostics.Error("SS0005", At(key, file), $"duplicate key '{name}'; each key may appear once");
+            }
+        }
+    }
+
+    public SourceLocation Location { get; }
+
+    public string File => _file;
+
+    public DiagnosticBag Diagnostics => _diagnostics;
+
+    public static SourceLocation At(YamlNode node, string file) =>
+        new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    public SourceLocation KeyLocation(string key) => _entries.TryGetValue(key, out var e) ? At(e.Key, _file) : Location;
+
+    public YamlNode? Node(string key, bool required = false)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            return entry.Value;
+        }
+
+        if (required)
+        {
+            _diagnostics.Error("SS0003", Location, $"missing required key '{key}'");
+        }
+
+        return null;
+    }
+
+    public void ReportUnknownKeys(IReadOnlyCollection<string> allowed, string context)
+    {
+        foreach (var (name, (key, _)) in _entries)
+        {
+            if (!allowed.Contains(name))
+            {
+                _diagnostics.Error("SS0004", At(key, _file),
+                    $"unknown key '{name}' in {context}{Suggest.Hint(name, allowed)}; allowed: {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
+    public LocatedValue<string>? String(string key, bool required = false) =>
+        Node(key, required) is { } node ? ScalarText(node, key) is { } text ? new(text, At(node, _file)) : null : null;
+
+    public LocatedValue<string>? Choice(string key, IReadOnlyCollection<string> choices, bool required = false)
+    {
+        var value = String(key, required);
+        if (value is not null && !choices.Contains(value.Value))
+        {
+            _diagnostics.Error("SS0009", value.Location,
+                $"'{key}' must be one of {string.Join(", ", choices)}, was '{value.Value}'{Suggest.Hint(value.Value, choices)}");
+            return null;
+        }
+
+        return value;
+    }
+
+    public LocatedValue<double>? Number(string key, Dimension dimension, string? defaultUnit = null, bool required = false)
+    {
+        if (Node(key, required) is not { } node || ScalarText(node, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (Units.TryParse(text, dimension, defaultUnit, out double value) is { } error)
+        {
+            _diagnostics.Error(error.Contains("unit", StringComparison.Ordinal) ? "SS0007" : "SS0006", At(node, _file), $"{key}: {error}");
+            return null;
+        }
+
+        return new(value, At(node, _file));
+    }
+
+    public UncertainDocument? Uncertain(string key, Dimension dimension, string? defaultUnit = null, bool required = false) =>
+        Node(key, required) is { } node ? UncertainParser.Parse(node, key, dimension, defaultUnit, _file, _diagnostics) : null;
+
+    public LocatedValue<DateOnly>? Date(string key, bool required = false)
+    {
+        if (Node(key, required) is not { } node || ScalarText(node, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            _diagnostics.Error("SS0008", At(node, _file), $"{key}: '{text}' is not a date; expected YYYY-MM-DD");
+            return null;
+        }
+
+        return new(date, At(node, _file));
+    }
+
+    public LocatedValue<bool>? Bool(string key)
+    {
+        if (Node(key) is not { } node || ScalarText(node, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (text is not ("true" or "false"))
+        {
+            _diagnostics.Error("SS0012", At(node, _file), $"{key} must be true or false, was '{text}'");
+            return null;
+        }
+
+        return new(text == "true", At(node, _file));
+    }
+
+    /// <summary>A list of strings; a single scalar is accepted as a one-element list (e.g. <c>"*"</c>).</summary>
+    public List<LocatedValue<string>>? StringList(string key, bool required = false)
+    {
+        if (Node(key, required) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode single)
+        {
+            return [new(single.Value ?? "", At(node, _file))];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            _diagnostics.Error("SS0002", At(node, _file), $"{key} must be a list of ids");
+            return null;
+        }
+
+        var list = new List<LocatedValue<string>>();
+        foreach (var item in sequence.Children)
+        {
+            if (ScalarText(item, key) is { } text)
+            {
+                list.Add(new(text, At(item, _file)));
+            }
+        }
+
+        return list;
+    }
+
+    public YamlMappingNode? Map(string key, bool required = false) => Node(key, required) switch
+    {
+        null => null,
+        YamlMappingNode map => map,
+        var other => WrongShape<YamlMappingNode>(other, key, "a mapping (key: value lines)"),
+    };
+
+    public YamlSequenceNode? Sequence(string key, bool required = false) => Node(key, required) switch
+    {
+        null => null,
+        YamlSequenceNode seq => seq,
+        var other => WrongShape<YamlSequenceNode>(other, key, "a list (lines starting with '- ')"),
+    };
+
+    private T? WrongShape<T>(YamlNode node, string key, string expected)
+        where T : class
+    {
+        _diagnostics.Error("SS0002", At(node, _file), $"{key} must be {expected}");
+        return null;
+    }
+
+    private string? ScalarText(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+
+        _diagnostics.Error("SS0002", At(node, _file), $"{key} must be a single value, not a {(node is YamlMappingNode ? "mapping" : "list")}");
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+namespace SupplySim.Model;
+
+/// <summary>A compiled network and its scenarios, the baseline first. Immutable.</summary>
+public sealed class CompiledModel
+{
+    internal CompiledModel(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios)
+    {
+        Network = network;
+        Scenarios = scenarios;
+    }
+
+    /// <summary>The network.</summary>
+    public CompiledNetwork Network { get; }
+
+    /// <summary>The baseline (index 0) and every scenario of the file, in file order.</summary>
+    public IReadOnlyList<CompiledScenario> Scenarios { get; }
+
+    /// <summary>The scenario with <paramref name="id"/>, or null.</summary>
+    public CompiledScenario? Find(string id) => Scenarios.FirstOrDefault(s => s.Id == id);
+}

@@ -1,0 +1,169 @@
+namespace SupplySim.Model;
+
+/// <summary>
+/// A validated network lowered to dense arrays: nodes and materials numbered from 0, a <em>holding</em>
+/// <c>h = node * MaterialCount + material</c> for every node-material pair, and <em>arcs</em> (one per lane and
+/// material) grouped in compressed-sparse-row form by buyer holding (inbound) and by supplier holding (outbound,
+/// sorted by buyer priority). Immutable; only <see cref="NetworkCompiler"/> creates it. Thread-safe to share.
+/// </summary>
+public sealed class CompiledNetwork
+{
+    internal CompiledNetwork()
+    {
+    }
+
+    /// <summary>Readable name from the file.</summary>
+    public string Name { get; internal init; } = "";
+
+    /// <summary>Calendar date of step 0.</summary>
+    public DateOnly Start { get; internal init; }
+
+    /// <summary>Number of steps in a run.</summary>
+    public int Steps { get; internal init; }
+
+    /// <summary>Days per step.</summary>
+    public double StepDays { get; internal init; }
+
+    /// <summary>Default seed from the file, or null.</summary>
+    public ulong? DefaultSeed { get; internal init; }
+
+    /// <summary>Thresholds for exceedance probabilities, by metric name.</summary>
+    public IReadOnlyDictionary<string, double[]> Thresholds { get; internal init; } = new Dictionary<string, double[]>();
+
+    /// <summary>Material ids, by index.</summary>
+    public IReadOnlyList<string> MaterialIds { get; internal init; } = [];
+
+    /// <summary>Node ids, by index.</summary>
+    public IReadOnlyList<string> NodeIds { get; internal init; } = [];
+
+    /// <summary>Node countries (ISO alpha-2), by index.</summary>
+    public IReadOnlyList<string> NodeCountries { get; internal init; } = [];
+
+    /// <summary>Sector names; consumers refer to them by index.</summary>
+    public IReadOnlyList<string> SectorNames { get; internal init; } = [];
+
+    /// <summary>Origin classes: each exporting country named by a control, then <c>other</c>.</summary>
+    public IReadOnlyList<string> OriginNames { get; internal init; } = [];
+
+    /// <summary>Lane names as <c>from-&gt;to</c>, by index.</summary>
+    public IReadOnlyList<string> LaneNames { get; internal init; } = [];
+
+    /// <summary>The uncertain numbers of the network and every scenario.</summary>
+    public ParameterTable Parameters { get; internal init; } = null!;
+
+    /// <summary>Number of nodes.</summary>
+    public int NodeCount => NodeIds.Count;
+
+    /// <summary>Number of materials.</summary>
+    public int MaterialCount => MaterialIds.Count;
+
+    /// <summary>Number of origin classes.</summary>
+    public int OriginCount => OriginNames.Count;
+
+    /// <summary>Number of lane-material arcs.</summary>
+    public int ArcCount => ArcFrom.Length;
+
+    /// <summary>Number of lanes.</summary>
+    public int LaneCount => LaneNames.Count;
+
+    /// <summary>The kind of each node.</summary>
+    public ReadOnlySpan<NodeKind> Kinds => NodeKind;
+
+    internal NodeKind[] NodeKind { get; init; } = [];
+
+    internal int[] NodeOrigin { get; init; } = [];
+
+    internal int[] NodeSector { get; init; } = [];
+
+    internal int[] CapacityParam { get; init; } = [];
+
+    internal int[] QuotaParam { get; init; } = [];
+
+    internal bool[] IsPush { get; init; } = [];
+
+    internal double[] CoverDays { get; init; } = [];
+
+    internal int[] OutputMaterial { get; init; } = [];
+
+    internal int[] RecipeStart { get; init; } = [];
+
+    internal int[] RecipeMaterial { get; init; } = [];
+
+    internal int[] RecipeRatioParam { get; init; } = [];
+
+    internal int[] DelayParam { get; init; } = [];
+
+    internal int[] LeakParam { get; init; } = [];
+
+    internal int[] InterdictionParam { get; init; } = [];
+
+    internal int[] ReleaseBelowCoverParam { get; init; } = [];
+
+    internal int[] ReleaseRateParam { get; init; } = [];
+
+    internal int[] DemandCvParam { get; init; } = [];
+
+    internal int[] Priority { get; init; } = [];
+
+    internal bool[] LostSales { get; init; } = [];
+
+    internal bool[] Coupled { get; init; } = [];
+
+    internal bool[] UsesReorderPoint { get; init; } = [];
+
+    internal double[] ReorderDays { get; init; } = [];
+
+    /// <summary>Per holding: does the node hold this material at all.</summary>
+    internal bool[] Held { get; init; } = [];
+
+    internal int[] DemandParam { get; init; } = [];
+
+    internal int[] AcquisitionParam { get; init; } = [];
+
+    internal int[] InitialParam { get; init; } = [];
+
+    internal double[] InitialCoverDays { get; init; } = [];
+
+    internal int[] ArcFrom { get; init; } = [];
+
+    internal int[] ArcTo { get; init; } = [];
+
+    internal int[] ArcMaterial { get; init; } = [];
+
+    internal int[] ArcLane { get; init; } = [];
+
+    internal int[] ArcLeadParam { get; init; } = [];
+
+    internal double[] ArcShare { get; init; } = [];
+
+    internal bool[] ArcIsPush { get; init; } = [];
+
+    internal bool[] ArcIsRelease { get; init; } = [];
+
+    /// <summary>Ring-buffer length of each arc's pipeline: longest lead time plus transshipper delay, plus one.</summary>
+    internal int[] ArcPipeLength { get; init; } = [];
+
+    internal int[] ArcPipeStart { get; init; } = [];
+
+    internal int PipeSlots { get; init; }
+
+    internal int[] InStart { get; init; } = [];
+
+    internal int[] InArcs { get; init; } = [];
+
+    internal int[] OutStart { get; init; } = [];
+
+    internal int[] OutArcs { get; init; } = [];
+
+    /// <summary>Outbound arcs of a supplier holding are grouped by buyer priority; each group ends at a boundary.</summary>
+    internal bool[] OutGroupEnd { get; init; } = [];
+
+    internal int[] ReleaseStart { get; init; } = [];
+
+    internal int[] ReleaseArcs { get; init; } = [];
+
+    internal int[] LaneCapacityParam { get; init; } = [];
+
+    /// <summary>Calendar year index of each step, from 0, for annual quotas.</summary>
+    internal int[] YearOfStep { get; init; } = [];
+}

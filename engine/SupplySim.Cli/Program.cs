@@ -1,1 +1,6 @@
-Console.WriteLine("hi");
+using System.Globalization;
+using SupplySim.Cli;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+return Commands.Execute(args, Console.Out, Console.Error);

@@ -70,7 +70,7 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
             ControlArcApproval = [.. _controlApproval.SelectMany(x => x)],
             LicenceRingLength = _licenceRing,
             Gate = _gate,
-            Events = [.. _events],
+            Events = [.. _events.OrderBy(e => e.Kind)],
         };
 
         static string Target(EventDocument ev) =>

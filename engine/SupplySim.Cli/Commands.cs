@@ -1,0 +1,171 @@
+using SupplySim.Model;
+using SupplySim.Reporting;
+using SupplySim.Simulation;
+
+namespace SupplySim.Cli;
+
+/// <summary>The verbs: a thin shell over the engine. Results to stdout, diagnostics to stderr.</summary>
+internal static class Commands
+{
+    /// <summary>Largest result table accepted in memory (bytes), so absurd run sizes fail before allocating.</summary>
+    private const long MaxResultBytes = 8L * 1024 * 1024 * 1024;
+
+    public static int Execute(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var cli = CliArguments.Parse(args);
+        if (cli.Verb == "help")
+        {
+            stdout.WriteLine(HelpText.General);
+            return ExitCodes.Ok;
+        }
+
+        if (cli.Errors.Count == 0 && cli.Help)
+        {
+            stdout.WriteLine(cli.Verb == "run" ? HelpText.Run : HelpText.Validate);
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            return cli.Verb switch
+            {
+                "validate" => Validate(cli, stdout, stderr),
+                _ => Run(cli, stdout, stderr),
+            };
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+
+    private static int Usage(CliArguments cli, TextWriter stderr, string usage)
+    {
+        foreach (string error in cli.Errors)
+        {
+            stderr.WriteLine($"error: {error}");
+        }
+
+        stderr.WriteLine(usage);
+        return ExitCodes.UsageOrIo;
+    }
+
+    private static int Validate(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        if (cli.Positional.Count != 1)
+        {
+            cli.Errors.Add("validate takes exactly one FILE");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            return Usage(cli, stderr, HelpText.Validate);
+        }
+
+        string path = cli.Positional[0];
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            stderr.WriteLine($"error: no such file '{path}'");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var model = ScenarioFiles.Compile(path, stderr);
+        if (model is null)
+        {
+            return ExitCodes.InvalidScenario;
+        }
+
+        var net = model.Network;
+        stdout.WriteLine($"{path}: valid: {net.NodeCount} nodes, {net.LaneCount} lanes, {net.MaterialCount} materials, " +
+                         $"{model.Scenarios.Count - 1} scenarios, {net.Steps} steps");
+        return ExitCodes.Ok;
+    }
+
+    private static int Run(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        int trials = cli.Int("--trials", 1, 100_000_000) ?? 1000;
+        int threads = cli.Int("--threads", 1, 4096) ?? -1;
+        ulong? seedOption = cli.ULong("--seed");
+        if (cli.Positional.Count > 1)
+        {
+            cli.Errors.Add($"run takes at most one FILE, got {cli.Positional.Count}");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            return Usage(cli, stderr, HelpText.Run);
+        }
+
+        string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath();
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            stderr.WriteLine($"error: no such file '{path}'");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var model = ScenarioFiles.Compile(path, stderr);
+        if (model is null)
+        {
+            return ExitCodes.InvalidScenario;
+        }
+
+        var scenarios = SelectScenarios(model, cli.All("--scenario"), stderr);
+        if (scenarios is null)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        long bytes = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Width) * trials * sizeof(double);
+        if (bytes > MaxResultBytes)
+        {
+            stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need {bytes / (1 << 20)} MiB of results, more than " +
+                             $"{MaxResultBytes / (1 << 20)} MiB; at most {trials * (MaxResultBytes / (double)bytes):0} trials fit");
+            return ExitCodes.InvalidScenario;
+        }
+
+        ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
+        string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+        var options = new MonteCarloOptions(trials, seed, threads);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var results = scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
+        double seconds = started.Elapsed.TotalSeconds;
+        var report = new RunReport(model, seed, results);
+        stdout.Write(ConsoleSummary.Format(report));
+        OutputFiles.Write(report, outDir);
+        stdout.WriteLine();
+        stdout.WriteLine($"simulated {scenarios.Count} scenario(s) x {trials} trials in {seconds:0.00} s; wrote {outDir}/summary.json, trials.csv, trials.parquet");
+        return ExitCodes.Ok;
+    }
+
+    private static List<CompiledScenario>? SelectScenarios(CompiledModel model, IReadOnlyList<string> ids, TextWriter stderr)
+    {
+        if (ids.Count == 0)
+        {
+            return [.. model.Scenarios];
+        }
+
+        var selected = new List<CompiledScenario> { model.Scenarios[0] };
+        foreach (string id in ids)
+        {
+            if (model.Find(id) is not { } scenario)
+            {
+                var known = model.Scenarios.Select(s => s.Id).ToList();
+                stderr.WriteLine($"error: unknown scenario '{id}'{SupplySim.Scenario.Suggest.Hint(id, known)}; the file has: {string.Join(", ", known)}");
+                return null;
+            }
+
+            if (!selected.Contains(scenario))
+            {
+                selected.Add(scenario);
+            }
+        }
+
+        return selected;
+    }
+}

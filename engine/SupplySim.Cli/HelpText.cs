@@ -1,0 +1,36 @@
+namespace SupplySim.Cli;
+
+/// <summary>Usage text for each verb.</summary>
+internal static class HelpText
+{
+    public const string General = """
+        supplysim - Monte Carlo simulation of critical-mineral supply chains under export controls
+
+        usage:
+          supplysim run [FILE] [options]     run the baseline and scenarios of FILE and write results
+          supplysim validate FILE            check FILE and report every problem
+          supplysim COMMAND --help           help for a command
+
+        exit codes: 0 ok, 1 scenario file invalid, 2 usage or I/O error
+        """;
+
+    public const string Run = """
+        usage: supplysim run [FILE] [--trials N] [--seed S] [--threads T] [--out DIR] [--scenario ID ...]
+
+          FILE            scenario file (default: scenarios/critical-minerals.yaml)
+          --trials N      trials per scenario (default 1000)
+          --seed S        master seed (default: the file's seed, else 42)
+          --threads T     worker threads (default: all cores); results do not depend on it
+          --out DIR       output folder (default: out/<file name>)
+          --scenario ID   run only this scenario (repeatable); the baseline always runs
+
+        writes DIR/summary.json, DIR/trials.csv and DIR/trials.parquet, and prints a summary.
+        """;
+
+    public const string Validate = """
+        usage: supplysim validate FILE
+
+        reports every problem as file:line:col: error SSxxxx: message on stderr;
+        exits 0 when FILE is valid, 1 when it is not, 2 when it cannot be read.
+        """;
+}

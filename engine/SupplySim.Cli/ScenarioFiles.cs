@@ -1,0 +1,53 @@
+using SupplySim.Model;
+using SupplySim.Scenario;
+
+namespace SupplySim.Cli;
+
+/// <summary>Loading and compiling a scenario file with diagnostics on stderr.</summary>
+internal static class ScenarioFiles
+{
+    public const string DefaultScenario = "scenarios/critical-minerals.yaml";
+
+    /// <summary>The default scenario, looked up from the current folder and then from the program's folder upwards.</summary>
+    public static string DefaultPath()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, DefaultScenario);
+                if (File.Exists(candidate))
+                {
+                    return Path.GetRelativePath(Directory.GetCurrentDirectory(), candidate);
+                }
+            }
+        }
+
+        return DefaultScenario;
+    }
+
+    /// <summary>Loads and compiles; prints diagnostics (errors and warnings) to stderr. Null when invalid.</summary>
+    public static CompiledModel? Compile(string path, TextWriter stderr)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = ScenarioLoader.LoadFile(path, diagnostics);
+        var model = document is null || diagnostics.HasErrors ? null : NetworkCompiler.Compile(document, diagnostics);
+        if (document is not null && model is null && !diagnostics.HasErrors)
+        {
+            NetworkCompiler.Compile(document, diagnostics);
+        }
+
+        foreach (var diagnostic in diagnostics.Sorted())
+        {
+            stderr.WriteLine(diagnostic);
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            int errors = diagnostics.Items.Count(d => d.Severity == Severity.Error);
+            stderr.WriteLine($"{path}: {errors} error(s); nothing was run");
+        }
+
+        return diagnostics.HasErrors ? null : model;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using SupplySim.Simulation;
+
+namespace SupplySim.Reporting;
+
+/// <summary>
+/// A plain-text summary (under 100 columns) of a run: per scenario and per sector × material, the probability of
+/// any shortage, fill rate, shortage fraction P50/P95, mean delay P95 and, for scenarios, the paired change in
+/// shortage fraction against the baseline with its 95% CI.
+/// </summary>
+public static class ConsoleSummary
+{
+    /// <summary>Formats <paramref name="report"/>.</summary>
+    public static string Format(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        var net = report.Model.Network;
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{net.Name}: {report.Trials} trials, seed {report.Seed}, {net.Steps * net.StepDays:0} days from {net.Start:yyyy-MM-dd}");
+        for (int s = 0; s < report.Results.Count; s++)
+        {
+            var result = report.Results[s];
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"scenario {result.Scenario.Id}: {result.Scenario.Description}");
+            text.AppendLine("  sector          material  P(short)  fill mean  short P50  short P95  delay P95  Δshort mean [95% CI]");
+            var columns = result.Layout.Columns;
+            for (int c = 0; c < columns.Count; c++)
+            {
+                if (columns[c].Kind != EntityKind.Sector || columns[c].Metric != Metric.DemandT)
+                {
+                    continue;
+                }
+
+                var fill = report.Summary(s, c + 1);
+                var fraction = report.Summary(s, c + 3);
+                var delay = report.Summary(s, c + 5);
+                double anyShort = fraction.Exceedances.FirstOrDefault(e => e.Threshold == 0).Probability;
+                string delta = report.Delta(s, c + 3) is { } d
+                    ? string.Create(CultureInfo.InvariantCulture, $"{d.Mean,+7:+0.0%;-0.0%} [{d.Ci95Low:+0.0%;-0.0%}, {d.Ci95High:+0.0%;-0.0%}]")
+                    : "";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  {Clip(columns[c].Entity, 15),-15} {Clip(columns[c].Material, 8),-8} {anyShort,8:0.0%} {fill.Mean,10:0.0%} {fraction.P50,10:0.0%} {fraction.P95,10:0.0%} {delay.P95,8:0.0}d  {delta}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}

@@ -1,0 +1,74 @@
+using SupplySim.Model;
+using SupplySim.Simulation;
+using SupplySim.Statistics;
+
+namespace SupplySim.Reporting;
+
+/// <summary>
+/// The results of one run (baseline first, then the scenarios asked for) with their statistics: a summary of each
+/// column over trials and, for every scenario, the paired difference against the baseline trial by trial.
+/// Summaries are computed on first use and cached; not thread-safe.
+/// </summary>
+public sealed class RunReport
+{
+    private readonly Dictionary<(int, int, bool), MetricSummary> _cache = [];
+
+    /// <summary>Creates a report; <paramref name="results"/>[0] must be the baseline.</summary>
+    public RunReport(CompiledModel model, ulong seed, IReadOnlyList<ScenarioResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count == 0 || results[0].Scenario.Id != "baseline")
+        {
+            throw new ArgumentException("the first result must be the baseline", nameof(results));
+        }
+
+        Model = model;
+        Seed = seed;
+        Results = results;
+    }
+
+    /// <summary>The compiled model that was run.</summary>
+    public CompiledModel Model { get; }
+
+    /// <summary>The master seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Number of trials per scenario.</summary>
+    public int Trials => Results[0].Trials;
+
+    /// <summary>Baseline first, then each scenario run.</summary>
+    public IReadOnlyList<ScenarioResult> Results { get; }
+
+    /// <summary>Thresholds for <paramref name="metric"/>: the file's, plus 0 for shortage fraction (any shortage).</summary>
+    public double[] Thresholds(Metric metric)
+    {
+        var fromFile = Model.Network.Thresholds.TryGetValue(MetricNames.Of(metric), out var t) ? t : [];
+        return metric == Metric.ShortageFraction && !fromFile.Contains(0) ? [0, .. fromFile] : fromFile;
+    }
+
+    /// <summary>Summary over trials of column <paramref name="column"/> of scenario <paramref name="scenario"/>.</summary>
+    public MetricSummary Summary(int scenario, int column) => Cached(scenario, column, paired: false);
+
+    /// <summary>
+    /// Summary of (scenario − baseline) trial by trial for a column shared with the baseline, or null for the
+    /// baseline itself and for scenario-specific columns.
+    /// </summary>
+    public MetricSummary? Delta(int scenario, int column) =>
+        scenario == 0 || column >= Results[scenario].Layout.CommonColumnCount ? null : Cached(scenario, column, paired: true);
+
+    private MetricSummary Cached(int scenario, int column, bool paired)
+    {
+        if (!_cache.TryGetValue((scenario, column, paired), out var summary))
+        {
+            var result = Results[scenario];
+            var thresholds = Thresholds(result.Layout.Columns[column].Metric);
+            summary = paired
+                ? MetricSummary.ComputePaired(result.Column(column), Results[0].Column(column), [])
+                : MetricSummary.Compute(result.Column(column), thresholds);
+            _cache[(scenario, column, paired)] = summary;
+        }
+
+        return summary;
+    }
+}

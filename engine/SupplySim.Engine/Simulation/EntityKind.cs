@@ -1,0 +1,20 @@
+namespace SupplySim.Simulation;
+
+/// <summary>What a result column describes.</summary>
+public enum EntityKind
+{
+    /// <summary>One consumer and material (or the consumer's output, for coupled consumers).</summary>
+    Consumer,
+
+    /// <summary>All consumers of a sector, one material.</summary>
+    Sector,
+
+    /// <summary>A lane (flow accounting).</summary>
+    Lane,
+
+    /// <summary>A producer (output and quota accounting).</summary>
+    Producer,
+
+    /// <summary>An export control (licence accounting).</summary>
+    Control,
+}

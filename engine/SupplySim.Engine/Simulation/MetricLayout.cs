@@ -1,0 +1,102 @@
+using SupplySim.Model;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// The columns of one scenario's per-trial results, and where the kernel writes each group. The consumer, sector,
+/// lane and producer columns come first and are identical for every scenario of a network, so paired differences
+/// line up column by column; the scenario's own control columns follow.
+/// </summary>
+public sealed class MetricLayout
+{
+    /// <summary>The layout of <paramref name="scenario"/> of <paramref name="network"/>.</summary>
+    public MetricLayout(CompiledNetwork network, CompiledScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(scenario);
+        int m = network.MaterialCount;
+        var columns = new List<MetricColumn>();
+        var demandHoldings = new List<int>();
+        for (int h = 0; h < network.NodeCount * m; h++)
+        {
+            if (network.DemandParam[h] >= 0)
+            {
+                demandHoldings.Add(h);
+                foreach (var metric in MetricNames.ShortageMetrics)
+                {
+                    columns.Add(new(EntityKind.Consumer, network.NodeIds[h / m], network.MaterialIds[h % m], metric));
+                }
+            }
+        }
+
+        DemandHoldings = [.. demandHoldings];
+        var coupled = Enumerable.Range(0, network.NodeCount).Where(n => network.Coupled[n]).ToArray();
+        CoupledNodes = coupled;
+        CoupledBase = columns.Count;
+        columns.AddRange(coupled.Select(n => new MetricColumn(EntityKind.Consumer, network.NodeIds[n], "*", Metric.OutputLostFraction)));
+        var sectorMaterials = demandHoldings.Select(h => (network.NodeSector[h / m] * m) + (h % m)).Distinct().Order().ToArray();
+        SectorMaterials = sectorMaterials;
+        SectorBase = columns.Count;
+        foreach (int sm in sectorMaterials)
+        {
+            foreach (var metric in MetricNames.ShortageMetrics)
+            {
+                columns.Add(new(EntityKind.Sector, network.SectorNames[sm / m], network.MaterialIds[sm % m], metric));
+            }
+        }
+
+        LaneBase = columns.Count;
+        foreach (string lane in network.LaneNames)
+        {
+            columns.Add(new(EntityKind.Lane, lane, "*", Metric.ShippedT));
+            columns.Add(new(EntityKind.Lane, lane, "*", Metric.SeizedT));
+        }
+
+        Producers = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == Model.NodeKind.Producer)];
+        ProducerBase = columns.Count;
+        foreach (int p in Producers)
+        {
+            columns.Add(new(EntityKind.Producer, network.NodeIds[p], network.MaterialIds[network.OutputMaterial[p]], Metric.ProducedT));
+            columns.Add(new(EntityKind.Producer, network.NodeIds[p], network.MaterialIds[network.OutputMaterial[p]], Metric.QuotaBindingDays));
+        }
+
+        CommonColumnCount = columns.Count;
+        ControlBase = columns.Count;
+        foreach (string control in scenario.ControlNames)
+        {
+            columns.Add(new(EntityKind.Control, control, "*", Metric.LicenceAppliedT));
+            columns.Add(new(EntityKind.Control, control, "*", Metric.LicenceApprovedT));
+            columns.Add(new(EntityKind.Control, control, "*", Metric.LicenceDeniedT));
+        }
+
+        Columns = columns;
+    }
+
+    /// <summary>Every column, in the order of a trial's row.</summary>
+    public IReadOnlyList<MetricColumn> Columns { get; }
+
+    /// <summary>Columns shared by every scenario of the network (all but the control columns).</summary>
+    public int CommonColumnCount { get; }
+
+    /// <summary>Width of a trial's row.</summary>
+    public int Width => Columns.Count;
+
+    internal int[] DemandHoldings { get; }
+
+    internal int[] CoupledNodes { get; }
+
+    internal int CoupledBase { get; }
+
+    /// <summary><c>sector * MaterialCount + material</c> for every sector-material pair with demand.</summary>
+    internal int[] SectorMaterials { get; }
+
+    internal int SectorBase { get; }
+
+    internal int LaneBase { get; }
+
+    internal int[] Producers { get; }
+
+    internal int ProducerBase { get; }
+
+    internal int ControlBase { get; }
+}

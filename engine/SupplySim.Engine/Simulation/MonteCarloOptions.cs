@@ -1,0 +1,18 @@
+namespace SupplySim.Simulation;
+
+/// <summary>How many trials to run, from which seed, on how many threads.</summary>
+/// <param name="Trials">Number of trials, at least 1.</param>
+/// <param name="Seed">Master seed; each trial's streams derive from (seed, trial, purpose).</param>
+/// <param name="MaxDegreeOfParallelism">Worker threads; -1 for all cores. Never changes the results.</param>
+public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1)
+{
+    /// <summary>Throws when the options cannot be run.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Trials, 1);
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "must be -1 or at least 1");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+namespace SupplySim.Simulation;
+
+/// <summary>Step 9 at the end of a trial: accumulators become the trial's row of metrics; mass balance for tests.</summary>
+internal sealed partial class TrialKernel
+{
+    private void WriteRow(Span<double> row)
+    {
+        var s = _s;
+        int width = MetricNames.ShortageMetrics.Count;
+        for (int slot = 0; slot < _layout.DemandHoldings.Length; slot++)
+        {
+            WriteShortage(row.Slice(slot * width, width), s.Acc, slot);
+        }
+
+        for (int c = 0; c < _layout.CoupledNodes.Length; c++)
+        {
+            int n = _layout.CoupledNodes[c];
+            row[_layout.CoupledBase + c] = s.PlannedUnits[n] > 0 ? Math.Clamp(1 - (s.ProducedUnits[n] / s.PlannedUnits[n]), 0, 1) : 0;
+        }
+
+        for (int j = 0; j < _layout.SectorMaterials.Length; j++)
+        {
+            WriteShortage(row.Slice(_layout.SectorBase + (j * width), width), s.SectorAcc, j);
+        }
+
+        for (int lane = 0; lane < _net.LaneCount; lane++)
+        {
+            row[_layout.LaneBase + (2 * lane)] = s.LaneShipped[lane];
+            row[_layout.LaneBase + (2 * lane) + 1] = s.LaneSeized[lane];
+        }
+
+        for (int i = 0; i < _layout.Producers.Length; i++)
+        {
+            row[_layout.ProducerBase + (2 * i)] = s.Produced[_layout.Producers[i]];
+            row[_layout.ProducerBase + (2 * i) + 1] = s.QuotaBindingSteps[_layout.Producers[i]] * _stepDays;
+        }
+
+        for (int k = 0; k < _scenario.ControlCount; k++)
+        {
+            row[_layout.ControlBase + (3 * k)] = s.ControlApplied[k];
+            row[_layout.ControlBase + (3 * k) + 1] = s.ControlApproved[k];
+            row[_layout.ControlBase + (3 * k) + 2] = s.ControlDenied[k];
+        }
+    }
+
+    /// <summary>The nine shortage metrics, in <see cref="MetricNames.ShortageMetrics"/> order. All defined for zero demand.</summary>
+    private void WriteShortage(Span<double> cells, HoldingAccumulators acc, int slot)
+    {
+        double demand = acc.Demand[slot];
+        double shortage = Math.Min(acc.Shortage[slot], demand);
+        double fill = demand > 0 ? 1 - (shortage / demand) : 1;
+        int reference = _scenario.FirstEventStep;
+        int firstShort = acc.FirstShortStep[slot];
+        cells[0] = demand;
+        cells[1] = fill;
+        cells[2] = shortage;
+        cells[3] = 1 - fill;
+        cells[4] = acc.StockoutSteps[slot] * _stepDays;
+        cells[5] = demand > 0 ? acc.BacklogSum[slot] * _stepDays / demand : 0;
+        cells[6] = acc.MaxDelaySteps[slot] * _stepDays;
+        cells[7] = (firstShort >= 0 ? firstShort - reference : _net.Steps - reference) * _stepDays;
+        cells[8] = firstShort < 0 ? 0 : ((acc.RecoverStep[slot] >= 0 ? acc.RecoverStep[slot] : _net.Steps) - firstShort) * _stepDays;
+    }
+
+    /// <summary>
+    /// For material <paramref name="material"/>: initial + produced − consumed − final stock − in transit − in licence
+    /// queues − seized. Zero up to rounding when material is conserved.
+    /// </summary>
+    public double MassResidual(int material)
+    {
+        var s = _s;
+        double stock = 0, transit = 0, licence = 0;
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            stock += TotalStock((n * _m) + material);
+        }
+
+        for (int a = 0; a < _arcs; a++)
+        {
+            if (_net.ArcMaterial[a] != material)
+            {
+                continue;
+            }
+
+            for (int i = _net.ArcPipeStart[a] * _o; i < (_net.ArcPipeStart[a] + _net.ArcPipeLength[a]) * _o; i++)
+            {
+                transit += s.Pipe[i];
+            }
+
+            for (int i = a * s.LicenceRingLength * _o; i < (a + 1) * s.LicenceRingLength * _o; i++)
+            {
+                licence += s.Licence[i];
+            }
+        }
+
+        return s.MassInitial[material] + s.MassProduced[material] - s.MassConsumed[material] - stock - transit - licence - s.MassSeized[material];
+    }
+
+    /// <summary>The scale of flows of <paramref name="material"/>, for a relative conservation tolerance.</summary>
+    public double MassScale(int material) => _s.MassInitial[material] + _s.MassProduced[material] + 1;
+}

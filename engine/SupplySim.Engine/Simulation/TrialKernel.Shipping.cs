@@ -1,0 +1,270 @@
+using SupplySim.Model;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// Step 7: suppliers allocate stock to orders (priority groups, pro rata within a group) or push output by share;
+/// export controls gate each shipment by origin; shipments enter the lead-time pipeline. Step 8: stockpile releases.
+/// </summary>
+internal sealed partial class TrialKernel
+{
+    private int _step;
+
+    private void Ship(int step)
+    {
+        var s = _s;
+        int holdings = _net.NodeCount * _m;
+        for (int h = 0; h < holdings; h++)
+        {
+            int first = _net.OutStart[h], last = _net.OutStart[h + 1];
+            if (first == last)
+            {
+                continue;
+            }
+
+            int n = h / _m;
+            if (_net.IsPush[n])
+            {
+                Push(h, first, last, step);
+                continue;
+            }
+
+            int groupStart = first;
+            for (int i = first; i < last; i++)
+            {
+                if (!_net.OutGroupEnd[i])
+                {
+                    continue;
+                }
+
+                double requested = 0;
+                for (int j = groupStart; j <= i; j++)
+                {
+                    requested += s.Outstanding[_net.OutArcs[j]];
+                }
+
+                double available = Math.Min(TotalStock(h), s.Capacity[n] * _stepDays - s.NodeShipped[n]);
+                if (requested > HoldingAccumulators.Tolerance && available > HoldingAccumulators.Tolerance)
+                {
+                    double fraction = Math.Min(1.0, available / requested);
+                    for (int j = groupStart; j <= i; j++)
+                    {
+                        int a = _net.OutArcs[j];
+                        double amount = LaneLimit(a, s.Outstanding[a] * fraction);
+                        if (amount > HoldingAccumulators.Tolerance)
+                        {
+                            s.Outstanding[a] -= amount;
+                            Dispatch(a, h, amount, step);
+                        }
+                    }
+                }
+
+                groupStart = i + 1;
+            }
+        }
+    }
+
+    /// <summary>A push supplier sends all its stock along open lanes by share; what lanes cannot take waits.</summary>
+    private void Push(int h, int first, int last, int step)
+    {
+        var s = _s;
+        double stock = TotalStock(h);
+        if (stock <= HoldingAccumulators.Tolerance)
+        {
+            return;
+        }
+
+        double openShare = 0;
+        for (int i = first; i < last; i++)
+        {
+            int a = _net.OutArcs[i];
+            s.Share[a] = IsOrderable(a) ? _net.ArcShare[a] : 0;
+            openShare += s.Share[a];
+        }
+
+        if (openShare <= 0)
+        {
+            return;
+        }
+
+        for (int i = first; i < last; i++)
+        {
+            int a = _net.OutArcs[i];
+            double amount = LaneLimit(a, stock * s.Share[a] / openShare);
+            if (amount > HoldingAccumulators.Tolerance)
+            {
+                s.OnOrder[(_net.ArcTo[a] * _m) + _net.ArcMaterial[a]] += amount;
+                Dispatch(a, h, amount, step);
+            }
+        }
+    }
+
+    private double LaneLimit(int a, double amount)
+    {
+        int lane = _net.ArcLane[a];
+        if (lane < 0)
+        {
+            return amount;
+        }
+
+        double room = Math.Max(0, _s.LaneCapacity[lane] - _s.LaneUsed[lane]);
+        double shipped = Math.Min(amount, room);
+        _s.LaneUsed[lane] += shipped;
+        return shipped;
+    }
+
+    /// <summary>Takes a shipment from the supplier's stock and applies any export control to each origin part.</summary>
+    private void Dispatch(int a, int supplier, double amount, int step)
+    {
+        var s = _s;
+        var parts = s.Parts;
+        int from = _net.ArcFrom[a];
+        s.NodeShipped[from] += amount;
+        TakeStock(supplier, amount, TotalStock(supplier), parts);
+        bool viaThirdCountry = _net.NodeKind[from] == NodeKind.Transshipper;
+        for (int origin = 0; origin < _o; origin++)
+        {
+            double part = parts[origin];
+            if (part <= 0)
+            {
+                continue;
+            }
+
+            int k = _scenario.Gate is { } gate ? gate[(((step * _arcs) + a) * _o) + origin] : -1;
+            if (k < 0)
+            {
+                Transit(a, part, origin, step);
+            }
+            else if (!viaThirdCountry)
+            {
+                if (_scenario.ControlIsBan[k])
+                {
+                    s.Stock[(supplier * _o) + origin] += part;
+                    CancelOrdered(a, part);
+                }
+                else
+                {
+                    QueueLicence(a, k, part, origin, step);
+                }
+            }
+            else
+            {
+                DispatchControlledReexport(a, k, supplier, part, origin, step);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Controlled-origin material leaving a transshipper for a controlled destination: if the control reaches
+    /// re-exports, the leaked part slips through (and may be seized) while the rest is treated as a direct export;
+    /// otherwise all of it ships, and may be seized.
+    /// </summary>
+    private void DispatchControlledReexport(int a, int k, int supplier, double part, int origin, int step)
+    {
+        var s = _s;
+        int from = _net.ArcFrom[a];
+        double leaked = _scenario.ControlExtraterritorial[k] ? part * s.Leak[from] : part;
+        double held = part - leaked;
+        if (leaked > 0)
+        {
+            if (s.Interdiction[from] > 0 && s.InterdictionRng[a].NextDouble() < s.Interdiction[from])
+            {
+                s.LaneSeized[_net.ArcLane[a]] += leaked;
+                s.MassSeized[_net.ArcMaterial[a]] += leaked;
+                CancelOrdered(a, leaked);
+            }
+            else
+            {
+                Transit(a, leaked, origin, step);
+            }
+        }
+
+        if (held <= 0)
+        {
+            return;
+        }
+
+        if (_scenario.ControlIsBan[k])
+        {
+            s.Stock[(supplier * _o) + origin] += held;
+            CancelOrdered(a, held);
+        }
+        else
+        {
+            QueueLicence(a, k, held, origin, step);
+        }
+    }
+
+    private void QueueLicence(int a, int k, double amount, int origin, int step)
+    {
+        var s = _s;
+        int ring = s.LicenceRingLength;
+        int wait = Math.Min(DrawSteps(_scenario.ControlProcessingParam[k], ref s.LicenceRng[a]), ring - 1);
+        s.Licence[(((a * ring) + ((step + wait) % ring)) * _o) + origin] += amount;
+        s.LicenceControl[a] = k;
+        s.ControlApplied[k] += amount;
+    }
+
+    /// <summary>Puts a shipment on the lane's pipeline; it arrives after a drawn lead time (plus any transshipper delay).</summary>
+    private void Transit(int a, double amount, int origin, int step)
+    {
+        var s = _s;
+        int from = _net.ArcFrom[a];
+        int steps = DrawSteps(_net.ArcLeadParam[a], ref s.LeadRng[a]);
+        if (_net.NodeKind[from] == NodeKind.Transshipper && _net.DelayParam[from] >= 0)
+        {
+            steps += DrawSteps(_net.DelayParam[from], ref s.LeadRng[a]);
+        }
+
+        int length = _net.ArcPipeLength[a];
+        steps = Math.Min(steps, length - 1);
+        s.Pipe[((_net.ArcPipeStart[a] + ((step + steps) % length)) * _o) + origin] += amount;
+        if (_net.ArcLane[a] >= 0)
+        {
+            s.LaneShipped[_net.ArcLane[a]] += amount;
+        }
+    }
+
+    /// <summary>Stockpiles top up consumers whose cover fell below the rule's threshold, within the release rate.</summary>
+    private void ReleaseStockpiles(int step)
+    {
+        var s = _s;
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            if (_net.NodeKind[n] != NodeKind.Stockpile || !(s.ReleaseRate[n] > 0))
+            {
+                continue;
+            }
+
+            for (int h = n * _m; h < (n + 1) * _m; h++)
+            {
+                double left = s.ReleaseRate[n] * _stepDays;
+                for (int i = _net.ReleaseStart[h]; i < _net.ReleaseStart[h + 1] && left > HoldingAccumulators.Tolerance; i++)
+                {
+                    int a = _net.ReleaseArcs[i];
+                    if (!s.ReleaseArcOn[a])
+                    {
+                        continue;
+                    }
+
+                    int buyer = (_net.ArcTo[a] * _m) + _net.ArcMaterial[a];
+                    double mean = s.MeanNeed[buyer] * s.DemandMultiplier[buyer];
+                    double below = double.IsNaN(s.ReleaseBelow[n]) ? _net.CoverDays[_net.ArcTo[a]] : s.ReleaseBelow[n];
+                    double position = TotalStock(buyer) + s.OnOrder[buyer] - s.Backlog[buyer];
+                    if (position >= below * mean)
+                    {
+                        continue;
+                    }
+
+                    double amount = Math.Min(Math.Min((below * mean) - position, left), TotalStock(h));
+                    if (amount > HoldingAccumulators.Tolerance)
+                    {
+                        left -= amount;
+                        s.OnOrder[buyer] += amount;
+                        Dispatch(a, h, amount, step);
+                    }
+                }
+            }
+        }
+    }
+}

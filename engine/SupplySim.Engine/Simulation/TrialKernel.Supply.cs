@@ -1,0 +1,154 @@
+using SupplySim.Model;
+
+namespace SupplySim.Simulation;
+
+/// <summary>Steps 2-4: arrivals, licence decisions, production and processing.</summary>
+internal sealed partial class TrialKernel
+{
+    private void ReceiveArrivals(int step)
+    {
+        var s = _s;
+        for (int a = 0; a < _arcs; a++)
+        {
+            int slot = (_net.ArcPipeStart[a] + (step % _net.ArcPipeLength[a])) * _o;
+            int buyer = (_net.ArcTo[a] * _m) + _net.ArcMaterial[a];
+            double arrived = 0;
+            for (int origin = 0; origin < _o; origin++)
+            {
+                double amount = s.Pipe[slot + origin];
+                if (amount > 0)
+                {
+                    s.Stock[(buyer * _o) + origin] += amount;
+                    s.Pipe[slot + origin] = 0;
+                    arrived += amount;
+                }
+            }
+
+            s.OnOrder[buyer] = Math.Max(0, s.OnOrder[buyer] - arrived);
+        }
+    }
+
+    /// <summary>Applications maturing today are approved (shipped) or denied (stock back to the supplier, order cancelled).</summary>
+    private void MatureLicences(int step)
+    {
+        var s = _s;
+        if (_scenario.ControlCount == 0)
+        {
+            return;
+        }
+
+        int ring = s.LicenceRingLength, slotIndex = step % ring;
+        for (int a = 0; a < _arcs; a++)
+        {
+            int k = s.LicenceControl[a];
+            if (k < 0)
+            {
+                continue;
+            }
+
+            int slot = ((a * ring) + slotIndex) * _o;
+            int approvalParam = _scenario.ControlArcApproval[(k * _arcs) + a];
+            double approval = approvalParam >= 0 ? s.Values[approvalParam] : 0;
+            for (int origin = 0; origin < _o; origin++)
+            {
+                double amount = s.Licence[slot + origin];
+                if (amount <= 0)
+                {
+                    continue;
+                }
+
+                s.Licence[slot + origin] = 0;
+                if (s.LicenceRng[a].NextDouble() < approval)
+                {
+                    s.ControlApproved[k] += amount;
+                    Transit(a, amount, origin, step);
+                }
+                else
+                {
+                    s.ControlDenied[k] += amount;
+                    int supplier = (_net.ArcFrom[a] * _m) + _net.ArcMaterial[a];
+                    s.Stock[(supplier * _o) + origin] += amount;
+                    CancelOrdered(a, amount);
+                }
+            }
+        }
+    }
+
+    private void Produce()
+    {
+        var s = _s;
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            if (_net.NodeKind[n] != NodeKind.Producer)
+            {
+                continue;
+            }
+
+            int h = (n * _m) + _net.OutputMaterial[n];
+            double make = s.Capacity[n] * _stepDays;
+            if (!_net.IsPush[n])
+            {
+                make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(h)));
+            }
+
+            double remaining = s.QuotaAnnual[n] - s.ProducedThisYear[n];
+            if (remaining < make)
+            {
+                make = Math.Max(0, remaining);
+                s.QuotaBindingSteps[n]++;
+            }
+
+            if (!(make > 0) || double.IsPositiveInfinity(make))
+            {
+                continue;
+            }
+
+            s.Stock[(h * _o) + _net.NodeOrigin[n]] += make;
+            s.ProducedThisYear[n] += make;
+            s.Produced[n] += make;
+            s.MassProduced[_net.OutputMaterial[n]] += make;
+        }
+    }
+
+    /// <summary>Processors make what capacity and the scarcest input allow; output takes the processor's origin.</summary>
+    private void Process()
+    {
+        var s = _s;
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            if (_net.NodeKind[n] != NodeKind.Processor)
+            {
+                continue;
+            }
+
+            int output = (n * _m) + _net.OutputMaterial[n];
+            double make = s.Capacity[n] * _stepDays;
+            if (!_net.IsPush[n])
+            {
+                make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(output)));
+            }
+
+            for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)
+            {
+                double ratio = s.Values[_net.RecipeRatioParam[i]];
+                make = Math.Min(make, TotalStock((n * _m) + _net.RecipeMaterial[i]) / ratio);
+            }
+
+            if (!(make > 0) || double.IsPositiveInfinity(make))
+            {
+                continue;
+            }
+
+            for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)
+            {
+                int input = (n * _m) + _net.RecipeMaterial[i];
+                double use = make * s.Values[_net.RecipeRatioParam[i]];
+                TakeStock(input, use, TotalStock(input), s.Parts);
+                s.MassConsumed[_net.RecipeMaterial[i]] += use;
+            }
+
+            s.Stock[(output * _o) + _net.NodeOrigin[n]] += make;
+            s.MassProduced[_net.OutputMaterial[n]] += make;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using SupplySim.Model;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// Steps one trial of one scenario day by day in the order of DESIGN §2: events, arrivals, production,
+/// processing, consumption, orders, shipping (with licence queues), stockpile releases, metrics. One instance per
+/// worker thread; it owns a <see cref="TrialScratch"/> and allocates nothing per trial.
+/// </summary>
+internal sealed partial class TrialKernel
+{
+    private const double DaysPerYear = 365.0;
+    private const ulong DemandStream = 1UL << 56;
+    private const ulong LeadStream = 2UL << 56;
+    private const ulong LicenceStream = 3UL << 56;
+    private const ulong InterdictionStream = 4UL << 56;
+    private const ulong DisruptionStream = 5UL << 56;
+
+    private readonly CompiledNetwork _net;
+    private readonly CompiledScenario _scenario;
+    private readonly MetricLayout _layout;
+    private readonly TrialScratch _s;
+    private readonly ParameterTable _params;
+    private readonly int _m;
+    private readonly int _o;
+    private readonly int _arcs;
+    private readonly double _stepDays;
+
+    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout)
+    {
+        _net = network;
+        _scenario = scenario;
+        _layout = layout;
+        _params = network.Parameters;
+        _m = network.MaterialCount;
+        _o = network.OriginCount;
+        _arcs = network.ArcCount;
+        _stepDays = network.StepDays;
+        _s = new TrialScratch(network, layout, scenario.LicenceRingLength, scenario.ControlCount);
+        _s.EnsureEvents(scenario.Events.Length);
+    }
+
+    public TrialScratch Scratch => _s;
+
+    /// <summary>Runs trial <paramref name="trial"/> and writes its metrics into <paramref name="row"/>.</summary>
+    public void Run(ulong seed, long trial, Span<double> row)
+    {
+        System.Diagnostics.Debug.Assert(row.Length == _layout.Width, "row width must match the layout");
+        Initialise(seed, trial);
+        for (int step = 0; step < _net.Steps; step++)
+        {
+            _step = step;
+            ApplyEvents(step);
+            ReceiveArrivals(step);
+            MatureLicences(step);
+            Produce();
+            Process();
+            Consume(step);
+            PlaceOrders();
+            Ship(step);
+            ReleaseStockpiles(step);
+            RecordSectors(step);
+        }
+
+        WriteRow(row);
+    }
+
+    private void Initialise(ulong seed, long trial)
+    {
+        var s = _s;
+        var values = s.Values;
+        for (int p = 0; p < values.Length; p++)
+        {
+            if (_params.IsPerTrial[p])
+            {
+                var rng = Rng.ForStream(seed, trial, _params.StreamKey[p]);
+                values[p] = Sampler.Sample(_params, p, ref rng);
+            }
+        }
+
+        Array.Clear(s.Stock);
+        Array.Clear(s.OnOrder);
+        Array.Clear(s.Backlog);
+        Array.Clear(s.Outstanding);
+        Array.Clear(s.Pipe);
+        Array.Clear(s.Licence);
+        Array.Fill(s.LicenceControl, -1);
+        Array.Clear(s.ProducedThisYear);
+        Array.Clear(s.UnmetRing);
+        Array.Clear(s.RingHead);
+        Array.Clear(s.PlannedUnits);
+        Array.Clear(s.ProducedUnits);
+        Array.Clear(s.LaneShipped);
+        Array.Clear(s.LaneSeized);
+        Array.Clear(s.Produced);
+        Array.Clear(s.QuotaBindingSteps);
+        Array.Clear(s.MassInitial);
+        Array.Clear(s.MassProduced);
+        Array.Clear(s.MassConsumed);
+        Array.Clear(s.MassSeized);
+        Array.Clear(s.ControlApplied);
+        Array.Clear(s.ControlApproved);
+        Array.Clear(s.ControlDenied);
+        s.Acc.Clear();
+        s.SectorAcc.Clear();
+        Array.Clear(s.SectorBacklog);
+        s.CurrentYear = 0;
+        Array.Fill(s.OutageUntil, -1);
+
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            s.BaseCapacity[n] = _net.CapacityParam[n] >= 0 ? values[_net.CapacityParam[n]] : double.PositiveInfinity;
+        }
+
+        for (int a = 0; a < _arcs; a++)
+        {
+            s.LeadRng[a] = Rng.ForStream(seed, trial, LeadStream | (uint)a);
+            s.LicenceRng[a] = Rng.ForStream(seed, trial, LicenceStream | (uint)a);
+            s.InterdictionRng[a] = Rng.ForStream(seed, trial, InterdictionStream | (uint)a);
+        }
+
+        for (int e = 0; e < _scenario.Events.Length; e++)
+        {
+            s.DisruptionRng[e] = Rng.ForStream(seed, trial, DisruptionStream ^ _scenario.Events[e].StreamKey);
+        }
+
+        int holdings = _net.NodeCount * _m;
+        for (int h = 0; h < holdings; h++)
+        {
+            s.MeanNeed[h] = MeanNeedOf(h);
+            if (_net.DemandParam[h] >= 0)
+            {
+                s.DemandRng[h] = Rng.ForStream(seed, trial, DemandStream | (uint)h);
+            }
+
+            if (!_net.Held[h])
+            {
+                continue;
+            }
+
+            double initial = _net.InitialParam[h] >= 0 ? values[_net.InitialParam[h]]
+                : double.IsNaN(_net.InitialCoverDays[h]) ? 0 : _net.InitialCoverDays[h] * s.MeanNeed[h];
+            s.Stock[(h * _o) + _net.NodeOrigin[h / _m]] = initial;
+            s.MassInitial[h % _m] += initial;
+        }
+    }
+
+    /// <summary>Mean daily use a node's stock of a material covers: demand, recipe use or production.</summary>
+    private double MeanNeedOf(int h)
+    {
+        int n = h / _m, material = h % _m;
+        if (_net.DemandParam[h] >= 0)
+        {
+            return _s.Values[_net.DemandParam[h]];
+        }
+
+        double capacity = _s.BaseCapacity[n];
+        if (double.IsPositiveInfinity(capacity))
+        {
+            return 0;
+        }
+
+        if (_net.OutputMaterial[n] == material)
+        {
+            return capacity;
+        }
+
+        for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)
+        {
+            if (_net.RecipeMaterial[i] == material)
+            {
+                return capacity * _s.Values[_net.RecipeRatioParam[i]];
+            }
+        }
+
+        return 0;
+    }
+
+    private double TotalStock(int h)
+    {
+        double total = 0;
+        int at = h * _o;
+        for (int origin = 0; origin < _o; origin++)
+        {
+            total += _s.Stock[at + origin];
+        }
+
+        return total;
+    }
+
+    /// <summary>Takes <paramref name="amount"/> from holding <paramref name="h"/> pro rata across origins into <paramref name="parts"/>.</summary>
+    private void TakeStock(int h, double amount, double total, double[] parts)
+    {
+        int at = h * _o;
+        double fraction = total > 0 ? Math.Min(1.0, amount / total) : 0;
+        for (int origin = 0; origin < _o; origin++)
+        {
+            double part = _s.Stock[at + origin] * fraction;
+            parts[origin] = part;
+            _s.Stock[at + origin] -= part;
+        }
+    }
+
+    /// <summary>Whole steps of a per-use duration drawn from <paramref name="param"/>: rounded up, at least one.</summary>
+    private int DrawSteps(int param, ref Rng rng)
+    {
+        if (param < 0)
+        {
+            return 1;
+        }
+
+        double days = Sampler.Sample(_params, param, ref rng);
+        return Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));
+    }
+}

@@ -118,6 +118,12 @@ public sealed class CompiledNetwork
 
     internal int[] DemandParam { get; init; } = [];
 
+    /// <summary>
+    /// Per holding: share-weighted mean lead time (days, in whole steps) of the lanes the holding orders on. Order-up-to
+    /// levels add it to the on-hand cover target, so <c>days_of_cover</c> means stock on the shelf, not in the pipeline.
+    /// </summary>
+    internal double[] MeanLeadDays { get; init; } = [];
+
     internal int[] AcquisitionParam { get; init; } = [];
 
     internal int[] InitialParam { get; init; } = [];

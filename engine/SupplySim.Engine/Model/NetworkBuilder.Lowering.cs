@@ -38,6 +38,27 @@ internal sealed partial class NetworkBuilder
             }
         }
 
+        var meanLead = new double[h];
+        var means = _table.Build();
+        for (int holding = 0; holding < h; holding++)
+        {
+            double weighted = 0, shares = 0;
+            for (int i = inbound.Start[holding]; i < inbound.Start[holding + 1]; i++)
+            {
+                var spec = arcs[inbound.Items[i]];
+                double days = spec.LeadParam >= 0 ? means.Mean(spec.LeadParam) : 0;
+                if (t.Kind[spec.From] == NodeKind.Transshipper && t.Delay[spec.From] >= 0)
+                {
+                    days += means.Mean(t.Delay[spec.From]);
+                }
+
+                weighted += spec.Share * StepsFor(days) * StepDays;
+                shares += spec.Share;
+            }
+
+            meanLead[holding] = shares > 0 ? weighted / shares : 0;
+        }
+
         var recipeStart = new int[N + 1];
         for (int n = 0; n < N; n++)
         {
@@ -63,7 +84,7 @@ internal sealed partial class NetworkBuilder
             DelayParam = t.Delay, LeakParam = t.Leak, InterdictionParam = t.Interdiction,
             ReleaseBelowCoverParam = t.ReleaseBelowCover, ReleaseRateParam = t.ReleaseRate,
             DemandCvParam = t.DemandCv, Priority = t.Priority, LostSales = t.LostSales, Coupled = t.Coupled,
-            UsesReorderPoint = t.UsesReorderPoint, ReorderDays = t.ReorderDays, Held = t.Held, DemandParam = t.Demand,
+            UsesReorderPoint = t.UsesReorderPoint, ReorderDays = t.ReorderDays, Held = t.Held, DemandParam = t.Demand, MeanLeadDays = meanLead,
             AcquisitionParam = t.Acquisition, InitialParam = t.Initial, InitialCoverDays = t.InitialCoverDays,
             ArcFrom = [.. arcs.Select(x => x.From)], ArcTo = [.. arcs.Select(x => x.To)],
             ArcMaterial = [.. arcs.Select(x => x.Material)], ArcLane = [.. arcs.Select(x => x.Lane)],

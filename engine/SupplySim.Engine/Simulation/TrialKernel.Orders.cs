@@ -78,14 +78,15 @@ internal sealed partial class TrialKernel
         {
             case NodeKind.Consumer:
                 double mean = s.MeanNeed[h] * s.DemandMultiplier[h];
+                double lead = _net.MeanLeadDays[h];
                 if (_net.UsesReorderPoint[n])
                 {
-                    return position <= _net.ReorderDays[n] * mean ? (_net.CoverDays[n] * mean) - position : 0;
+                    return position <= (_net.ReorderDays[n] + lead) * mean ? ((_net.CoverDays[n] + lead) * mean) - position : 0;
                 }
 
-                return (_net.CoverDays[n] * mean) - position;
+                return ((_net.CoverDays[n] + lead) * mean) - position;
             case NodeKind.Processor:
-                return (_net.CoverDays[n] * s.MeanNeed[h]) - position;
+                return ((_net.CoverDays[n] + _net.MeanLeadDays[h]) * s.MeanNeed[h]) - position;
             case NodeKind.Stockpile:
                 return _net.AcquisitionParam[h] >= 0 ? s.Values[_net.AcquisitionParam[h]] - position : 0;
             case NodeKind.Transshipper:

@@ -29,6 +29,17 @@ internal struct Rng
         return rng;
     }
 
+    /// <summary>A generator with the given state (for reference-vector tests).</summary>
+    public static Rng FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        Rng rng;
+        rng._s0 = s0;
+        rng._s1 = s1;
+        rng._s2 = s2;
+        rng._s3 = s3;
+        return rng;
+    }
+
     /// <summary>SplitMix64 (Steele, Lea and Flood 2014), the seeding generator recommended by the xoshiro authors.</summary>
     public static ulong SplitMix64(ref ulong state)
     {

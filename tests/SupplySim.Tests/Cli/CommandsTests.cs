@@ -1,0 +1,124 @@
+using System.Text.Json;
+using NUnit.Framework;
+using SupplySim.Cli;
+using SupplySim.Tests.Support;
+
+namespace SupplySim.Tests.Cli;
+
+/// <summary>The supplysim verbs end to end: exit codes, files written, diagnostics on stderr.</summary>
+[TestFixture]
+internal sealed class CommandsTests
+{
+    private string _out = "";
+
+    [SetUp]
+    public void CreateOutputFolder() => _out = Directory.CreateTempSubdirectory("supplysim-cli-").FullName;
+
+    [TearDown]
+    public void RemoveOutputFolder() => Directory.Delete(_out, recursive: true);
+
+    private static (int Code, string Stdout, string Stderr) Execute(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Commands.Execute(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Shipped => Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml");
+
+    [Test]
+    public void Run_ShippedScenario_WritesSummaryCsvAndParquet()
+    {
+        var (code, stdout, stderr) = Execute("run", Shipped, "--trials", "20", "--seed", "3", "--out", _out);
+        Assert.That(code, Is.Zero, stderr);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_out, "summary.json")));
+        var root = json.RootElement;
+        var scenarios = root.GetProperty("scenarios");
+        string[] csvLines = File.ReadAllLines(Path.Combine(_out, "trials.csv"));
+        byte[] parquet = File.ReadAllBytes(Path.Combine(_out, "trials.parquet"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("supplysim.summary/1"));
+            Assert.That(root.GetProperty("seed").GetUInt64(), Is.EqualTo(3));
+            Assert.That(root.GetProperty("trials").GetInt32(), Is.EqualTo(20));
+            Assert.That(scenarios[0].GetProperty("id").GetString(), Is.EqualTo("baseline"));
+            Assert.That(scenarios.GetArrayLength(), Is.GreaterThan(1));
+            var consumer = scenarios[1].GetProperty("consumers")[0];
+            Assert.That(consumer.GetProperty("metrics").GetProperty("fill_rate").GetProperty("ci95").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(consumer.TryGetProperty("delta", out _), Is.True);
+            Assert.That(scenarios[0].GetProperty("sectors")[0].TryGetProperty("delta", out _), Is.False);
+            Assert.That(csvLines[0], Does.StartWith("scenario,trial,kind,entity,material,demand_t,fill_rate"));
+            Assert.That(csvLines.Length, Is.GreaterThan(20));
+            Assert.That(parquet.AsSpan(0, 4).ToArray(), Is.EqualTo("PAR1"u8.ToArray()));
+            Assert.That(stdout, Does.Contain("scenario baseline"));
+            Assert.That(Directory.GetFiles(_out, "*.tmp"), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Run_SelectedScenario_RunsItAndTheBaselineOnly()
+    {
+        var (code, _, stderr) = Execute("run", Shipped, "--trials", "5", "--scenario", "us-ban-dec-2024", "--out", _out);
+        Assert.That(code, Is.Zero, stderr);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_out, "summary.json")));
+        var ids = json.RootElement.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("id").GetString());
+        Assert.That(ids, Is.EqualTo(new[] { "baseline", "us-ban-dec-2024" }));
+    }
+
+    [Test]
+    public void Run_UnknownScenario_ExitsTwoWithSuggestion()
+    {
+        var (code, _, stderr) = Execute("run", Shipped, "--trials", "5", "--scenario", "us-ban-dec-2042", "--out", _out);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("us-ban-dec-2024"));
+            Assert.That(Directory.GetFiles(_out), Is.Empty);
+        }
+    }
+
+    [TestCase("--trials", "0", TestName = "Run_ZeroTrials_ExitsTwo")]
+    [TestCase("--trials", "many", TestName = "Run_NonNumericTrials_ExitsTwo")]
+    [TestCase("--seed", "-1", TestName = "Run_NegativeSeed_ExitsTwo")]
+    [TestCase("--trails", "5", TestName = "Run_MisspeltOption_ExitsTwo")]
+    public void Run_BadOption_ExitsTwo(string option, string value)
+    {
+        var (code, _, stderr) = Execute("run", Shipped, option, value, "--out", _out);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("error:"));
+            Assert.That(Directory.GetFiles(_out), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Validate_ShippedScenario_ExitsZero() => Assert.That(Execute("validate", Shipped).Code, Is.Zero);
+
+    [Test]
+    public void Validate_InvalidFile_ExitsOneWithPositionedDiagnostic()
+    {
+        string path = Path.Combine(_out, "bad.yaml");
+        File.WriteAllText(path, TestModels.Chain.Replace("capacity: 1000 t/d", "capacty: 1000 t/d", StringComparison.Ordinal));
+        var (code, _, stderr) = Execute("validate", path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stderr, Does.Contain($"{path}:11:5: error SS0004"));
+        }
+    }
+
+    [Test]
+    public void Validate_MissingFile_ExitsTwo() => Assert.That(Execute("validate", Path.Combine(_out, "none.yaml")).Code, Is.EqualTo(2));
+
+    [TestCase("--help", TestName = "Help_Bare_ExitsZero")]
+    [TestCase("run", "--help", TestName = "Help_Run_ExitsZero")]
+    [TestCase("validate", "--help", TestName = "Help_Validate_ExitsZero")]
+    public void Help_ExitsZeroWithUsage(params string[] args)
+    {
+        var (code, stdout, _) = Execute(args);
+        Assert.That(code, Is.Zero);
+        Assert.That(stdout, Does.Contain("usage"));
+    }
+}

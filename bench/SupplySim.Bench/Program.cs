@@ -1,1 +1,4 @@
-Console.WriteLine("hi");
+using BenchmarkDotNet.Running;
+using SupplySim.Bench;
+
+BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);

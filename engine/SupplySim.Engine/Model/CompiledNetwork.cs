@@ -146,7 +146,7 @@ public sealed class CompiledNetwork
 
     internal bool[] ArcIsRelease { get; init; } = [];
 
-    /// <summary>Ring-buffer length of each arc's pipeline: longest lead time plus transshipper delay, plus one.</summary>
+    /// <summary>Ring-buffer length of each arc's pipeline: longest lead time plus transshipper delay, plus one, rounded up to a power of two.</summary>
     internal int[] ArcPipeLength { get; init; } = [];
 
     internal int[] ArcPipeStart { get; init; } = [];

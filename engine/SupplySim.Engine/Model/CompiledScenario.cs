@@ -35,7 +35,7 @@ public sealed class CompiledScenario
     /// <summary>Per control and arc (<c>k * ArcCount + a</c>): approval parameter, or -1 for always denied.</summary>
     internal int[] ControlArcApproval { get; init; } = [];
 
-    /// <summary>Longest licence processing time in steps, plus one: the licence ring-buffer length.</summary>
+    /// <summary>Licence ring-buffer length: longest processing time in steps plus one, rounded up to a power of two.</summary>
     internal int LicenceRingLength { get; init; } = 1;
 
     /// <summary><c>((step * ArcCount) + arc) * OriginCount + origin</c> → control index or -1; null when no controls.</summary>

@@ -18,7 +18,8 @@ internal sealed partial class NetworkBuilder
                 maxDays += Math.Min(Parameters.UpperBound(t.Delay[spec.From]), ParameterCompiler.MaxDurationDays);
             }
 
-            pipeLength[arc] = StepsFor(maxDays) + 1;
+            // Power-of-two rings let the kernel index by step & (length - 1) instead of a division.
+            pipeLength[arc] = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)StepsFor(maxDays) + 1);
             pipeStart[arc] = slots;
             slots += pipeLength[arc];
         }

@@ -68,7 +68,7 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
             ControlExtraterritorial = [.. _controlExtraterritorial],
             ControlProcessingParam = [.. _controlProcessing],
             ControlArcApproval = [.. _controlApproval.SelectMany(x => x)],
-            LicenceRingLength = _licenceRing,
+            LicenceRingLength = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_licenceRing),
             Gate = _gate,
             Events = [.. _events.OrderBy(e => e.Kind)],
         };

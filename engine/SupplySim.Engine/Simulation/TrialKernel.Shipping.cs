@@ -117,29 +117,39 @@ internal sealed partial class TrialKernel
     private void Dispatch(int a, int supplier, double amount, int step)
     {
         var s = _s;
-        var parts = s.Parts;
+        var stock = s.Stock;
+        int o = _o;
         int from = _net.ArcFrom[a];
         s.NodeShipped[from] += amount;
-        TakeStock(supplier, amount, TotalStock(supplier), parts);
-        bool viaThirdCountry = _net.NodeKind[from] == NodeKind.Transshipper;
-        for (int origin = 0; origin < _o; origin++)
+        int at = supplier * o;
+        double total = 0;
+        for (int origin = 0; origin < o; origin++)
         {
-            double part = parts[origin];
+            total += stock[at + origin];
+        }
+
+        double fraction = total > 0 ? Math.Min(1.0, amount / total) : 0;
+        int[]? gate = _scenario.Gate;
+        int gateAt = gate is null ? 0 : ((step * _arcs) + a) * o;
+        for (int origin = 0; origin < o; origin++)
+        {
+            double part = stock[at + origin] * fraction;
             if (part <= 0)
             {
                 continue;
             }
 
-            int k = _scenario.Gate is { } gate ? gate[(((step * _arcs) + a) * _o) + origin] : -1;
+            stock[at + origin] -= part;
+            int k = gate is null ? -1 : gate[gateAt + origin];
             if (k < 0)
             {
                 Transit(a, part, origin, step);
             }
-            else if (!viaThirdCountry)
+            else if (_net.NodeKind[from] != NodeKind.Transshipper)
             {
                 if (_scenario.ControlIsBan[k])
                 {
-                    s.Stock[(supplier * _o) + origin] += part;
+                    stock[at + origin] += part;
                     CancelOrdered(a, part);
                 }
                 else
@@ -152,6 +162,8 @@ internal sealed partial class TrialKernel
                 DispatchControlledReexport(a, k, supplier, part, origin, step);
             }
         }
+
+        MergeTinyOrigins(at);
     }
 
     /// <summary>
@@ -200,7 +212,7 @@ internal sealed partial class TrialKernel
         var s = _s;
         int ring = s.LicenceRingLength;
         int wait = Math.Min(DrawSteps(_scenario.ControlProcessingParam[k], ref s.LicenceRng[a]), ring - 1);
-        s.Licence[(((a * ring) + ((step + wait) % ring)) * _o) + origin] += amount;
+        s.Licence[(((a * ring) + ((step + wait) & (ring - 1))) * _o) + origin] += amount;
         s.LicenceControl[a] = k;
         s.ControlApplied[k] += amount;
     }
@@ -218,7 +230,7 @@ internal sealed partial class TrialKernel
 
         int length = _net.ArcPipeLength[a];
         steps = Math.Min(steps, length - 1);
-        s.Pipe[((_net.ArcPipeStart[a] + ((step + steps) % length)) * _o) + origin] += amount;
+        s.Pipe[((_net.ArcPipeStart[a] + ((step + steps) & (length - 1))) * _o) + origin] += amount;
         if (_net.ArcLane[a] >= 0)
         {
             s.LaneShipped[_net.ArcLane[a]] += amount;

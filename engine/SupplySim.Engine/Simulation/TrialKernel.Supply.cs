@@ -7,24 +7,34 @@ internal sealed partial class TrialKernel
 {
     private void ReceiveArrivals(int step)
     {
-        var s = _s;
-        for (int a = 0; a < _arcs; a++)
+        var pipe = _s.Pipe;
+        var stock = _s.Stock;
+        var onOrder = _s.OnOrder;
+        var pipeStart = _net.ArcPipeStart;
+        var pipeLength = _net.ArcPipeLength;
+        var arcTo = _net.ArcTo;
+        var arcMaterial = _net.ArcMaterial;
+        int o = _o, m = _m;
+        for (int a = 0; a < pipeStart.Length; a++)
         {
-            int slot = (_net.ArcPipeStart[a] + (step % _net.ArcPipeLength[a])) * _o;
-            int buyer = (_net.ArcTo[a] * _m) + _net.ArcMaterial[a];
+            int slot = (pipeStart[a] + (step & (pipeLength[a] - 1))) * o;
+            int buyer = (arcTo[a] * m) + arcMaterial[a];
             double arrived = 0;
-            for (int origin = 0; origin < _o; origin++)
+            for (int origin = 0; origin < o; origin++)
             {
-                double amount = s.Pipe[slot + origin];
+                double amount = pipe[slot + origin];
                 if (amount > 0)
                 {
-                    s.Stock[(buyer * _o) + origin] += amount;
-                    s.Pipe[slot + origin] = 0;
+                    stock[(buyer * o) + origin] += amount;
+                    pipe[slot + origin] = 0;
                     arrived += amount;
                 }
             }
 
-            s.OnOrder[buyer] = Math.Max(0, s.OnOrder[buyer] - arrived);
+            if (arrived > 0)
+            {
+                onOrder[buyer] = Math.Max(0, onOrder[buyer] - arrived);
+            }
         }
     }
 
@@ -37,7 +47,7 @@ internal sealed partial class TrialKernel
             return;
         }
 
-        int ring = s.LicenceRingLength, slotIndex = step % ring;
+        int ring = s.LicenceRingLength, slotIndex = step & (ring - 1);
         for (int a = 0; a < _arcs; a++)
         {
             int k = s.LicenceControl[a];

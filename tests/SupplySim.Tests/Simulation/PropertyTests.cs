@@ -8,7 +8,7 @@ namespace SupplySim.Tests.Simulation;
 [TestFixture]
 internal sealed class PropertyTests
 {
-    private static readonly Lazy<Model.CompiledModel> Shipped =
+    private static readonly Lazy<SupplySim.Model.CompiledModel> Shipped =
         new(() => TestModels.CompileFile(Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml")));
 
     private static IEnumerable<TestCaseData> Seeds(string name) =>

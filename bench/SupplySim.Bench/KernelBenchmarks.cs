@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Attributes;
+using SupplySim.Simulation;
+
+namespace SupplySim.Bench;
+
+/// <summary>
+/// One trial of one scenario through <see cref="TrialKernel"/>, as a Monte Carlo worker runs it: the kernel and row
+/// are reused, and each invocation runs the next trial number so draws differ. Must allocate nothing.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(ThroughputConfig))]
+public class KernelBenchmarks
+{
+    private TrialKernel _kernel = null!;
+    private double[] _row = [];
+    private ulong _seed;
+    private long _trial;
+
+    [Params("baseline", "combined")]
+    public string Scenario { get; set; } = "baseline";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var network = BenchInputs.Model.Network;
+        var scenario = BenchInputs.Scenario(Scenario);
+        var layout = new MetricLayout(network, scenario);
+        _kernel = new TrialKernel(network, scenario, layout);
+        _row = new double[layout.Width];
+        _seed = BenchInputs.Seed;
+        _trial = 0;
+    }
+
+    [Benchmark]
+    [TrialsPerOperation(1)]
+    public double Trial()
+    {
+        _kernel.Run(_seed, _trial++, _row);
+        return _row[0];
+    }
+}

@@ -1,0 +1,192 @@
+using NUnit.Framework;
+using SupplySim.Scenario;
+using SupplySim.Tests.Scenario;
+
+// Namespace is SupplySim.Tests, not SupplySim.Tests.Model: a SupplySim.Tests.Model namespace would shadow
+// SupplySim.Model for code that writes Model.CompiledModel (Simulation/PropertyTests.cs).
+namespace SupplySim.Tests.Model;
+
+[TestFixture]
+internal sealed class NetworkCompilerTests
+{
+    private const string ExtraLane = "  - from: mine\n    to: plant\n    lead_time: 1d\n";
+
+    private static IEnumerable<TestCaseData> NetworkMistakes()
+    {
+        yield return Case("Compile_DuplicateNodeId_SS0101", "SS0101", 12, 9,
+            "  - id: plant", "  - id: mine");
+        yield return Case("Compile_DuplicateMaterialId_SS0101", "SS0101", 6, 9,
+            "  - id: ore", "  - id: ore\n  - id: ore");
+        yield return Case("Compile_UppercaseNodeId_SS0013", "SS0013", 7, 9,
+            "  - id: mine", "  - id: Mine");
+        yield return Case("Compile_LaneToUnknownNode_SS0102", "SS0102", 22, 9,
+            "    lead_time: 10d\n", "    lead_time: 10d\n  - from: mine\n    to: plnt\n    lead_time: 1d\n");
+        yield return Case("Compile_UnknownProducerMaterial_SS0103", "SS0103", 10, 15,
+            "    material: ore", "    material: or");
+        yield return Case("Compile_UnknownDemandMaterial_SS0103", "SS0103", 16, 14,
+            "    demand: {ore: 100 t/yr}", "    demand: {gold: 100 t/yr}");
+        yield return Case("Compile_NegativeCapacity_SS0104", "SS0104", 11, 15,
+            "    capacity: 1000 t/yr", "    capacity: -1 t/yr");
+        yield return Case("Compile_ZeroHorizon_SS0104", "SS0104", 3, 10,
+            "horizon: 365d", "horizon: 0d");
+        yield return Case("Compile_NegativeShare_SS0104", "SS0104", 21, 12,
+            "    lead_time: 10d", "    lead_time: 10d\n    share: -1");
+        yield return Case("Compile_PriorityAbove99_SS0104", "SS0104", 16, 15,
+            "    sector: industry", "    sector: industry\n    priority: 100");
+        yield return Case("Compile_UniformMinAboveMax_SS0105", "SS0105", 20, 16,
+            "    lead_time: 10d", "    lead_time: {dist: uniform, min: 9d, max: 2d}");
+        yield return Case("Compile_TriangularModeAboveMax_SS0105", "SS0105", 20, 16,
+            "    lead_time: 10d", "    lead_time: {dist: triangular, min: 2d, mode: 12d, max: 9d}");
+        yield return Case("Compile_LognormalZeroMedian_SS0105", "SS0105", 20, 16,
+            "    lead_time: 10d", "    lead_time: {dist: lognormal, median: 0d, sigma: 1}");
+        yield return Case("Compile_EndBeforeStart_SS0106", "SS0106", 3, 6,
+            "horizon: 365d", "end: 2023-12-01");
+        yield return Case("Compile_HorizonAndEnd_SS0106", "SS0106", 4, 6,
+            "horizon: 365d", "horizon: 365d\nend: 2024-12-31");
+        yield return Case("Compile_LaneToItself_SS0107", "SS0107", 21, 5,
+            "    lead_time: 10d\n", "    lead_time: 10d\n  - from: mine\n    to: mine\n    lead_time: 1d\n");
+        yield return Case("Compile_LaneFromConsumer_SS0107", "SS0107", 18, 5,
+            "lanes:\n", "lanes:\n  - from: plant\n    to: mine\n    lead_time: 1d\n");
+        yield return Case("Compile_DuplicateLane_SS0115", "SS0115", 21, 5,
+            "    lead_time: 10d\n", "    lead_time: 10d\n" + ExtraLane);
+        yield return Case("Compile_DuplicateLaneWithMaterials_SS0115", "SS0115", 22, 5,
+            "    lead_time: 10d\n",
+            "    lead_time: 10d\n" +
+            "    materials: [ore]\n" +
+            "  - from: mine\n" +
+            "    to: plant\n" +
+            "    lead_time: 1d\n" +
+            "    materials: [ore]\n");
+        yield return Case("Compile_InventoryOfUnknownMaterial_SS0103", "SS0103", 11, 25,
+            "    material: ore", "    material: ore\n    initial_inventory: {gold: 1 t}");
+        yield return Case("Compile_ConsumerWithoutLane_SS0110", "SS0110", 16, 14,
+            "lanes:\n  - from: mine\n    to: plant\n    lead_time: 10d\n", "lanes: []\n");
+        yield return Case("Compile_UnknownCountry_SS0111", "SS0111", 9, 14,
+            "    country: AU", "    country: ZZ");
+        yield return Case("Compile_LowerCaseCountry_SS0111", "SS0111", 14, 14,
+            "    country: US", "    country: us");
+    }
+
+    private static IEnumerable<TestCaseData> EventMistakes()
+    {
+        yield return Event("Compile_EventAfterRun_SS0106", "SS0106", 25, 16,
+            "demand_shock", "start: 2025-06-01", "node: plant", "multiplier: 2");
+        yield return Event("Compile_EventEndBeforeStart_SS0106", "SS0106", 26, 14,
+            "demand_shock", "start: 2024-06-01", "end: 2024-05-01", "node: plant", "multiplier: 2");
+        yield return Event("Compile_NegativeMultiplier_SS0104", "SS0104", 27, 21,
+            "demand_shock", "start: 2024-06-01", "node: plant", "multiplier: -1");
+        yield return Event("Compile_ShockUnknownSector_SS0116", "SS0116", 26, 17,
+            "demand_shock", "start: 2024-06-01", "sector: defense", "multiplier: 2");
+        yield return Event("Compile_EnforcementOnProducer_SS0112", "SS0112", 26, 15,
+            "enforcement", "start: 2024-06-01", "node: mine", "leak_fraction: 0.5");
+        yield return Event("Compile_DisruptionUnknownNode_SS0102", "SS0102", 26, 15,
+            "disruption", "start: 2024-06-01", "node: mina", "rate_per_year: 1", "duration: 5d");
+        yield return Event("Compile_DisruptionUnknownLane_SS0102", "SS0102", 26, 15,
+            "disruption", "start: 2024-06-01", "lane: plant->mine", "rate_per_year: 1", "duration: 5d");
+        yield return Event("Compile_DisruptionOfConsumer_SS0112", "SS0112", 26, 15,
+            "disruption", "start: 2024-06-01", "node: plant", "rate_per_year: 1", "duration: 5d");
+        yield return Event("Compile_ControlUnknownMaterial_SS0103", "SS0103", 27, 21,
+            "export_control", "start: 2024-06-01", "exporter: AU", "materials: [gold]", "destinations: [US]",
+            "mode: ban");
+        yield return Event("Compile_ControlUnknownExporter_SS0111", "SS0111", 26, 19,
+            "export_control", "start: 2024-06-01", "exporter: XX", "materials: [ore]", "destinations: [US]",
+            "mode: ban");
+        yield return Event("Compile_ControlUnknownDestination_SS0111", "SS0111", 28, 24,
+            "export_control", "start: 2024-06-01", "exporter: AU", "materials: [ore]", "destinations: [USA]",
+            "mode: ban");
+        yield return Event("Compile_ApprovalAboveOne_SS0104", "SS0104", 31, 31,
+            "export_control", "start: 2024-06-01", "exporter: AU", "materials: [ore]", "destinations: [US]",
+            "mode: license", "processing_time: 30d", "approval_probability: 1.2");
+        yield return Event("Compile_QuotaCountryWithoutProducer_SS0112", "SS0112", 26, 18,
+            "quota", "start: 2024-06-01", "country: JP", "annual: 10 t/yr");
+    }
+
+    [TestCaseSource(nameof(NetworkMistakes))]
+    [TestCaseSource(nameof(EventMistakes))]
+    public void Compile_OneMistake_ReportsCodeAtPositionAndReturnsNull(string yaml, string code, int line, int column)
+    {
+        var (model, diagnostics) = TestScenario.Compile(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TestScenario.Errors(diagnostics), Is.EqualTo(new[] { (code, line, column) }),
+                string.Join("\n", diagnostics.Items));
+            Assert.That(model, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Compile_BaseScenario_BuildsNetworkAndBaseline()
+    {
+        var (model, diagnostics) = TestScenario.Compile(TestScenario.Base);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostics.Items, Is.Empty);
+            Assert.That(model?.Network.NodeIds, Is.EqualTo(new[] { "mine", "plant" }));
+            Assert.That(model?.Network.LaneNames, Is.EqualTo(new[] { "mine->plant" }));
+            Assert.That(model?.Network.Steps, Is.EqualTo(365));
+            Assert.That(model?.Scenarios.Select(s => s.Id), Is.EqualTo(new[] { "baseline" }));
+        }
+    }
+
+    [Test]
+    public void Compile_ScenarioNamedBaseline_SS0101()
+    {
+        string yaml = TestScenario.WithEvent("demand_shock", "start: 2024-06-01", "node: plant", "multiplier: 2")
+            .Replace("  - id: shock", "  - id: baseline", StringComparison.Ordinal);
+
+        var (model, diagnostics) = TestScenario.Compile(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TestScenario.Errors(diagnostics), Is.EqualTo(new[] { ("SS0101", 22, 9) }));
+            Assert.That(model, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Compile_ScenarioWithoutEvents_WarnsSS0120AndCompiles()
+    {
+        string yaml = TestScenario.Base + "scenarios:\n  - id: quiet\n    events: []\n";
+
+        var (model, diagnostics) = TestScenario.Compile(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostics.Items.Select(d => (d.Code, d.Severity, d.Location.Line, d.Location.Column)),
+                Is.EqualTo(new[] { ("SS0120", Severity.Warning, 22, 5) }));
+            Assert.That(model?.Scenarios.Select(s => s.Id), Is.EqualTo(new[] { "baseline", "quiet" }));
+        }
+    }
+
+    [Test]
+    public void Compile_LoaderReportedError_ReturnsNullWithoutSemanticErrors()
+    {
+        var (model, diagnostics) = TestScenario.Compile(TestScenario.Base + "colour: red\n");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TestScenario.Errors(diagnostics), Is.EqualTo(new[] { ("SS0004", 21, 1) }));
+            Assert.That(model, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Compile_TwoIndependentMistakes_ReportsBoth()
+    {
+        string yaml = TestScenario.Base
+            .Replace("    country: AU", "    country: ZZ", StringComparison.Ordinal)
+            .Replace("    country: US", "    country: QQ", StringComparison.Ordinal);
+
+        var (_, diagnostics) = TestScenario.Compile(yaml);
+
+        Assert.That(TestScenario.Errors(diagnostics), Is.EquivalentTo(new[] { ("SS0111", 9, 14), ("SS0111", 14, 14) }));
+    }
+
+    private static TestCaseData Case(string name, string code, int line, int column, string old, string replacement) =>
+        new TestCaseData(TestScenario.Replace(old, replacement), code, line, column).SetName(name);
+
+    private static TestCaseData Event(string name, string code, int line, int column, params string[] lines) =>
+        new TestCaseData(TestScenario.WithEvent(lines), code, line, column).SetName(name);
+}

@@ -14,5 +14,15 @@ internal static class Countries
 
     public static readonly HashSet<string> All = [.. Codes.Split(' ')];
 
+    /// <summary>Common non-ISO spellings and their ISO codes.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UK"] = "GB", ["EL"] = "GR", ["USA"] = "US", ["CHN"] = "CN",
+    };
+
     public static bool IsValid(string code) => All.Contains(code);
+
+    public static string Hint(string code) => Aliases.TryGetValue(code, out string? iso)
+        ? $" (did you mean '{iso}'?)"
+        : Scenario.Suggest.Hint(code.ToUpperInvariant(), All);
 }

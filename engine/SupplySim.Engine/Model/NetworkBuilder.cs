@@ -31,6 +31,8 @@ internal sealed partial class NetworkBuilder
 
     public double StepDays { get; private set; } = 1;
 
+    public double HorizonDays { get; private set; }
+
     public int M => _materialIndex.Count;
 
     public int N => _nodeIndex.Count;
@@ -94,7 +96,7 @@ internal sealed partial class NetworkBuilder
     public int StepOf(LocatedValue<DateOnly> date, string field, bool allowEnd)
     {
         int days = date.Value.DayNumber - Start.DayNumber;
-        double horizonDays = Steps * StepDays;
+        double horizonDays = HorizonDays;
         if (days < 0 || days > horizonDays || (!allowEnd && days == horizonDays))
         {
             _diagnostics.Error("SS0106", date.Location,
@@ -142,7 +144,7 @@ internal sealed partial class NetworkBuilder
         }
 
         _diagnostics.Error("SS0111", code.Location,
-            $"{field}: '{code.Value}' is not an ISO 3166 alpha-2 country code{Suggest.Hint(code.Value.ToUpperInvariant(), Countries.All)}");
+            $"{field}: '{code.Value}' is not an ISO 3166 alpha-2 country code{Countries.Hint(code.Value)}");
         return false;
     }
 
@@ -196,7 +198,20 @@ internal sealed partial class NetworkBuilder
         }
 
         Steps = (int)Math.Ceiling(horizon / StepDays);
+        HorizonDays = horizon;
+        CheckThresholds();
         return true;
+    }
+
+    private void CheckThresholds()
+    {
+        foreach (var (metric, location) in _doc.ThresholdLocations)
+        {
+            if (!ReportedMetrics.Names.Contains(metric))
+            {
+                _diagnostics.Error("SS0004", location, $"unknown metric '{metric}' in thresholds{Suggest.Hint(metric, ReportedMetrics.Names)}");
+            }
+        }
     }
 
     /// <summary>Origin classes: each exporter named by an export control, in first-seen order, then "other".</summary>

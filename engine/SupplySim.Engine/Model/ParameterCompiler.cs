@@ -25,7 +25,9 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
         {
             if (doc.Parameters.TryGetValue(key, out double v) && (v < lo || v > hi))
             {
-                diagnostics.Error("SS0104", doc.ParameterLocations[key], $"{field} {key} must be in {range}, was {Format(v)}");
+                string written = doc.ParameterText.TryGetValue(key, out string? text) ? $"'{text}'" : Format(v);
+                string where = doc.IsFixed ? field : $"{field} {key}";
+                diagnostics.Error("SS0104", doc.ParameterLocations[key], $"{where} must be in {range} (internal units: tonnes, days), was {written}");
                 ok = false;
             }
         }

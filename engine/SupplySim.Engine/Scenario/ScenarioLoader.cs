@@ -57,6 +57,12 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        if (YamlSyntax.FindTabIndent(yaml) is { } tab)
+        {
+            diagnostics.Error("SS0001", new SourceLocation(fileName, tab.Line, tab.Column), "tab in indentation; YAML indents with spaces only");
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -65,14 +71,24 @@ public static class ScenarioLoader
         catch (YamlException ex)
         {
             string message = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
-            diagnostics.Error("SS0001", new SourceLocation(fileName, (int)ex.Start.Line, (int)ex.Start.Column),
-                $"YAML syntax error: {message}");
+            bool duplicate = message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase);
+            diagnostics.Error(duplicate ? "SS0005" : "SS0001", YamlSyntax.Clamp(fileName, yaml, (int)ex.Start.Line, (int)ex.Start.Column),
+                duplicate ? $"duplicate key '{message[(message.IndexOf("Duplicate key", StringComparison.OrdinalIgnoreCase) + 13)..].Trim()}'; each key may appear once in a mapping"
+                          : $"YAML syntax error: {message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) for a flow collection left open at the end.
+            var (line, column) = YamlSyntax.FindUnclosedBracket(yaml);
+            diagnostics.Error("SS0001", new SourceLocation(fileName, line, column), "YAML syntax error: '{' or '[' is never closed");
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        bool empty = stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" };
+        if (empty || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            var at = stream.Documents.Count == 0 ? new SourceLocation(fileName, 1, 1) : YamlMapReader.At(stream.Documents[0].RootNode, fileName);
+            var at = empty ? new SourceLocation(fileName, 1, 1) : YamlMapReader.At(stream.Documents[0].RootNode, fileName);
             diagnostics.Error("SS0002", at, "a scenario file must be a mapping with name, start, materials, nodes and lanes; the file is empty or not a mapping");
             return null;
         }
@@ -169,7 +185,7 @@ public static class ScenarioLoader
             {
                 if (Units.TryParse(value.Value, Dimension.None, null, out double v) is { } error)
                 {
-                    reader.Diagnostics.Error("SS0006", value.Location, $"threshold for {metric}: {error}");
+                    reader.Diagnostics.Error(error.Code, value.Location, $"threshold for {metric}: {error.Message}");
                 }
                 else
                 {

@@ -15,6 +15,9 @@ public sealed class UncertainDocument
     /// <summary>Where each parameter was written, for range diagnostics.</summary>
     public Dictionary<string, SourceLocation> ParameterLocations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each parameter as the user wrote it (e.g. <c>-5 t/yr</c>), so messages quote their units.</summary>
+    public Dictionary<string, string> ParameterText { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Values of a <c>discrete</c> distribution.</summary>
     public List<double>? Values { get; set; }
 
@@ -25,9 +28,14 @@ public sealed class UncertainDocument
     public SourceLocation Location { get; set; }
 
     /// <summary>Creates a fixed value.</summary>
-    public static UncertainDocument Fixed(double value, SourceLocation location)
+    public static UncertainDocument Fixed(double value, SourceLocation location, string? text = null)
     {
         var doc = new UncertainDocument { Location = location };
+        if (text is not null)
+        {
+            doc.ParameterText["value"] = text;
+        }
+
         doc.Parameters["value"] = value;
         doc.ParameterLocations["value"] = location;
         return doc;

@@ -29,11 +29,11 @@ internal static class UncertainParser
         {
             if (Units.TryParse(scalar.Value ?? "", dimension, defaultUnit, out double value) is { } error)
             {
-                diagnostics.Error(error.Contains("unit", StringComparison.Ordinal) ? "SS0007" : "SS0006", location, $"{key}: {error}");
+                diagnostics.Error(error.Code, location, $"{key}: {error.Message}");
                 return null;
             }
 
-            return UncertainDocument.Fixed(value, location);
+            return UncertainDocument.Fixed(value, location, scalar.Value);
         }
 
         if (node is not YamlMappingNode map)
@@ -49,10 +49,11 @@ internal static class UncertainParser
             return null;
         }
 
-        string? unit = reader.String("unit")?.Value;
+        var unitValue = reader.String("unit");
+        string? unit = unitValue?.Value;
         if (unit is not null && Units.Factor(unit, dimension) is null)
         {
-            diagnostics.Error("SS0007", reader.KeyLocation("unit"),
+            diagnostics.Error("SS0007", unitValue!.Location,
                 $"{key}: unknown unit '{unit}'; expected one of {string.Join(", ", Units.Accepted(dimension))}");
             return null;
         }
@@ -81,6 +82,12 @@ internal static class UncertainParser
 
             doc.Parameters[name] = number.Value;
             doc.ParameterLocations[name] = number.Location;
+            if (reader.Node(name) is YamlScalarNode raw && raw.Value is { } text)
+            {
+                doc.ParameterText[name] = unit is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                    ? $"{text} {unit}"
+                    : text;
+            }
         }
 
         reader.ReportUnknownKeys([.. required, .. optional, "dist", "unit"], $"a {dist.Value} distribution");
@@ -98,7 +105,7 @@ internal static class UncertainParser
         foreach (var item in sequence.Children)
         {
             if (item is not YamlScalarNode scalar ||
-                Units.TryParse(scalar.Value ?? "", dimension, dimension == Dimension.None ? null : unit, out double v) is { } error)
+                Units.TryParse(scalar.Value ?? "", dimension, dimension == Dimension.None ? null : unit, out double v) is not null)
             {
                 reader.Diagnostics.Error("SS0006", YamlMapReader.At(item, reader.File), $"{key}.{name}: each entry must be a number");
                 return null;

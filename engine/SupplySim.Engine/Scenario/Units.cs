@@ -45,8 +45,8 @@ public static class Units
     /// Parses <paramref name="text"/> as a number with a unit of <paramref name="dimension"/> (or, when
     /// <paramref name="defaultUnit"/> is given, a bare number in that unit) into the internal unit.
     /// </summary>
-    /// <returns>An error message, or null on success.</returns>
-    public static string? TryParse(string text, Dimension dimension, string? defaultUnit, out double value)
+    /// <returns>The problem (SS0006 not a finite number, SS0007 unit), or null on success.</returns>
+    public static QuantityError? TryParse(string text, Dimension dimension, string? defaultUnit, out double value)
     {
         ArgumentNullException.ThrowIfNull(text);
         value = 0;
@@ -67,19 +67,19 @@ public static class Units
         string unit = trimmed[split..].Trim();
         if (!double.TryParse(numberPart, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
         {
-            return $"'{text}' is not a number{(dimension == Dimension.None ? "" : " with a unit")}";
+            return new("SS0006", $"'{text}' is not a number{(dimension == Dimension.None ? "" : " followed by a unit")}");
         }
 
         if (!double.IsFinite(number))
         {
-            return $"'{text}' is not finite";
+            return new("SS0006", $"'{text}' is not a finite number");
         }
 
         if (dimension == Dimension.None)
         {
             if (unit.Length > 0)
             {
-                return $"'{text}' must be a plain number, without a unit";
+                return new("SS0007", $"'{text}' must be a plain number, without a unit");
             }
 
             value = number;
@@ -90,7 +90,7 @@ public static class Units
         {
             if (defaultUnit is null)
             {
-                return $"'{text}' needs a unit: one of {string.Join(", ", Accepted(dimension))}";
+                return new("SS0007", $"'{text}' needs a unit: one of {string.Join(", ", Accepted(dimension))}");
             }
 
             unit = defaultUnit;
@@ -99,8 +99,8 @@ public static class Units
         double? factor = Factor(unit, dimension);
         if (factor is null)
         {
-            return $"unknown {dimension.ToString().ToLowerInvariant()} unit '{unit}' in '{text}'; " +
-                   $"expected one of {string.Join(", ", Accepted(dimension))}";
+            return new("SS0007", $"unknown {dimension.ToString().ToLowerInvariant()} unit '{unit}' in '{text}'; " +
+                   $"expected one of {string.Join(", ", Accepted(dimension))}");
         }
 
         value = number * factor.Value;

@@ -93,7 +93,7 @@ internal sealed class YamlMapReader
 
         if (Units.TryParse(text, dimension, defaultUnit, out double value) is { } error)
         {
-            _diagnostics.Error(error.Contains("unit", StringComparison.Ordinal) ? "SS0007" : "SS0006", At(node, _file), $"{key}: {error}");
+            _diagnostics.Error(error.Code, At(node, _file), $"{key}: {error.Message}");
             return null;
         }
 

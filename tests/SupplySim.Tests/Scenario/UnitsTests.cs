@@ -25,7 +25,7 @@ internal sealed class UnitsTests
     [TestCase("-3", Dimension.None, -3.0, TestName = "TryParse_NegativePlainNumber_Parsed")]
     public void TryParse_ValidQuantity_ConvertsToInternalUnit(string text, Dimension dimension, double expected)
     {
-        string? error = Units.TryParse(text, dimension, null, out double value);
+        QuantityError? error = Units.TryParse(text, dimension, null, out double value);
 
         using (Assert.EnterMultipleScope())
         {
@@ -34,25 +34,27 @@ internal sealed class UnitsTests
         }
     }
 
-    [TestCase("10 tonnes/yr", Dimension.Rate, TestName = "TryParse_SpelledOutUnit_Fails")]
-    [TestCase("10 t", Dimension.Rate, TestName = "TryParse_MassForRate_Fails")]
-    [TestCase("10 t/fortnight", Dimension.Rate, TestName = "TryParse_UnknownPeriod_Fails")]
-    [TestCase("1000", Dimension.Rate, TestName = "TryParse_RateWithoutUnit_Fails")]
-    [TestCase("10 days", Dimension.Duration, TestName = "TryParse_UnknownDurationUnit_Fails")]
-    [TestCase("10 T", Dimension.Mass, TestName = "TryParse_UpperCaseUnit_Fails")]
-    [TestCase("1 t", Dimension.None, TestName = "TryParse_UnitOnPlainNumber_Fails")]
-    [TestCase("abc", Dimension.None, TestName = "TryParse_Text_Fails")]
-    [TestCase("", Dimension.None, TestName = "TryParse_Empty_Fails")]
-    [TestCase(".nan", Dimension.None, TestName = "TryParse_YamlNan_Fails")]
-    [TestCase(".inf", Dimension.None, TestName = "TryParse_YamlInfinity_Fails")]
-    [TestCase("1e999", Dimension.None, TestName = "TryParse_Overflow_Fails")]
-    public void TryParse_InvalidQuantity_ReturnsError(string text, Dimension dimension) =>
-        Assert.That(Units.TryParse(text, dimension, null, out _), Is.Not.Null);
+    [TestCase("10 tonnes/yr", Dimension.Rate, "SS0007", TestName = "TryParse_SpelledOutUnit_SS0007")]
+    [TestCase("10 t", Dimension.Rate, "SS0007", TestName = "TryParse_MassForRate_SS0007")]
+    [TestCase("10 t/fortnight", Dimension.Rate, "SS0007", TestName = "TryParse_UnknownPeriod_SS0007")]
+    [TestCase("1000", Dimension.Rate, "SS0007", TestName = "TryParse_RateWithoutUnit_SS0007")]
+    [TestCase("10 days", Dimension.Duration, "SS0007", TestName = "TryParse_UnknownDurationUnit_SS0007")]
+    [TestCase("10 T", Dimension.Mass, "SS0007", TestName = "TryParse_UpperCaseUnit_SS0007")]
+    [TestCase("1 t", Dimension.None, "SS0007", TestName = "TryParse_UnitOnPlainNumber_SS0007")]
+    [TestCase("abc", Dimension.None, "SS0006", TestName = "TryParse_Text_SS0006")]
+    [TestCase("", Dimension.None, "SS0006", TestName = "TryParse_Empty_SS0006")]
+    [TestCase(".nan", Dimension.None, "SS0006", TestName = "TryParse_YamlNan_SS0006")]
+    [TestCase(".inf", Dimension.None, "SS0006", TestName = "TryParse_YamlInfinity_SS0006")]
+    [TestCase("1e999", Dimension.None, "SS0006", TestName = "TryParse_Overflow_SS0006")]
+    [TestCase(".nan t/yr", Dimension.Rate, "SS0006", TestName = "TryParse_NanWithUnit_SS0006")]
+    [TestCase("lots t/yr", Dimension.Rate, "SS0006", TestName = "TryParse_WordWithUnit_SS0006")]
+    public void TryParse_InvalidQuantity_ReturnsCode(string text, Dimension dimension, string code) =>
+        Assert.That(Units.TryParse(text, dimension, null, out _)?.Code, Is.EqualTo(code));
 
     [Test]
     public void TryParse_BareNumberWithDefaultUnit_UsesDefault()
     {
-        string? error = Units.TryParse("730", Dimension.Rate, "t/yr", out double value);
+        QuantityError? error = Units.TryParse("730", Dimension.Rate, "t/yr", out double value);
 
         using (Assert.EnterMultipleScope())
         {

@@ -100,7 +100,7 @@ internal sealed partial class NetworkBuilder
         if (days < 0 || days > horizonDays || (!allowEnd && days == horizonDays))
         {
             _diagnostics.Error("SS0106", date.Location,
-                $"{field} {date.Value:yyyy-MM-dd} is outside the run {Start:yyyy-MM-dd} .. {Start.AddDays((int)horizonDays):yyyy-MM-dd}");
+                $"{field} {date.Value:yyyy-MM-dd} is outside the run, which covers {Start:yyyy-MM-dd} to {Start.AddDays((int)horizonDays - 1):yyyy-MM-dd}");
             return -1;
         }
 

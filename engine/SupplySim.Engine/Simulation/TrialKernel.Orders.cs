@@ -8,14 +8,9 @@ internal sealed partial class TrialKernel
     private void PlaceOrders()
     {
         var s = _s;
-        int holdings = _net.NodeCount * _m;
-        for (int h = 0; h < holdings; h++)
+        foreach (int h in _buyerHoldings)
         {
             int first = _net.InStart[h], last = _net.InStart[h + 1];
-            if (first == last)
-            {
-                continue;
-            }
 
             // Orders waiting on a lane that has since closed are cancelled, so the buyer re-orders elsewhere.
             double openShare = 0;

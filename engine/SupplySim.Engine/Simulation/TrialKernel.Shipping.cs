@@ -12,16 +12,13 @@ internal sealed partial class TrialKernel
 
     private void Ship(int step)
     {
-        var s = _s;
-        int holdings = _net.NodeCount * _m;
-        for (int h = 0; h < holdings; h++)
+        var outstanding = _s.Outstanding;
+        var outStart = _net.OutStart;
+        var outArcs = _net.OutArcs;
+        var groupEnd = _net.OutGroupEnd;
+        foreach (int h in _supplierHoldings)
         {
-            int first = _net.OutStart[h], last = _net.OutStart[h + 1];
-            if (first == last)
-            {
-                continue;
-            }
-
+            int first = outStart[h], last = outStart[h + 1];
             int n = h / _m;
             if (_net.IsPush[n])
             {
@@ -29,10 +26,12 @@ internal sealed partial class TrialKernel
                 continue;
             }
 
+            // Only transshippers have a forwarding capacity; a producer's capacity limits what it makes, not ships.
+            double forwardRoom = _net.NodeKind[n] == NodeKind.Transshipper ? (_s.Capacity[n] * _stepDays) - _s.NodeShipped[n] : double.PositiveInfinity;
             int groupStart = first;
             for (int i = first; i < last; i++)
             {
-                if (!_net.OutGroupEnd[i])
+                if (!groupEnd[i])
                 {
                     continue;
                 }
@@ -40,20 +39,21 @@ internal sealed partial class TrialKernel
                 double requested = 0;
                 for (int j = groupStart; j <= i; j++)
                 {
-                    requested += s.Outstanding[_net.OutArcs[j]];
+                    requested += outstanding[outArcs[j]];
                 }
 
-                double available = Math.Min(TotalStock(h), s.Capacity[n] * _stepDays - s.NodeShipped[n]);
+                double available = Math.Min(TotalStock(h), forwardRoom);
                 if (requested > HoldingAccumulators.Tolerance && available > HoldingAccumulators.Tolerance)
                 {
                     double fraction = Math.Min(1.0, available / requested);
                     for (int j = groupStart; j <= i; j++)
                     {
-                        int a = _net.OutArcs[j];
-                        double amount = LaneLimit(a, s.Outstanding[a] * fraction);
+                        int a = outArcs[j];
+                        double amount = LaneLimit(a, outstanding[a] * fraction);
                         if (amount > HoldingAccumulators.Tolerance)
                         {
-                            s.Outstanding[a] -= amount;
+                            outstanding[a] -= amount;
+                            forwardRoom -= amount;
                             Dispatch(a, h, amount, step);
                         }
                     }
@@ -222,18 +222,20 @@ internal sealed partial class TrialKernel
     {
         var s = _s;
         int from = _net.ArcFrom[a];
-        int steps = DrawSteps(_net.ArcLeadParam[a], ref s.LeadRng[a]);
-        if (_net.NodeKind[from] == NodeKind.Transshipper && _net.DelayParam[from] >= 0)
+        ref var rng = ref s.LeadRng[a];
+        int steps = _leadTimes.DrawSteps(a, ref rng);
+        if (_net.DelayParam[from] >= 0)
         {
-            steps += DrawSteps(_net.DelayParam[from], ref s.LeadRng[a]);
+            steps += DrawSteps(_net.DelayParam[from], ref rng);
         }
 
         int length = _net.ArcPipeLength[a];
         steps = Math.Min(steps, length - 1);
         s.Pipe[((_net.ArcPipeStart[a] + ((step + steps) & (length - 1))) * _o) + origin] += amount;
-        if (_net.ArcLane[a] >= 0)
+        int lane = _net.ArcLane[a];
+        if (lane >= 0)
         {
-            s.LaneShipped[_net.ArcLane[a]] += amount;
+            s.LaneShipped[lane] += amount;
         }
     }
 

@@ -25,6 +25,11 @@ internal sealed partial class TrialKernel
     private readonly int _o;
     private readonly int _arcs;
     private readonly double _stepDays;
+    private readonly LeadTimeSampler _leadTimes;
+
+    /// <summary>Holdings that ship on lanes (outbound arcs) and that order on lanes (inbound arcs).</summary>
+    private readonly int[] _supplierHoldings;
+    private readonly int[] _buyerHoldings;
 
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout)
     {
@@ -38,6 +43,10 @@ internal sealed partial class TrialKernel
         _stepDays = network.StepDays;
         _s = new TrialScratch(network, layout, scenario.LicenceRingLength, scenario.ControlCount);
         _s.EnsureEvents(scenario.Events.Length);
+        _leadTimes = new LeadTimeSampler(network);
+        int holdings = network.NodeCount * _m;
+        _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
+        _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];
     }
 
     public TrialScratch Scratch => _s;

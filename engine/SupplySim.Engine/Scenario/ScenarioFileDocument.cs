@@ -42,6 +42,9 @@ public sealed class ScenarioFileDocument
     /// <summary>Scenarios.</summary>
     public List<ScenarioDocument> Scenarios { get; } = [];
 
+    /// <summary>Observed flows for backtesting.</summary>
+    public List<ObservationDocument> Observations { get; } = [];
+
     /// <summary>Where the document starts.</summary>
     public SourceLocation Location { get; set; }
 }

@@ -15,7 +15,7 @@ public static class ScenarioLoader
     public const long MaxFileBytes = 8L * 1024 * 1024;
 
     private static readonly string[] RootKeys =
-        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios"];
+        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "observations"];
 
     /// <summary>Reads and loads <paramref name="path"/>. I/O failures propagate as exceptions.</summary>
     /// <returns>The document, or null when the file is not usable YAML (see <paramref name="diagnostics"/>).</returns>
@@ -143,6 +143,11 @@ public static class ScenarioLoader
         foreach (var item in Items(reader, "scenarios", required: false))
         {
             doc.Scenarios.Add(ReadScenario(new YamlMapReader(item, fileName, diagnostics)));
+        }
+
+        foreach (var item in Items(reader, "observations", required: false))
+        {
+            doc.Observations.Add(ObservationReader.Read(new YamlMapReader(item, fileName, diagnostics)));
         }
 
         reader.ReportUnknownKeys(RootKeys, "the scenario file");

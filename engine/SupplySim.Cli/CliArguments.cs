@@ -9,6 +9,7 @@ internal sealed class CliArguments
     {
         ["run"] = ["--trials", "--seed", "--threads", "--out", "--scenario", "--help"],
         ["validate"] = ["--help"],
+        ["backtest"] = ["--trials", "--seed", "--threads", "--out", "--help"],
     };
 
     private static readonly HashSet<string> Flags = ["--help"];

@@ -21,7 +21,7 @@ internal static class Commands
 
         if (cli.Errors.Count == 0 && cli.Help)
         {
-            stdout.WriteLine(cli.Verb == "run" ? HelpText.Run : HelpText.Validate);
+            stdout.WriteLine(cli.Verb switch { "run" => HelpText.Run, "backtest" => HelpText.Backtest, _ => HelpText.Validate });
             return ExitCodes.Ok;
         }
 
@@ -30,6 +30,7 @@ internal static class Commands
             return cli.Verb switch
             {
                 "validate" => Validate(cli, stdout, stderr),
+                "backtest" => BacktestCommand.Execute(cli, stdout, stderr),
                 _ => Run(cli, stdout, stderr),
             };
         }

@@ -9,6 +9,7 @@ internal static class HelpText
         usage:
           supplysim run [FILE] [options]     run the baseline and scenarios of FILE and write results
           supplysim validate FILE            check FILE and report every problem
+          supplysim backtest [FILE]          compare modelled flows with the file's observations
           supplysim COMMAND --help           help for a command
 
         exit codes: 0 ok, 1 scenario file invalid, 2 usage or I/O error
@@ -25,6 +26,20 @@ internal static class HelpText
           --scenario ID   run only this scenario (repeatable); the baseline always runs
 
         writes DIR/summary.json, DIR/trials.csv and DIR/trials.parquet, and prints a summary.
+        """;
+
+    public const string Backtest = """
+        usage: supplysim backtest [FILE] [--trials N] [--seed S] [--threads T] [--out DIR]
+
+          FILE            scenario file with observations (default: scenarios/history-2023-2025.yaml)
+          --trials N      trials (default 500)
+          --seed S        master seed (default: the file's seed, else 42)
+          --threads T     worker threads (default: all cores)
+          --out DIR       output folder (default: out/<file name>-backtest)
+
+        prints each observation against the modelled P10/P50/P90 of the same flow and whether it is inside
+        the band; writes DIR/backtest.json and DIR/backtest_monthly.csv (monthly P10/P50/P90 per lane and
+        per observation corridor).
         """;
 
     public const string Validate = """

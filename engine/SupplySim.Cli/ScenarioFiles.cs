@@ -8,14 +8,16 @@ internal static class ScenarioFiles
 {
     public const string DefaultScenario = "scenarios/critical-minerals.yaml";
 
-    /// <summary>The default scenario, looked up from the current folder and then from the program's folder upwards.</summary>
-    public static string DefaultPath()
+    public const string DefaultHistory = "scenarios/history-2023-2025.yaml";
+
+    /// <summary>A shipped scenario, looked up from the current folder and then from the program's folder upwards.</summary>
+    public static string DefaultPath(string relative = DefaultScenario)
     {
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                string candidate = Path.Combine(dir.FullName, DefaultScenario);
+                string candidate = Path.Combine(dir.FullName, relative);
                 if (File.Exists(candidate))
                 {
                     return Path.GetRelativePath(Directory.GetCurrentDirectory(), candidate);
@@ -23,7 +25,7 @@ internal static class ScenarioFiles
             }
         }
 
-        return DefaultScenario;
+        return relative;
     }
 
     /// <summary>Loads and compiles; prints diagnostics (errors and warnings) to stderr. Null when invalid.</summary>

@@ -3,11 +3,15 @@ namespace SupplySim.Model;
 /// <summary>A compiled network and its scenarios, the baseline first. Immutable.</summary>
 public sealed class CompiledModel
 {
-    internal CompiledModel(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios)
+    internal CompiledModel(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, IReadOnlyList<CompiledObservation> observations)
     {
         Network = network;
         Scenarios = scenarios;
+        Observations = observations;
     }
+
+    /// <summary>Observed flows to backtest against, in file order.</summary>
+    public IReadOnlyList<CompiledObservation> Observations { get; }
 
     /// <summary>The network.</summary>
     public CompiledNetwork Network { get; }

@@ -170,6 +170,12 @@ public sealed class CompiledNetwork
 
     internal int[] LaneCapacityParam { get; init; } = [];
 
+    /// <summary>Number of calendar months the run touches.</summary>
+    public int MonthCount => MonthOfStep.Length == 0 ? 0 : MonthOfStep[^1] + 1;
+
+    /// <summary>Calendar month index of each step, from 0 (the month of <see cref="Start"/>), for monthly flows.</summary>
+    internal int[] MonthOfStep { get; init; } = [];
+
     /// <summary>Calendar year index of each step, from 0, for annual quotas.</summary>
     internal int[] YearOfStep { get; init; } = [];
 }

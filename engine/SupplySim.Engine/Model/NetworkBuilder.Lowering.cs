@@ -67,9 +67,12 @@ internal sealed partial class NetworkBuilder
         }
 
         var yearOfStep = new int[Steps];
+        var monthOfStep = new int[Steps];
         for (int step = 0; step < Steps; step++)
         {
-            yearOfStep[step] = Start.AddDays((int)(step * StepDays)).Year - Start.Year;
+            var day = Start.AddDays((int)(step * StepDays));
+            yearOfStep[step] = day.Year - Start.Year;
+            monthOfStep[step] = ObservationCompiler.MonthIndex(Start, day);
         }
 
         return new CompiledNetwork
@@ -94,7 +97,7 @@ internal sealed partial class NetworkBuilder
             ArcPipeLength = pipeLength, ArcPipeStart = pipeStart, PipeSlots = slots,
             InStart = inbound.Start, InArcs = inbound.Items, OutStart = outbound.Start, OutArcs = outbound.Items,
             OutGroupEnd = groupEnd, ReleaseStart = release.Start, ReleaseArcs = release.Items,
-            LaneCapacityParam = [.. laneCapacity], YearOfStep = yearOfStep,
+            LaneCapacityParam = [.. laneCapacity], YearOfStep = yearOfStep, MonthOfStep = monthOfStep,
         };
     }
 

@@ -88,7 +88,7 @@ internal sealed partial class NetworkBuilder
             ArcPipeLength = n.ArcPipeLength, ArcPipeStart = n.ArcPipeStart, PipeSlots = n.PipeSlots,
             InStart = n.InStart, InArcs = n.InArcs, OutStart = n.OutStart, OutArcs = n.OutArcs, OutGroupEnd = n.OutGroupEnd,
             ReleaseStart = n.ReleaseStart, ReleaseArcs = n.ReleaseArcs, LaneCapacityParam = n.LaneCapacityParam,
-            YearOfStep = n.YearOfStep,
+            YearOfStep = n.YearOfStep, MonthOfStep = n.MonthOfStep,
         };
     }
 

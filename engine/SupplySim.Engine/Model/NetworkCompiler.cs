@@ -43,6 +43,7 @@ public static class NetworkCompiler
 
         // Scenario events add parameters, so the table is frozen only now.
         var final = builder.Freeze();
-        return diagnostics.HasErrors ? null : new CompiledModel(final, scenarios);
+        var observations = ObservationCompiler.Compile(document, final, scenarios, diagnostics);
+        return diagnostics.HasErrors ? null : new CompiledModel(final, scenarios, observations);
     }
 }

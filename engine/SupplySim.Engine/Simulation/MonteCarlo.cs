@@ -22,21 +22,28 @@ public static class MonteCarlo
         var layout = new MetricLayout(network, scenario);
         int trials = options.Trials, width = layout.Width;
         var values = new double[(long)width * trials];
+        int months = network.MonthCount, monthlyWidth = options.RecordMonthlyLaneFlows ? network.LaneCount * months : 0;
+        double[]? monthly = options.RecordMonthlyLaneFlows ? new double[(long)monthlyWidth * trials] : null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         const int Chunk = 64;
         int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
         Parallel.For(0, chunks, parallel,
-            () => (Kernel: new TrialKernel(network, scenario, layout), Row: new double[width]),
+            () => (Kernel: new TrialKernel(network, scenario, layout, options.RecordMonthlyLaneFlows), Row: new double[width], Monthly: new double[monthlyWidth]),
             (chunk, _, worker) =>
             {
                 int end = Math.Min(trials, (chunk + 1) * Chunk);
                 for (int trial = chunk * Chunk; trial < end; trial++)
                 {
-                    worker.Kernel.Run(options.Seed, trial, worker.Row);
+                    worker.Kernel.Run(options.Seed, trial, worker.Row, worker.Monthly);
                     for (int column = 0; column < width; column++)
                     {
                         values[((long)column * trials) + trial] = worker.Row[column];
+                    }
+
+                    for (int cell = 0; cell < monthlyWidth; cell++)
+                    {
+                        monthly![((long)cell * trials) + trial] = worker.Monthly[cell];
                     }
                 }
 
@@ -44,6 +51,6 @@ public static class MonteCarlo
                 return worker;
             },
             _ => { });
-        return new ScenarioResult(scenario, layout, trials, values);
+        return new ScenarioResult(scenario, layout, trials, values, monthly, months);
     }
 }

@@ -4,7 +4,8 @@ namespace SupplySim.Simulation;
 /// <param name="Trials">Number of trials, at least 1.</param>
 /// <param name="Seed">Master seed; each trial's streams derive from (seed, trial, purpose).</param>
 /// <param name="MaxDegreeOfParallelism">Worker threads; -1 for all cores. Never changes the results.</param>
-public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1)
+/// <param name="RecordMonthlyLaneFlows">Also keep each trial's tonnes shipped per lane and calendar month (backtests).</param>
+public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1, bool RecordMonthlyLaneFlows = false)
 {
     /// <summary>Throws when the options cannot be run.</summary>
     public void Validate()

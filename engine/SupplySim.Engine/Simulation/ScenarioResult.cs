@@ -10,12 +10,31 @@ public sealed class ScenarioResult
 {
     private readonly double[] _values;
 
-    internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[] values)
+    private readonly double[]? _monthly;
+    private readonly int _months;
+
+    internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[] values, double[]? monthly, int months)
     {
         Scenario = scenario;
         Layout = layout;
         Trials = trials;
         _values = values;
+        _monthly = monthly;
+        _months = months;
+    }
+
+    /// <summary>True when monthly lane flows were recorded (<see cref="MonteCarloOptions.RecordMonthlyLaneFlows"/>).</summary>
+    public bool HasMonthlyLaneFlows => _monthly is not null;
+
+    /// <summary>Tonnes shipped on <paramref name="lane"/> in calendar month <paramref name="month"/> of the run, one value per trial.</summary>
+    public ReadOnlySpan<double> MonthlyLaneFlow(int lane, int month)
+    {
+        if (_monthly is null)
+        {
+            throw new InvalidOperationException("monthly lane flows were not recorded; set MonteCarloOptions.RecordMonthlyLaneFlows");
+        }
+
+        return _monthly.AsSpan(((lane * _months) + month) * Trials, Trials);
     }
 
     /// <summary>The scenario run.</summary>

@@ -236,6 +236,10 @@ internal sealed partial class TrialKernel
         if (lane >= 0)
         {
             s.LaneShipped[lane] += amount;
+            if (_months > 0)
+            {
+                _laneMonthly[(lane * _months) + _net.MonthOfStep[step]] += amount;
+            }
         }
     }
 

@@ -27,12 +27,18 @@ internal sealed partial class TrialKernel
     private readonly double _stepDays;
     private readonly LeadTimeSampler _leadTimes;
 
+    /// <summary>Tonnes shipped per lane and calendar month (<c>[lane * months + month]</c>); empty unless recording.</summary>
+    private readonly double[] _laneMonthly;
+    private readonly int _months;
+
     /// <summary>Holdings that ship on lanes (outbound arcs) and that order on lanes (inbound arcs).</summary>
     private readonly int[] _supplierHoldings;
     private readonly int[] _buyerHoldings;
 
-    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout)
+    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false)
     {
+        _months = recordMonthlyLaneFlows ? network.MonthCount : 0;
+        _laneMonthly = new double[network.LaneCount * _months];
         _net = network;
         _scenario = scenario;
         _layout = layout;
@@ -51,8 +57,11 @@ internal sealed partial class TrialKernel
 
     public TrialScratch Scratch => _s;
 
-    /// <summary>Runs trial <paramref name="trial"/> and writes its metrics into <paramref name="row"/>.</summary>
-    public void Run(ulong seed, long trial, Span<double> row)
+    /// <summary>
+    /// Runs trial <paramref name="trial"/> and writes its metrics into <paramref name="row"/> and, when recording,
+    /// its monthly lane flows into <paramref name="monthlyLaneFlows"/>.
+    /// </summary>
+    public void Run(ulong seed, long trial, Span<double> row, Span<double> monthlyLaneFlows = default)
     {
         System.Diagnostics.Debug.Assert(row.Length == _layout.Width, "row width must match the layout");
         Initialise(seed, trial);
@@ -72,6 +81,7 @@ internal sealed partial class TrialKernel
         }
 
         WriteRow(row);
+        _laneMonthly.AsSpan(0, Math.Min(_laneMonthly.Length, monthlyLaneFlows.Length)).CopyTo(monthlyLaneFlows);
     }
 
     private void Initialise(ulong seed, long trial)
@@ -100,6 +110,7 @@ internal sealed partial class TrialKernel
         Array.Clear(s.PlannedUnits);
         Array.Clear(s.ProducedUnits);
         Array.Clear(s.LaneShipped);
+        Array.Clear(_laneMonthly);
         Array.Clear(s.LaneSeized);
         Array.Clear(s.Produced);
         Array.Clear(s.QuotaBindingSteps);

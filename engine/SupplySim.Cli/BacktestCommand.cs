@@ -1,0 +1,62 @@
+using SupplySim.Reporting;
+using SupplySim.Simulation;
+
+namespace SupplySim.Cli;
+
+/// <summary><c>supplysim backtest</c>: modelled flows against the file's observations.</summary>
+internal static class BacktestCommand
+{
+    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        int trials = cli.Int("--trials", 1, 10_000_000) ?? 500;
+        int threads = cli.Int("--threads", 1, 4096) ?? -1;
+        ulong? seedOption = cli.ULong("--seed");
+        if (cli.Positional.Count > 1)
+        {
+            cli.Errors.Add($"backtest takes at most one FILE, got {cli.Positional.Count}");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            foreach (string error in cli.Errors)
+            {
+                stderr.WriteLine($"error: {error}");
+            }
+
+            stderr.WriteLine(HelpText.Backtest);
+            return ExitCodes.UsageOrIo;
+        }
+
+        string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath(ScenarioFiles.DefaultHistory);
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"error: no such file '{path}'");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var model = ScenarioFiles.Compile(path, stderr);
+        if (model is null)
+        {
+            return ExitCodes.InvalidScenario;
+        }
+
+        if (model.Observations.Count == 0)
+        {
+            stderr.WriteLine($"{path}:1:1: error SS0003: the file has no 'observations' to backtest against");
+            return ExitCodes.InvalidScenario;
+        }
+
+        ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
+        var options = new MonteCarloOptions(trials, seed, threads, RecordMonthlyLaneFlows: true);
+        var scenarios = model.Scenarios.Where(s => s.Id == "baseline" || model.Observations.Any(o => o.ScenarioId == s.Id)).ToList();
+        var results = scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
+        var comparisons = Backtest.Compare(model, results);
+        stdout.WriteLine($"{model.Network.Name}: backtest, {trials} trials, seed {seed}");
+        stdout.Write(Backtest.FormatTable(comparisons));
+        string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-backtest");
+        AtomicFile.Write(Path.Combine(outDir, "backtest.json"), stream => Backtest.WriteJson(comparisons, seed, trials, stream));
+        AtomicFile.Write(Path.Combine(outDir, "backtest_monthly.csv"), stream => Backtest.WriteMonthlyCsv(model, results, stream));
+        stdout.WriteLine($"wrote {outDir}/backtest.json, backtest_monthly.csv");
+        return ExitCodes.Ok;
+    }
+}

@@ -170,6 +170,9 @@ public sealed class CompiledNetwork
 
     internal int[] LaneCapacityParam { get; init; } = [];
 
+    /// <summary>Number of weeks (7-day blocks from the start) the run touches.</summary>
+    public int WeekCount => (int)Math.Ceiling(Steps * StepDays / 7.0);
+
     /// <summary>Number of calendar months the run touches.</summary>
     public int MonthCount => MonthOfStep.Length == 0 ? 0 : MonthOfStep[^1] + 1;
 

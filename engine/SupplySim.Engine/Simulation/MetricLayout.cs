@@ -30,6 +30,7 @@ public sealed class MetricLayout
         }
 
         DemandHoldings = [.. demandHoldings];
+        DemandSeries = [.. demandHoldings.Select(h => (network.NodeIds[h / m], network.MaterialIds[h % m]))];
         var coupled = Enumerable.Range(0, network.NodeCount).Where(n => network.Coupled[n]).ToArray();
         CoupledNodes = coupled;
         CoupledBase = columns.Count;
@@ -80,6 +81,9 @@ public sealed class MetricLayout
 
     /// <summary>Width of a trial's row.</summary>
     public int Width => Columns.Count;
+
+    /// <summary>Consumer id and material of each demand series (weekly cover and fill), in series order.</summary>
+    public IReadOnlyList<(string Consumer, string Material)> DemandSeries { get; }
 
     internal int[] DemandHoldings { get; }
 

@@ -24,18 +24,21 @@ public static class MonteCarlo
         var values = new double[(long)width * trials];
         int months = network.MonthCount, monthlyWidth = options.RecordMonthlyLaneFlows ? network.LaneCount * months : 0;
         double[]? monthly = options.RecordMonthlyLaneFlows ? new double[(long)monthlyWidth * trials] : null;
+        int weeks = network.WeekCount, weeklyWidth = options.RecordWeeklySeries ? layout.DemandSeries.Count * weeks * 2 : 0;
+        double[]? weekly = options.RecordWeeklySeries ? new double[(long)weeklyWidth * trials] : null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         const int Chunk = 64;
         int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
         Parallel.For(0, chunks, parallel,
-            () => (Kernel: new TrialKernel(network, scenario, layout, options.RecordMonthlyLaneFlows), Row: new double[width], Monthly: new double[monthlyWidth]),
+            () => (Kernel: new TrialKernel(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries),
+                Row: new double[width], Monthly: new double[monthlyWidth], Weekly: new double[weeklyWidth]),
             (chunk, _, worker) =>
             {
                 int end = Math.Min(trials, (chunk + 1) * Chunk);
                 for (int trial = chunk * Chunk; trial < end; trial++)
                 {
-                    worker.Kernel.Run(options.Seed, trial, worker.Row, worker.Monthly);
+                    worker.Kernel.Run(options.Seed, trial, worker.Row, worker.Monthly, worker.Weekly);
                     for (int column = 0; column < width; column++)
                     {
                         values[((long)column * trials) + trial] = worker.Row[column];
@@ -45,12 +48,17 @@ public static class MonteCarlo
                     {
                         monthly![((long)cell * trials) + trial] = worker.Monthly[cell];
                     }
+
+                    for (int cell = 0; cell < weeklyWidth; cell++)
+                    {
+                        weekly![((long)cell * trials) + trial] = worker.Weekly[cell];
+                    }
                 }
 
                 progress?.Report(Interlocked.Add(ref done, end - (chunk * Chunk)));
                 return worker;
             },
             _ => { });
-        return new ScenarioResult(scenario, layout, trials, values, monthly, months);
+        return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks);
     }
 }

@@ -5,7 +5,9 @@ namespace SupplySim.Simulation;
 /// <param name="Seed">Master seed; each trial's streams derive from (seed, trial, purpose).</param>
 /// <param name="MaxDegreeOfParallelism">Worker threads; -1 for all cores. Never changes the results.</param>
 /// <param name="RecordMonthlyLaneFlows">Also keep each trial's tonnes shipped per lane and calendar month (backtests).</param>
-public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1, bool RecordMonthlyLaneFlows = false)
+/// <param name="RecordWeeklySeries">Also keep each trial's weekly cover (days) and fill rate per consumer and material (fan charts).</param>
+public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1, bool RecordMonthlyLaneFlows = false,
+    bool RecordWeeklySeries = false)
 {
     /// <summary>Throws when the options cannot be run.</summary>
     public void Validate()

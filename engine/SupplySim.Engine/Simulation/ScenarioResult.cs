@@ -13,8 +13,14 @@ public sealed class ScenarioResult
     private readonly double[]? _monthly;
     private readonly int _months;
 
-    internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[] values, double[]? monthly, int months)
+    private readonly double[]? _weekly;
+    private readonly int _weeks;
+
+    internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[] values, double[]? monthly, int months,
+        double[]? weekly, int weeks)
     {
+        _weekly = weekly;
+        _weeks = weeks;
         Scenario = scenario;
         Layout = layout;
         Trials = trials;
@@ -25,6 +31,28 @@ public sealed class ScenarioResult
 
     /// <summary>True when monthly lane flows were recorded (<see cref="MonteCarloOptions.RecordMonthlyLaneFlows"/>).</summary>
     public bool HasMonthlyLaneFlows => _monthly is not null;
+
+    /// <summary>True when weekly cover and fill series were recorded (<see cref="MonteCarloOptions.RecordWeeklySeries"/>).</summary>
+    public bool HasWeeklySeries => _weekly is not null;
+
+    /// <summary>
+    /// Mean on-hand cover (days of mean demand) of series <paramref name="series"/> (an index into
+    /// <see cref="MetricLayout.DemandSeries"/>) in week <paramref name="week"/> of the run, one value per trial.
+    /// </summary>
+    public ReadOnlySpan<double> WeeklyCover(int series, int week) => Weekly(series, week, 0);
+
+    /// <summary>Fill rate of series <paramref name="series"/> in week <paramref name="week"/> (1 without demand), one value per trial.</summary>
+    public ReadOnlySpan<double> WeeklyFill(int series, int week) => Weekly(series, week, 1);
+
+    private ReadOnlySpan<double> Weekly(int series, int week, int which)
+    {
+        if (_weekly is null)
+        {
+            throw new InvalidOperationException("weekly series were not recorded; set MonteCarloOptions.RecordWeeklySeries");
+        }
+
+        return _weekly.AsSpan(((((series * _weeks) + week) * 2) + which) * Trials, Trials);
+    }
 
     /// <summary>Tonnes shipped on <paramref name="lane"/> in calendar month <paramref name="month"/> of the run, one value per trial.</summary>
     public ReadOnlySpan<double> MonthlyLaneFlow(int lane, int month)

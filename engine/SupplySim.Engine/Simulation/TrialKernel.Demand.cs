@@ -71,6 +71,11 @@ internal sealed partial class TrialKernel
 
         s.RingHead[slot] = head;
         TakeStock(h, served, available, s.Parts);
+        if (_weeks > 0)
+        {
+            RecordWeek(slot, h, step, demand, metToday);
+        }
+
         s.MassConsumed[material] += served;
         int oldestAge = s.Backlog[h] > HoldingAccumulators.Tolerance ? step - head + 1 : 0;
         s.Acc.Record(slot, step, _scenario.FirstEventStep, demand, unmet, s.Backlog[h], oldestAge);
@@ -113,6 +118,11 @@ internal sealed partial class TrialKernel
             double use = demand * possible;
             TakeStock(h, use, available, s.Parts);
             s.MassConsumed[h % _m] += use;
+            if (_weeks > 0)
+            {
+                RecordWeek(slot, h, step, demand, demand - unmet);
+            }
+
             planned += s.MeanNeed[h] > 0 ? demand / s.MeanNeed[h] : 0;
             made += s.MeanNeed[h] > 0 ? use / s.MeanNeed[h] : 0;
             s.Acc.Record(slot, step, _scenario.FirstEventStep, demand, unmet, 0, 0);
@@ -124,6 +134,29 @@ internal sealed partial class TrialKernel
 
         s.PlannedUnits[n] += planned;
         s.ProducedUnits[n] += made;
+    }
+
+    /// <summary>Adds one step to the weekly series of a demand slot: end-of-day cover in days, demand and met tonnes.</summary>
+    private void RecordWeek(int slot, int h, int step, double demand, double met)
+    {
+        int week = (int)(step * _stepDays / 7);
+        int cell = (slot * _weeks) + week;
+        double mean = _s.MeanNeed[h];
+        _weekly[cell * 2] += (mean > 0 ? TotalStock(h) / mean : 0) * _stepDays;
+        _weekly[(cell * 2) + 1] += met;
+        _weekDemand[cell] += demand;
+    }
+
+    /// <summary>Turns the weekly sums into mean cover (days) and fill rate, in the caller's buffer.</summary>
+    private void FinishWeeklySeries(Span<double> output)
+    {
+        for (int cell = 0; cell < _weekDemand.Length; cell++)
+        {
+            int week = cell % _weeks;
+            double daysInWeek = Math.Min(7.0, (_net.Steps * _stepDays) - (week * 7.0));
+            output[cell * 2] = _weekly[cell * 2] / daysInWeek;
+            output[(cell * 2) + 1] = _weekDemand[cell] > 0 ? Math.Min(1.0, _weekly[(cell * 2) + 1] / _weekDemand[cell]) : 1.0;
+        }
     }
 
     /// <summary>Sector-level stockout days, delay and recovery need every consumer's step recorded first.</summary>

@@ -31,12 +31,21 @@ internal sealed partial class TrialKernel
     private readonly double[] _laneMonthly;
     private readonly int _months;
 
+    /// <summary>Weekly cover-days sum and met tonnes per demand series, <c>[(slot * weeks + week) * 2 + 0|1]</c>; empty unless recording.</summary>
+    private readonly double[] _weekly;
+    private readonly double[] _weekDemand;
+    private readonly int _weeks;
+
     /// <summary>Holdings that ship on lanes (outbound arcs) and that order on lanes (inbound arcs).</summary>
     private readonly int[] _supplierHoldings;
     private readonly int[] _buyerHoldings;
 
-    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false)
+    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
+        bool recordWeeklySeries = false)
     {
+        _weeks = recordWeeklySeries ? network.WeekCount : 0;
+        _weekly = new double[layout.DemandHoldings.Length * _weeks * 2];
+        _weekDemand = new double[layout.DemandHoldings.Length * _weeks];
         _months = recordMonthlyLaneFlows ? network.MonthCount : 0;
         _laneMonthly = new double[network.LaneCount * _months];
         _net = network;
@@ -61,7 +70,7 @@ internal sealed partial class TrialKernel
     /// Runs trial <paramref name="trial"/> and writes its metrics into <paramref name="row"/> and, when recording,
     /// its monthly lane flows into <paramref name="monthlyLaneFlows"/>.
     /// </summary>
-    public void Run(ulong seed, long trial, Span<double> row, Span<double> monthlyLaneFlows = default)
+    public void Run(ulong seed, long trial, Span<double> row, Span<double> monthlyLaneFlows = default, Span<double> weeklySeries = default)
     {
         System.Diagnostics.Debug.Assert(row.Length == _layout.Width, "row width must match the layout");
         Initialise(seed, trial);
@@ -82,6 +91,10 @@ internal sealed partial class TrialKernel
 
         WriteRow(row);
         _laneMonthly.AsSpan(0, Math.Min(_laneMonthly.Length, monthlyLaneFlows.Length)).CopyTo(monthlyLaneFlows);
+        if (_weeks > 0)
+        {
+            FinishWeeklySeries(weeklySeries);
+        }
     }
 
     private void Initialise(ulong seed, long trial)
@@ -111,6 +124,8 @@ internal sealed partial class TrialKernel
         Array.Clear(s.ProducedUnits);
         Array.Clear(s.LaneShipped);
         Array.Clear(_laneMonthly);
+        Array.Clear(_weekly);
+        Array.Clear(_weekDemand);
         Array.Clear(s.LaneSeized);
         Array.Clear(s.Produced);
         Array.Clear(s.QuotaBindingSteps);

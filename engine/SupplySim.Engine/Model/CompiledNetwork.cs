@@ -119,10 +119,11 @@ public sealed class CompiledNetwork
     internal int[] DemandParam { get; init; } = [];
 
     /// <summary>
-    /// Per holding: share-weighted mean lead time (days, in whole steps) of the lanes the holding orders on. Order-up-to
-    /// levels add it to the on-hand cover target, so <c>days_of_cover</c> means stock on the shelf, not in the pipeline.
+    /// Per arc: mean lead time in days (whole steps, plus any transshipper delay). Order-up-to levels add the
+    /// share-weighted mean over a buyer's open lanes (plus licence processing where a licence applies), so
+    /// <c>days_of_cover</c> means stock on the shelf, not in the pipeline.
     /// </summary>
-    internal double[] MeanLeadDays { get; init; } = [];
+    internal double[] ArcMeanLeadDays { get; init; } = [];
 
     internal int[] AcquisitionParam { get; init; } = [];
 

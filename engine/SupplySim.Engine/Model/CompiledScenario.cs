@@ -32,6 +32,9 @@ public sealed class CompiledScenario
 
     internal int[] ControlProcessingParam { get; init; } = [];
 
+    /// <summary>Mean licence processing time of each control in days (whole steps); 0 for bans.</summary>
+    internal double[] ControlMeanProcessingDays { get; init; } = [];
+
     /// <summary>Per control and arc (<c>k * ArcCount + a</c>): approval parameter, or -1 for always denied.</summary>
     internal int[] ControlArcApproval { get; init; } = [];
 

@@ -39,25 +39,19 @@ internal sealed partial class NetworkBuilder
             }
         }
 
-        var meanLead = new double[h];
+        // Mean lead time of each arc in whole steps (plus transshipper delay): buyers plan their pipeline on it.
         var means = _table.Build();
-        for (int holding = 0; holding < h; holding++)
+        var arcLead = new double[a];
+        for (int arc = 0; arc < a; arc++)
         {
-            double weighted = 0, shares = 0;
-            for (int i = inbound.Start[holding]; i < inbound.Start[holding + 1]; i++)
+            var spec = arcs[arc];
+            double days = spec.LeadParam >= 0 ? means.Mean(spec.LeadParam) : 0;
+            if (t.Kind[spec.From] == NodeKind.Transshipper && t.Delay[spec.From] >= 0)
             {
-                var spec = arcs[inbound.Items[i]];
-                double days = spec.LeadParam >= 0 ? means.Mean(spec.LeadParam) : 0;
-                if (t.Kind[spec.From] == NodeKind.Transshipper && t.Delay[spec.From] >= 0)
-                {
-                    days += means.Mean(t.Delay[spec.From]);
-                }
-
-                weighted += spec.Share * StepsFor(days) * StepDays;
-                shares += spec.Share;
+                days += means.Mean(t.Delay[spec.From]);
             }
 
-            meanLead[holding] = shares > 0 ? weighted / shares : 0;
+            arcLead[arc] = StepsFor(days) * StepDays;
         }
 
         var recipeStart = new int[N + 1];
@@ -88,7 +82,7 @@ internal sealed partial class NetworkBuilder
             DelayParam = t.Delay, LeakParam = t.Leak, InterdictionParam = t.Interdiction,
             ReleaseBelowCoverParam = t.ReleaseBelowCover, ReleaseRateParam = t.ReleaseRate,
             DemandCvParam = t.DemandCv, Priority = t.Priority, LostSales = t.LostSales, Coupled = t.Coupled,
-            UsesReorderPoint = t.UsesReorderPoint, ReorderDays = t.ReorderDays, Held = t.Held, DemandParam = t.Demand, MeanLeadDays = meanLead,
+            UsesReorderPoint = t.UsesReorderPoint, ReorderDays = t.ReorderDays, Held = t.Held, DemandParam = t.Demand, ArcMeanLeadDays = arcLead,
             AcquisitionParam = t.Acquisition, InitialParam = t.Initial, InitialCoverDays = t.InitialCoverDays,
             ArcFrom = [.. arcs.Select(x => x.From)], ArcTo = [.. arcs.Select(x => x.To)],
             ArcMaterial = [.. arcs.Select(x => x.Material)], ArcLane = [.. arcs.Select(x => x.Lane)],

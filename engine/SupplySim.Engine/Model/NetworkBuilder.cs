@@ -81,7 +81,7 @@ internal sealed partial class NetworkBuilder
             DelayParam = n.DelayParam, LeakParam = n.LeakParam, InterdictionParam = n.InterdictionParam,
             ReleaseBelowCoverParam = n.ReleaseBelowCoverParam, ReleaseRateParam = n.ReleaseRateParam,
             DemandCvParam = n.DemandCvParam, Priority = n.Priority, LostSales = n.LostSales, Coupled = n.Coupled,
-            UsesReorderPoint = n.UsesReorderPoint, ReorderDays = n.ReorderDays, Held = n.Held, DemandParam = n.DemandParam, MeanLeadDays = n.MeanLeadDays,
+            UsesReorderPoint = n.UsesReorderPoint, ReorderDays = n.ReorderDays, Held = n.Held, DemandParam = n.DemandParam, ArcMeanLeadDays = n.ArcMeanLeadDays,
             AcquisitionParam = n.AcquisitionParam, InitialParam = n.InitialParam, InitialCoverDays = n.InitialCoverDays,
             ArcFrom = n.ArcFrom, ArcTo = n.ArcTo, ArcMaterial = n.ArcMaterial, ArcLane = n.ArcLane,
             ArcLeadParam = n.ArcLeadParam, ArcShare = n.ArcShare, ArcIsPush = n.ArcIsPush, ArcIsRelease = n.ArcIsRelease,

@@ -146,11 +146,8 @@ internal sealed partial class ScenarioCompiler
         });
     }
 
-    private double MeanOf(int param)
-    {
-        var t = builder.Parameters.Table;
-        return t.Kind[param] == DistributionKind.Fixed ? t.A[param] : (builder.Parameters.UpperBound(param) + t.Lower[param]) / 2;
-    }
+    /// <summary>The mean of a parameter compiled so far (builds a snapshot of the table; compile time only).</summary>
+    private double MeanOf(int param) => builder.Parameters.Table.Build().Mean(param);
 
     private void CompileEnforcement(EventDocument ev, string path, int start, int end)
     {

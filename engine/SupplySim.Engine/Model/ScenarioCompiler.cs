@@ -67,6 +67,7 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
             ControlIsBan = [.. _controlIsBan],
             ControlExtraterritorial = [.. _controlExtraterritorial],
             ControlProcessingParam = [.. _controlProcessing],
+            ControlMeanProcessingDays = [.. _controlProcessing.Select(p => p < 0 ? 0 : builder.StepsFor(MeanOf(p)) * _net.StepDays)],
             ControlArcApproval = [.. _controlApproval.SelectMany(x => x)],
             LicenceRingLength = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_licenceRing),
             Gate = _gate,

@@ -5,6 +5,9 @@ namespace SupplySim.Simulation;
 /// <summary>Step 6: buyers order up to their policy's target, split by share across open lanes.</summary>
 internal sealed partial class TrialKernel
 {
+    /// <summary>Buyers plan at most two years of licence pipeline, however low the approval rate.</summary>
+    private const double MaxPlannedLicenceDays = 730;
+
     private void PlaceOrders()
     {
         var s = _s;
@@ -13,22 +16,27 @@ internal sealed partial class TrialKernel
             int first = _net.InStart[h], last = _net.InStart[h + 1];
 
             // Orders waiting on a lane that has since closed are cancelled, so the buyer re-orders elsewhere.
-            double openShare = 0;
+            // Orders split by share over the lanes still open; the pipeline is planned on the expected days to an
+            // approved tonne, each lane weighted by what it is expected to deliver (share × approval).
+            double openShare = 0, delivering = 0, weightedLead = 0;
             for (int i = first; i < last; i++)
             {
                 int a = _net.InArcs[i];
-                bool open = IsOrderable(a);
-                if (!open && s.Outstanding[a] > 0)
+                double approval = LaneOutlook(a, out double processing);
+                if (approval <= 0 && s.Outstanding[a] > 0)
                 {
                     CancelOrdered(a, s.Outstanding[a]);
                     s.Outstanding[a] = 0;
                 }
 
-                s.Share[a] = open ? _net.ArcShare[a] : 0;
+                s.Share[a] = approval > 0 ? _net.ArcShare[a] : 0;
                 openShare += s.Share[a];
+                delivering += s.Share[a] * approval;
+                weightedLead += s.Share[a] * approval * (_net.ArcMeanLeadDays[a] + processing);
             }
 
-            double order = OrderQuantity(h);
+            weightedLead = delivering > 0 ? weightedLead / delivering : 0;
+            double order = OrderQuantity(h, weightedLead);
             if (order <= HoldingAccumulators.Tolerance || openShare <= 0)
             {
                 continue;
@@ -45,26 +53,45 @@ internal sealed partial class TrialKernel
         }
     }
 
-    /// <summary>A buyer may order on a lane unless it is out (disruption) or a ban covers the supplier's own output.</summary>
-    private bool IsOrderable(int a)
+    /// <summary>
+    /// How a buyer sees lane <paramref name="a"/> today: 0 when it is out (disruption), banned for the supplier's own
+    /// output, or licensed with no chance of approval for this buyer (denied sectors reroute like a ban); otherwise the
+    /// approval probability (1 without a licence). <paramref name="processingDays"/> receives the expected licence days
+    /// to an approved tonne (processing / approval, since denied shipments are re-applied for).
+    /// </summary>
+    private double LaneOutlook(int a, out double processingDays)
     {
+        processingDays = 0;
         int lane = _net.ArcLane[a];
         if (lane >= 0 && !_s.LaneOpen[lane])
         {
-            return false;
+            return 0;
         }
 
         int from = _net.ArcFrom[a];
         if (_scenario.Gate is not { } gate || _net.NodeKind[from] == NodeKind.Transshipper)
         {
-            return true;
+            return 1;
         }
 
         int k = gate[(((_step * _arcs) + a) * _o) + _net.NodeOrigin[from]];
-        return k < 0 || !_scenario.ControlIsBan[k];
+        if (k < 0)
+        {
+            return 1;
+        }
+
+        if (_scenario.ControlIsBan[k])
+        {
+            return 0;
+        }
+
+        int approval = _scenario.ControlArcApproval[(k * _arcs) + a];
+        double p = approval >= 0 ? _s.Values[approval] : 0;
+        processingDays = p > 0 ? Math.Min(_scenario.ControlMeanProcessingDays[k] / p, MaxPlannedLicenceDays) : 0;
+        return p;
     }
 
-    private double OrderQuantity(int h)
+    private double OrderQuantity(int h, double lead)
     {
         var s = _s;
         int n = h / _m;
@@ -73,7 +100,6 @@ internal sealed partial class TrialKernel
         {
             case NodeKind.Consumer:
                 double mean = s.MeanNeed[h] * s.DemandMultiplier[h];
-                double lead = _net.MeanLeadDays[h];
                 if (_net.UsesReorderPoint[n])
                 {
                     return position <= (_net.ReorderDays[n] + lead) * mean ? ((_net.CoverDays[n] + lead) * mean) - position : 0;
@@ -81,7 +107,7 @@ internal sealed partial class TrialKernel
 
                 return ((_net.CoverDays[n] + lead) * mean) - position;
             case NodeKind.Processor:
-                return ((_net.CoverDays[n] + _net.MeanLeadDays[h]) * s.MeanNeed[h]) - position;
+                return ((_net.CoverDays[n] + lead) * s.MeanNeed[h]) - position;
             case NodeKind.Stockpile:
                 return _net.AcquisitionParam[h] >= 0 ? s.Values[_net.AcquisitionParam[h]] - position : 0;
             case NodeKind.Transshipper:

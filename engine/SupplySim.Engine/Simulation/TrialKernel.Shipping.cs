@@ -78,7 +78,7 @@ internal sealed partial class TrialKernel
         for (int i = first; i < last; i++)
         {
             int a = _net.OutArcs[i];
-            s.Share[a] = IsOrderable(a) ? _net.ArcShare[a] : 0;
+            s.Share[a] = LaneOutlook(a, out _) > 0 ? _net.ArcShare[a] : 0;
             openShare += s.Share[a];
         }
 

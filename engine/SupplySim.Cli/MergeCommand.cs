@@ -1,0 +1,40 @@
+using SupplySim.Scenario;
+using SupplySim.Sweeps;
+
+namespace SupplySim.Cli;
+
+/// <summary>The <c>merge</c> verb: combine every shard of DIR into the files an unsharded sweep writes.</summary>
+internal static class MergeCommand
+{
+    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        if (cli.Positional.Count != 1)
+        {
+            cli.Errors.Add("merge takes exactly one DIR");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            foreach (string error in cli.Errors)
+            {
+                stderr.WriteLine($"error: {error}");
+            }
+
+            stderr.WriteLine(HelpText.Merge);
+            return ExitCodes.UsageOrIo;
+        }
+
+        string directory = cli.Positional[0];
+        var diagnostics = new DiagnosticBag();
+        var (plan, table) = SweepFiles.Merge(directory, diagnostics);
+        if (SweepCommand.Report(diagnostics, directory, stderr) || plan is null || table is null)
+        {
+            return ExitCodes.InvalidScenario;
+        }
+
+        var report = SweepFiles.WriteResults(directory, plan, table);
+        stdout.Write(report.FormatRanking());
+        stdout.WriteLine($"merged {plan.PointCount} points; wrote {directory}/results.csv, results.parquet, sensitivity.json, sensitivity.csv");
+        return ExitCodes.Ok;
+    }
+}

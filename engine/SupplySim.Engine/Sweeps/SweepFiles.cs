@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using SupplySim.Reporting;
+using SupplySim.Scenario;
+
+namespace SupplySim.Sweeps;
+
+/// <summary>
+/// The on-disk contract of sweeps, identical on a laptop and a cluster. A whole sweep writes <c>DIR/results.csv</c>,
+/// <c>results.parquet</c>, <c>sensitivity.json</c> and <c>sensitivity.csv</c>. Shard i of n writes
+/// <c>DIR/shards/shard-i-of-n.csv</c> and <c>.parquet</c>, the manifest <c>DIR/shards/sweep.json</c>, and last the
+/// marker <c>shard-i-of-n.done</c> holding the plan's fingerprint; a shard whose marker matches is complete and is
+/// skipped on a re-run. <see cref="Merge"/> reads every shard back and yields the table an unsharded run computes, so
+/// the merged files are byte-identical to an unsharded run's. Every file is written atomically.
+/// </summary>
+public static class SweepFiles
+{
+    /// <summary>Folder of shard files under the output folder.</summary>
+    public const string ShardFolder = "shards";
+
+    /// <summary>Writes the four result files of a complete sweep and returns the sensitivity report.</summary>
+    public static SensitivityReport WriteResults(string directory, SweepPlan plan, SweepTable table)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(table);
+        var report = SensitivityReport.Compute(plan, table);
+        AtomicFile.Write(Path.Combine(directory, "results.csv"), s => SweepTableWriter.WriteCsv(plan, table, s));
+        AtomicFile.Write(Path.Combine(directory, "results.parquet"), s => SweepTableWriter.WriteParquet(plan, table, s));
+        AtomicFile.Write(Path.Combine(directory, "sensitivity.json"), s => SensitivityWriter.WriteJson(plan, report, s));
+        AtomicFile.Write(Path.Combine(directory, "sensitivity.csv"), s => SensitivityWriter.WriteCsv(report, s));
+        return report;
+    }
+
+    /// <summary>Path of a shard file with <paramref name="extension"/> (csv, parquet, done).</summary>
+    public static string ShardPath(string directory, ShardSpec shard, string extension) =>
+        Path.Combine(directory, ShardFolder, $"{shard.Stem}.{extension}");
+
+    /// <summary>True when the shard's marker exists and names this plan's fingerprint.</summary>
+    public static bool IsShardComplete(string directory, SweepPlan plan, ShardSpec shard)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        string marker = ShardPath(directory, shard, "done");
+        return File.Exists(marker) && File.ReadAllText(marker).Trim() == plan.Fingerprint;
+    }
+
+    /// <summary>Writes a shard's table, the manifest, and then the completion marker.</summary>
+    public static void WriteShard(string directory, SweepPlan plan, ShardSpec shard, SweepTable table)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(table);
+        AtomicFile.Write(ShardPath(directory, shard, "csv"), s => SweepTableWriter.WriteCsv(plan, table, s));
+        AtomicFile.Write(ShardPath(directory, shard, "parquet"), s => SweepTableWriter.WriteParquet(plan, table, s));
+        AtomicFile.Write(Path.Combine(directory, ShardFolder, "sweep.json"), s => WriteManifest(plan, shard.Count, s));
+        AtomicFile.Write(ShardPath(directory, shard, "done"), s => s.Write(Encoding.UTF8.GetBytes(plan.Fingerprint + "\n")));
+    }
+
+    /// <summary>
+    /// Reads <c>DIR/shards</c>: the manifest names the sweep file, which is loaded again; every shard must be complete
+    /// for the same fingerprint. Returns the plan and the combined table, or nulls after diagnostics (SS0320).
+    /// </summary>
+    public static (SweepPlan? Plan, SweepTable? Table) Merge(string directory, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        string manifestPath = Path.Combine(directory, ShardFolder, "sweep.json");
+        var at = new SourceLocation(manifestPath, 1, 1);
+        if (!File.Exists(manifestPath))
+        {
+            diagnostics.Error("SS0320", at, "no shard manifest; run 'supplysim sweep FILE --out DIR --shard i/n' for every shard first");
+            return (null, null);
+        }
+
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+        string sweepFile = manifest.RootElement.GetProperty("sweep_file").GetString()!;
+        int count = manifest.RootElement.GetProperty("shards").GetInt32();
+        var plan = SweepLoader.LoadFile(sweepFile, diagnostics);
+        if (plan is null)
+        {
+            return (null, null);
+        }
+
+        var parts = new List<SweepTable>();
+        for (int index = 0; index < count; index++)
+        {
+            var shard = new ShardSpec(index, count);
+            if (!IsShardComplete(directory, plan, shard))
+            {
+                diagnostics.Error("SS0320", new SourceLocation(ShardPath(directory, shard, "done"), 1, 1), File.Exists(ShardPath(directory, shard, "done"))
+                    ? $"shard {shard} was computed from other versions of {plan.SweepFile} or its scenario file; re-run it"
+                    : $"shard {shard} is not complete; run it (a re-run skips the complete shards)");
+                continue;
+            }
+
+            using var reader = new StreamReader(ShardPath(directory, shard, "csv"), Encoding.UTF8);
+            if (SweepTableWriter.ReadCsv(plan, reader, out string? problem) is { } part && part.Points.All(shard.Includes))
+            {
+                parts.Add(part);
+            }
+            else
+            {
+                diagnostics.Error("SS0320", new SourceLocation(ShardPath(directory, shard, "csv"), 1, 1), $"shard {shard} cannot be read: {problem ?? "it holds points of another shard"}");
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return (plan, null);
+        }
+
+        var table = SweepTable.Combine(parts);
+        if (table.Points.Count != plan.PointCount)
+        {
+            diagnostics.Error("SS0320", at, $"the shards hold {table.Points.Count} of {plan.PointCount} points");
+            return (plan, null);
+        }
+
+        return (plan, table);
+    }
+
+    private static void WriteManifest(SweepPlan plan, int shards, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("schema", "supplysim.sweep-shards/1");
+        json.WriteString("sweep_file", Path.GetFullPath(plan.SweepFile));
+        json.WriteNumber("shards", shards);
+        json.WriteNumber("points", plan.PointCount);
+        json.WriteString("fingerprint", plan.Fingerprint);
+        json.WriteEndObject();
+    }
+}

@@ -10,6 +10,8 @@ internal sealed class CliArguments
         ["run"] = ["--trials", "--seed", "--threads", "--out", "--scenario", "--help"],
         ["validate"] = ["--help"],
         ["backtest"] = ["--trials", "--seed", "--threads", "--out", "--help"],
+        ["sweep"] = ["--out", "--shard", "--threads", "--help"],
+        ["merge"] = ["--help"],
     };
 
     private static readonly HashSet<string> Flags = ["--help"];

@@ -21,7 +21,14 @@ internal static class Commands
 
         if (cli.Errors.Count == 0 && cli.Help)
         {
-            stdout.WriteLine(cli.Verb switch { "run" => HelpText.Run, "backtest" => HelpText.Backtest, _ => HelpText.Validate });
+            stdout.WriteLine(cli.Verb switch
+            {
+                "run" => HelpText.Run,
+                "backtest" => HelpText.Backtest,
+                "sweep" => HelpText.Sweep,
+                "merge" => HelpText.Merge,
+                _ => HelpText.Validate,
+            });
             return ExitCodes.Ok;
         }
 
@@ -31,6 +38,8 @@ internal static class Commands
             {
                 "validate" => Validate(cli, stdout, stderr),
                 "backtest" => BacktestCommand.Execute(cli, stdout, stderr),
+                "sweep" => SweepCommand.Execute(cli, stdout, stderr),
+                "merge" => MergeCommand.Execute(cli, stdout, stderr),
                 _ => Run(cli, stdout, stderr),
             };
         }

@@ -10,6 +10,8 @@ internal static class HelpText
           supplysim run [FILE] [options]     run the baseline and scenarios of FILE and write results
           supplysim validate FILE            check FILE and report every problem
           supplysim backtest [FILE]          compare modelled flows with the file's observations
+          supplysim sweep SWEEP [options]    run a parameter sweep and rank parameters by sensitivity
+          supplysim merge DIR                combine the shards of a sweep into its result files
           supplysim COMMAND --help           help for a command
 
         exit codes: 0 ok, 1 scenario file invalid, 2 usage or I/O error
@@ -47,5 +49,25 @@ internal static class HelpText
 
         reports every problem as file:line:col: error SSxxxx: message on stderr;
         exits 0 when FILE is valid, 1 when it is not, 2 when it cannot be read.
+        """;
+
+    public const string Sweep = """
+        usage: supplysim sweep SWEEP [--out DIR] [--shard i/n] [--threads T]
+
+          SWEEP           sweep file (see docs/sweeps.md)
+          --out DIR       output folder (default: out/<sweep file name>)
+          --shard i/n     run only points p with p mod n = i and write DIR/shards/shard-i-of-n.*;
+                          a shard whose .done marker matches is skipped (resume after a kill)
+          --threads T     points run at once (default: all cores); results do not depend on it
+
+        writes DIR/results.csv, results.parquet (one row per point x output), sensitivity.json and
+        sensitivity.csv, and prints the ranking; progress and ETA go to stderr.
+        """;
+
+    public const string Merge = """
+        usage: supplysim merge DIR
+
+        combines DIR/shards/shard-*-of-n.csv (every shard must be complete) into DIR/results.csv,
+        results.parquet, sensitivity.json and sensitivity.csv, byte-identical to an unsharded sweep.
         """;
 }

@@ -10,6 +10,7 @@ SHARDS=3
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
+  apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends slurm-wlm munge >/dev/null
 fi
 
@@ -50,6 +51,8 @@ for daemon in slurmd slurmctld; do
   for pid in $(pgrep -x "$daemon" || true); do kill "$pid"; done
 done
 sleep 2
+# CI must not leave daemons behind: stop what this script started, whatever happens next.
+trap 'for d in slurmd slurmctld munged; do pkill -x "$d" || true; done' EXIT
 slurmctld
 slurmd
 for _ in $(seq 60); do

@@ -45,4 +45,7 @@ public sealed class CompiledScenario
     internal int[]? Gate { get; init; }
 
     internal CompiledEvent[] Events { get; init; } = [];
+
+    /// <summary>Per step: is any event active (so the kernel must re-derive capacities, quotas and the rest)?</summary>
+    internal bool[] EventActive { get; init; } = [];
 }

@@ -24,7 +24,7 @@ public static class NetworkCompiler
             return null;
         }
 
-        var scenarios = new List<CompiledScenario> { ScenarioCompiler.Baseline() };
+        var scenarios = new List<CompiledScenario> { ScenarioCompiler.Baseline(network.Steps) };
         var seen = new HashSet<string>(StringComparer.Ordinal) { "baseline" };
         foreach (var scenario in document.Scenarios)
         {

@@ -5,9 +5,27 @@ namespace SupplySim.Simulation;
 /// <summary>Step 1: the events active today set capacities, quotas, enforcement, demand multipliers and releases.</summary>
 internal sealed partial class TrialKernel
 {
+    private bool _eventsAppliedLastStep;
+
     private void ApplyEvents(int step)
     {
         var s = _s;
+        Array.Clear(s.NodeShipped);
+        Array.Clear(s.LaneUsed);
+        if (_net.YearOfStep[step] != s.CurrentYear)
+        {
+            s.CurrentYear = _net.YearOfStep[step];
+            Array.Clear(s.ProducedThisYear);
+        }
+
+        // Without events today or yesterday, yesterday's derived state still holds: nothing to re-derive.
+        bool active = _scenario.EventActive[step];
+        if (!active && !_eventsAppliedLastStep && step > 0)
+        {
+            return;
+        }
+
+        _eventsAppliedLastStep = active;
         var values = s.Values;
         for (int n = 0; n < _net.NodeCount; n++)
         {
@@ -17,7 +35,6 @@ internal sealed partial class TrialKernel
             s.Interdiction[n] = _net.InterdictionParam[n] >= 0 ? values[_net.InterdictionParam[n]] : 0;
             s.ReleaseRate[n] = _net.ReleaseRateParam[n] >= 0 ? values[_net.ReleaseRateParam[n]] : 0;
             s.ReleaseBelow[n] = _net.ReleaseBelowCoverParam[n] >= 0 ? values[_net.ReleaseBelowCoverParam[n]] : double.NaN;
-            s.NodeShipped[n] = 0;
         }
 
         for (int a = 0; a < _arcs; a++)
@@ -29,15 +46,9 @@ internal sealed partial class TrialKernel
         {
             s.LaneCapacity[lane] = _net.LaneCapacityParam[lane] >= 0 ? values[_net.LaneCapacityParam[lane]] * _stepDays : double.PositiveInfinity;
             s.LaneOpen[lane] = true;
-            s.LaneUsed[lane] = 0;
         }
 
         Array.Fill(s.DemandMultiplier, 1.0);
-        if (_net.YearOfStep[step] != s.CurrentYear)
-        {
-            s.CurrentYear = _net.YearOfStep[step];
-            Array.Clear(s.ProducedThisYear);
-        }
 
         var events = _scenario.Events;
         for (int e = 0; e < events.Length; e++)

@@ -163,7 +163,10 @@ internal sealed partial class TrialKernel
             }
         }
 
-        MergeTinyOrigins(at);
+        if (_receivesShipments[supplier])
+        {
+            MergeTinyOrigins(at);
+        }
     }
 
     /// <summary>

@@ -40,6 +40,9 @@ internal sealed partial class TrialKernel
     private readonly int[] _supplierHoldings;
     private readonly int[] _buyerHoldings;
 
+    /// <summary>Per holding: does any arc deliver to it (only such stock can mix origins)?</summary>
+    private readonly bool[] _receivesShipments;
+
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
         bool recordWeeklySeries = false)
     {
@@ -62,6 +65,11 @@ internal sealed partial class TrialKernel
         int holdings = network.NodeCount * _m;
         _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
         _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];
+        _receivesShipments = new bool[holdings];
+        for (int a = 0; a < network.ArcCount; a++)
+        {
+            _receivesShipments[(network.ArcTo[a] * _m) + network.ArcMaterial[a]] = true;
+        }
     }
 
     public TrialScratch Scratch => _s;
@@ -235,7 +243,10 @@ internal sealed partial class TrialKernel
             _s.Stock[at + origin] -= part;
         }
 
-        MergeTinyOrigins(at);
+        if (_receivesShipments[h])
+        {
+            MergeTinyOrigins(at);
+        }
     }
 
     /// <summary>

@@ -18,26 +18,13 @@ internal static class BacktestCommand
 
         if (cli.Errors.Count > 0)
         {
-            foreach (string error in cli.Errors)
-            {
-                stderr.WriteLine($"error: {error}");
-            }
-
-            stderr.WriteLine(HelpText.Backtest);
-            return ExitCodes.UsageOrIo;
+            return Commands.Usage(cli, stderr, HelpText.Backtest);
         }
 
         string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath(ScenarioFiles.DefaultHistory);
-        if (!File.Exists(path))
+        if (!ScenarioFiles.TryCompile(path, stderr, out var model, out int failed))
         {
-            stderr.WriteLine($"error: no such file '{path}'");
-            return ExitCodes.UsageOrIo;
-        }
-
-        var model = ScenarioFiles.Compile(path, stderr);
-        if (model is null)
-        {
-            return ExitCodes.InvalidScenario;
+            return failed;
         }
 
         if (model.Observations.Count == 0)

@@ -55,7 +55,7 @@ internal static class Commands
         }
     }
 
-    private static int Usage(CliArguments cli, TextWriter stderr, string usage)
+    internal static int Usage(CliArguments cli, TextWriter stderr, string usage)
     {
         foreach (string error in cli.Errors)
         {
@@ -79,16 +79,9 @@ internal static class Commands
         }
 
         string path = cli.Positional[0];
-        if (!File.Exists(path) && !Directory.Exists(path))
+        if (!ScenarioFiles.TryCompile(path, stderr, out var model, out int failed))
         {
-            stderr.WriteLine($"error: no such file '{path}'");
-            return ExitCodes.UsageOrIo;
-        }
-
-        var model = ScenarioFiles.Compile(path, stderr);
-        if (model is null)
-        {
-            return ExitCodes.InvalidScenario;
+            return failed;
         }
 
         var net = model.Network;
@@ -113,16 +106,9 @@ internal static class Commands
         }
 
         string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath();
-        if (!File.Exists(path) && !Directory.Exists(path))
+        if (!ScenarioFiles.TryCompile(path, stderr, out var model, out int failed))
         {
-            stderr.WriteLine($"error: no such file '{path}'");
-            return ExitCodes.UsageOrIo;
-        }
-
-        var model = ScenarioFiles.Compile(path, stderr);
-        if (model is null)
-        {
-            return ExitCodes.InvalidScenario;
+            return failed;
         }
 
         var scenarios = SelectScenarios(model, cli.All("--scenario"), stderr);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SupplySim.Model;
 using SupplySim.Scenario;
 
@@ -26,6 +27,26 @@ internal static class ScenarioFiles
         }
 
         return relative;
+    }
+
+    /// <summary>
+    /// Loads and compiles <paramref name="path"/> for a verb. On failure <paramref name="exitCode"/> is
+    /// <see cref="ExitCodes.UsageOrIo"/> when the file does not exist and <see cref="ExitCodes.InvalidScenario"/> when
+    /// it does not compile (diagnostics on stderr).
+    /// </summary>
+    public static bool TryCompile(string path, TextWriter stderr, [NotNullWhen(true)] out CompiledModel? model, out int exitCode)
+    {
+        model = null;
+        exitCode = ExitCodes.UsageOrIo;
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            stderr.WriteLine($"error: no such file '{path}'");
+            return false;
+        }
+
+        model = Compile(path, stderr);
+        exitCode = model is null ? ExitCodes.InvalidScenario : ExitCodes.Ok;
+        return model is not null;
     }
 
     /// <summary>Loads and compiles; prints diagnostics (errors and warnings) to stderr. Null when invalid.</summary>

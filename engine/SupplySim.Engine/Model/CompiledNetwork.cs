@@ -150,9 +150,12 @@ public sealed class CompiledNetwork
     /// <summary>Ring-buffer length of each arc's pipeline: longest lead time plus transshipper delay, plus one, rounded up to a power of two.</summary>
     internal int[] ArcPipeLength { get; init; } = [];
 
-    internal int[] ArcPipeStart { get; init; } = [];
 
-    internal int PipeSlots { get; init; }
+    /// <summary>
+    /// Length of the shared pipeline ring: the longest arc pipeline (a power of two). The pipeline is laid out
+    /// <c>[(slot * ArcCount + arc) * OriginCount + origin]</c>, so one step's arrivals are contiguous in memory.
+    /// </summary>
+    internal int PipeRing { get; init; } = 1;
 
     internal int[] InStart { get; init; } = [];
 

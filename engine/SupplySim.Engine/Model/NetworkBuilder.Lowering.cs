@@ -7,8 +7,6 @@ internal sealed partial class NetworkBuilder
     {
         int a = arcs.Count, h = N * M;
         var pipeLength = new int[a];
-        var pipeStart = new int[a];
-        int slots = 0;
         for (int arc = 0; arc < a; arc++)
         {
             var spec = arcs[arc];
@@ -20,8 +18,6 @@ internal sealed partial class NetworkBuilder
 
             // Power-of-two rings let the kernel index by step & (length - 1) instead of a division.
             pipeLength[arc] = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)StepsFor(maxDays) + 1);
-            pipeStart[arc] = slots;
-            slots += pipeLength[arc];
         }
 
         // Inbound: arcs a buyer orders on. Outbound: arcs a supplier serves, highest priority (lowest number) first.
@@ -88,7 +84,7 @@ internal sealed partial class NetworkBuilder
             ArcMaterial = [.. arcs.Select(x => x.Material)], ArcLane = [.. arcs.Select(x => x.Lane)],
             ArcLeadParam = [.. arcs.Select(x => x.LeadParam)], ArcShare = [.. arcs.Select(x => x.Share)],
             ArcIsPush = [.. arcs.Select(x => !x.IsRelease && t.IsPush[x.From])], ArcIsRelease = [.. arcs.Select(x => x.IsRelease)],
-            ArcPipeLength = pipeLength, ArcPipeStart = pipeStart, PipeSlots = slots,
+            ArcPipeLength = pipeLength, PipeRing = pipeLength.DefaultIfEmpty(1).Max(),
             InStart = inbound.Start, InArcs = inbound.Items, OutStart = outbound.Start, OutArcs = outbound.Items,
             OutGroupEnd = groupEnd, ReleaseStart = release.Start, ReleaseArcs = release.Items,
             LaneCapacityParam = [.. laneCapacity], YearOfStep = yearOfStep, MonthOfStep = monthOfStep,

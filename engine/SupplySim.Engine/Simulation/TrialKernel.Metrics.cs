@@ -82,9 +82,12 @@ internal sealed partial class TrialKernel
                 continue;
             }
 
-            for (int i = _net.ArcPipeStart[a] * _o; i < (_net.ArcPipeStart[a] + _net.ArcPipeLength[a]) * _o; i++)
+            for (int slot = 0; slot < _net.PipeRing; slot++)
             {
-                transit += s.Pipe[i];
+                for (int origin = 0; origin < _o; origin++)
+                {
+                    transit += s.Pipe[(((slot * _arcs) + a) * _o) + origin];
+                }
             }
 
             for (int i = a * s.LicenceRingLength * _o; i < (a + 1) * s.LicenceRingLength * _o; i++)

@@ -232,9 +232,8 @@ internal sealed partial class TrialKernel
             steps += DrawSteps(_net.DelayParam[from], ref rng);
         }
 
-        int length = _net.ArcPipeLength[a];
-        steps = Math.Min(steps, length - 1);
-        s.Pipe[((_net.ArcPipeStart[a] + ((step + steps) & (length - 1))) * _o) + origin] += amount;
+        steps = Math.Min(steps, _net.ArcPipeLength[a] - 1);
+        s.Pipe[(((((step + steps) & (_net.PipeRing - 1)) * _arcs) + a) * _o) + origin] += amount;
         int lane = _net.ArcLane[a];
         if (lane >= 0)
         {

@@ -10,31 +10,31 @@ internal sealed partial class TrialKernel
         var pipe = _s.Pipe;
         var stock = _s.Stock;
         var onOrder = _s.OnOrder;
-        var pipeStart = _net.ArcPipeStart;
-        var pipeLength = _net.ArcPipeLength;
         var arcTo = _net.ArcTo;
         var arcMaterial = _net.ArcMaterial;
         int o = _o, m = _m;
-        for (int a = 0; a < pipeStart.Length; a++)
+        int slot = (step & (_net.PipeRing - 1)) * arcTo.Length * o;
+        for (int a = 0; a < arcTo.Length; a++, slot += o)
         {
-            int slot = (pipeStart[a] + (step & (pipeLength[a] - 1))) * o;
-            int buyer = (arcTo[a] * m) + arcMaterial[a];
             double arrived = 0;
             for (int origin = 0; origin < o; origin++)
             {
-                double amount = pipe[slot + origin];
-                if (amount > 0)
-                {
-                    stock[(buyer * o) + origin] += amount;
-                    pipe[slot + origin] = 0;
-                    arrived += amount;
-                }
+                arrived += pipe[slot + origin];
             }
 
-            if (arrived > 0)
+            if (arrived <= 0)
             {
-                onOrder[buyer] = Math.Max(0, onOrder[buyer] - arrived);
+                continue;
             }
+
+            int buyer = (arcTo[a] * m) + arcMaterial[a];
+            for (int origin = 0; origin < o; origin++)
+            {
+                stock[(buyer * o) + origin] += pipe[slot + origin];
+                pipe[slot + origin] = 0;
+            }
+
+            onOrder[buyer] = Math.Max(0, onOrder[buyer] - arrived);
         }
     }
 

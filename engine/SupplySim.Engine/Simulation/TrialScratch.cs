@@ -19,7 +19,7 @@ internal sealed class TrialScratch
         OnOrder = new double[h];
         Backlog = new double[h];
         Outstanding = new double[a];
-        Pipe = new double[net.PipeSlots * o];
+        Pipe = new double[net.PipeRing * a * o];
         Licence = new double[a * licenceRingLength * o];
         LicenceControl = new int[a];
         LaneUsed = new double[net.LaneCount];

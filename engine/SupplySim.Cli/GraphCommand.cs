@@ -1,0 +1,58 @@
+using SupplySim.Reporting;
+using SupplySim.Reporting.Graph;
+
+namespace SupplySim.Cli;
+
+/// <summary><c>supplysim graph [FILE]</c>: the network as Graphviz DOT and as SVG (own layout, no Graphviz needed).</summary>
+internal static class GraphCommand
+{
+    public const string Help = """
+        usage: supplysim graph [FILE] [--out DIR]
+
+          FILE            scenario file (default: scenarios/critical-minerals.yaml)
+          --out DIR       output folder (default: out/<file name>)
+
+        writes DIR/network.dot (render with: dot -Tpng network.dot -o network.png) and DIR/network.svg
+        (layered left to right: producers, processors, transshippers, stockpiles, consumers).
+        """;
+
+    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        if (cli.Positional.Count > 1)
+        {
+            cli.Errors.Add($"graph takes at most one FILE, got {cli.Positional.Count}");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            foreach (string error in cli.Errors)
+            {
+                stderr.WriteLine($"error: {error}");
+            }
+
+            stderr.WriteLine(Help);
+            return ExitCodes.UsageOrIo;
+        }
+
+        string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath();
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            stderr.WriteLine($"error: no such file '{path}'");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var model = ScenarioFiles.Compile(path, stderr);
+        if (model is null)
+        {
+            return ExitCodes.InvalidScenario;
+        }
+
+        var graph = NetworkGraph.FromNetwork(model.Network);
+        string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+        var utf8 = new System.Text.UTF8Encoding(false);
+        AtomicFile.Write(Path.Combine(outDir, "network.dot"), stream => stream.Write(utf8.GetBytes(NetworkDot.Format(graph))));
+        AtomicFile.Write(Path.Combine(outDir, "network.svg"), stream => stream.Write(utf8.GetBytes(NetworkSvg.Render(graph))));
+        stdout.WriteLine($"{path}: {graph.Nodes.Count} nodes, {graph.Lanes.Count} lanes; wrote {outDir}/network.dot, network.svg");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,93 @@
+using SupplySim.Reporting;
+using SupplySim.Reporting.Html;
+
+namespace SupplySim.Cli;
+
+/// <summary>
+/// <c>supplysim report DIR</c>: re-renders the HTML report from <c>DIR/report-data.json</c>, which
+/// <c>supplysim run --report FILE</c> saves next to the other results. Also writes the report for a fresh run.
+/// </summary>
+internal static class ReportCommand
+{
+    public const string DataFile = "report-data.json";
+
+    public const string Help = """
+        usage: supplysim report DIR [--out FILE] [--focus ID]
+
+          DIR             a run's output folder holding report-data.json (written by run --report)
+          --out FILE      where to write the report (default: DIR/report.html)
+          --focus ID      scenario drawn against the baseline in fan charts and network flows
+                          (default: the last scenario run)
+
+        re-renders the self-contained HTML report without re-running the simulation.
+        """;
+
+    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        if (cli.Positional.Count != 1)
+        {
+            cli.Errors.Add($"report takes exactly one DIR, got {cli.Positional.Count}");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            foreach (string error in cli.Errors)
+            {
+                stderr.WriteLine($"error: {error}");
+            }
+
+            stderr.WriteLine(Help);
+            return ExitCodes.UsageOrIo;
+        }
+
+        string dir = cli.Positional[0];
+        string dataPath = Path.Combine(dir, DataFile);
+        if (!File.Exists(dataPath))
+        {
+            stderr.WriteLine($"error: no {DataFile} in '{dir}'; create it with: supplysim run FILE --out {dir} --report {Path.Combine(dir, "report.html")}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        ReportData data;
+        try
+        {
+            using var stream = File.OpenRead(dataPath);
+            data = ReportDataJson.Read(stream);
+        }
+        catch (InvalidDataException ex)
+        {
+            stderr.WriteLine($"error: {dataPath}: {ex.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        string output = cli.Single("--out") ?? Path.Combine(dir, "report.html");
+        if (!TryRender(data, cli.Single("--focus"), output, stderr))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        stdout.WriteLine($"wrote {output}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes <c>outDir/report-data.json</c> and the HTML report of a run; false (after a message) on an unknown focus.</summary>
+    public static bool WriteForRun(RunReport report, string outDir, string reportPath, string? focus, TextWriter stderr)
+    {
+        var data = ReportData.FromRun(report);
+        AtomicFile.Write(Path.Combine(outDir, DataFile), stream => ReportDataJson.Write(data, stream));
+        return TryRender(data, focus, reportPath, stderr);
+    }
+
+    private static bool TryRender(ReportData data, string? focus, string output, TextWriter stderr)
+    {
+        if (focus is not null && data.Scenarios.All(s => s.Id != focus))
+        {
+            var known = data.Scenarios.Select(s => s.Id).ToList();
+            stderr.WriteLine($"error: unknown scenario '{focus}'{SupplySim.Scenario.Suggest.Hint(focus, known)}; the run has: {string.Join(", ", known)}");
+            return false;
+        }
+
+        AtomicFile.Write(output, stream => HtmlReport.Write(data, stream, focus));
+        return true;
+    }
+}

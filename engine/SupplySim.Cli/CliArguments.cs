@@ -7,14 +7,16 @@ internal sealed class CliArguments
 {
     private static readonly Dictionary<string, string[]> OptionsByVerb = new(StringComparer.Ordinal)
     {
-        ["run"] = ["--trials", "--seed", "--threads", "--out", "--scenario", "--help"],
+        ["run"] = ["--trials", "--seed", "--threads", "--out", "--scenario", "--report", "--focus", "--json", "--help"],
         ["validate"] = ["--help"],
         ["backtest"] = ["--trials", "--seed", "--threads", "--out", "--help"],
         ["sweep"] = ["--out", "--shard", "--threads", "--help"],
         ["merge"] = ["--help"],
+        ["report"] = ["--out", "--focus", "--help"],
+        ["graph"] = ["--out", "--help"],
     };
 
-    private static readonly HashSet<string> Flags = ["--help"];
+    private static readonly HashSet<string> Flags = ["--help", "--json"];
 
     public string Verb { get; private init; } = "";
 
@@ -25,6 +27,8 @@ internal sealed class CliArguments
     public List<string> Errors { get; } = [];
 
     public bool Help => Options.ContainsKey("--help");
+
+    public bool Json => Options.ContainsKey("--json");
 
     public static IReadOnlyCollection<string> Verbs => OptionsByVerb.Keys;
 

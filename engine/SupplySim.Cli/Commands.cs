@@ -27,6 +27,8 @@ internal static class Commands
                 "backtest" => HelpText.Backtest,
                 "sweep" => HelpText.Sweep,
                 "merge" => HelpText.Merge,
+                "report" => ReportCommand.Help,
+                "graph" => GraphCommand.Help,
                 _ => HelpText.Validate,
             });
             return ExitCodes.Ok;
@@ -40,6 +42,8 @@ internal static class Commands
                 "backtest" => BacktestCommand.Execute(cli, stdout, stderr),
                 "sweep" => SweepCommand.Execute(cli, stdout, stderr),
                 "merge" => MergeCommand.Execute(cli, stdout, stderr),
+                "report" => ReportCommand.Execute(cli, stdout, stderr),
+                "graph" => GraphCommand.Execute(cli, stdout, stderr),
                 _ => Run(cli, stdout, stderr),
             };
         }
@@ -127,15 +131,56 @@ internal static class Commands
 
         ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
         string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
-        var options = new MonteCarloOptions(trials, seed, threads);
+        string? reportPath = cli.Single("--report");
+        string? focus = cli.Single("--focus");
+        if (focus is not null && !scenarios.Any(s => s.Id == focus))
+        {
+            var ids = scenarios.Select(s => s.Id).ToList();
+            stderr.WriteLine($"error: --focus '{focus}' is not a scenario of this run{SupplySim.Scenario.Suggest.Hint(focus, ids)}; it runs: {string.Join(", ", ids)}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var results = scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
+        var results = new List<ScenarioResult>();
+        using (var progress = ConsoleProgress.Create(stderr, (long)scenarios.Count * trials))
+        {
+            foreach (var scenario in scenarios)
+            {
+                results.Add(MonteCarlo.Run(model, scenario, options, progress?.For((long)results.Count * trials)));
+            }
+        }
+
         double seconds = started.Elapsed.TotalSeconds;
         var report = new RunReport(model, seed, results);
-        stdout.Write(ConsoleSummary.Format(report));
+        if (cli.Json)
+        {
+            using var buffer = new MemoryStream();
+            SummaryJsonWriter.Write(report, buffer);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            stdout.Write(ConsoleSummary.Format(report));
+        }
+
         OutputFiles.Write(report, outDir);
-        stdout.WriteLine();
-        stdout.WriteLine($"simulated {scenarios.Count} scenario(s) x {trials} trials in {seconds:0.00} s; wrote {outDir}/summary.json, trials.csv, trials.parquet");
+        string written = $"{outDir}/summary.json, trials.csv, trials.parquet";
+        if (reportPath is not null)
+        {
+            ReportCommand.WriteForRun(report, outDir, reportPath, focus, stderr);
+            written += $", {ReportCommand.DataFile} and {reportPath}";
+        }
+
+        // With --json, stdout carries only the JSON document.
+        var log = cli.Json ? stderr : stdout;
+        if (!cli.Json)
+        {
+            log.WriteLine();
+        }
+
+        log.WriteLine($"simulated {scenarios.Count} scenario(s) x {trials} trials in {seconds:0.00} s");
+        log.WriteLine($"wrote {written}");
         return ExitCodes.Ok;
     }
 

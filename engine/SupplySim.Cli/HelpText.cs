@@ -12,6 +12,8 @@ internal static class HelpText
           supplysim backtest [FILE]          compare modelled flows with the file's observations
           supplysim sweep SWEEP [options]    run a parameter sweep and rank parameters by sensitivity
           supplysim merge DIR                combine the shards of a sweep into its result files
+          supplysim report DIR               re-render the HTML report of a run saved with --report
+          supplysim graph [FILE]             write the network as DOT and SVG
           supplysim COMMAND --help           help for a command
 
         exit codes: 0 ok, 1 scenario file invalid, 2 usage or I/O error
@@ -19,6 +21,7 @@ internal static class HelpText
 
     public const string Run = """
         usage: supplysim run [FILE] [--trials N] [--seed S] [--threads T] [--out DIR] [--scenario ID ...]
+                             [--report FILE] [--focus ID] [--json]
 
           FILE            scenario file (default: scenarios/critical-minerals.yaml)
           --trials N      trials per scenario (default 1000)
@@ -26,8 +29,14 @@ internal static class HelpText
           --threads T     worker threads (default: all cores); results do not depend on it
           --out DIR       output folder (default: out/<file name>)
           --scenario ID   run only this scenario (repeatable); the baseline always runs
+          --report FILE   also write the self-contained HTML report to FILE and DIR/report-data.json
+                          (from which 'supplysim report DIR' re-renders it)
+          --focus ID      scenario drawn against the baseline in the report's fan charts and network
+                          (default: the last scenario run)
+          --json          print summary.json to stdout instead of the summary table
 
         writes DIR/summary.json, DIR/trials.csv and DIR/trials.parquet, and prints a summary.
+        progress with ETA goes to stderr when run on a terminal (never when piped or with CI set).
         """;
 
     public const string Backtest = """

@@ -5,26 +5,29 @@ using SupplySim.Simulation;
 namespace SupplySim.Reporting;
 
 /// <summary>
-/// A plain-text summary (under 100 columns) of a run: per scenario and per sector × material, the probability of
+/// A plain-text summary (at most 100 columns; long descriptions wrap) of a run: per scenario and per sector × material, the probability of
 /// any shortage, fill rate, shortage fraction P50/P95, mean delay P95 and, for scenarios, the paired change in
 /// shortage fraction against the baseline with its 95% CI.
 /// </summary>
 public static class ConsoleSummary
 {
+    /// <summary>The widest line <see cref="Format"/> writes, in characters.</summary>
+    public const int Width = 100;
+
     /// <summary>Formats <paramref name="report"/>.</summary>
     public static string Format(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         var net = report.Model.Network;
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"{net.Name}: {report.Trials} trials, seed {report.Seed}, {net.Steps * net.StepDays:0} days from {net.Start:yyyy-MM-dd}");
+        Wrap(text, string.Create(CultureInfo.InvariantCulture,
+            $"{net.Name}: {report.Trials} trials, seed {report.Seed}, {net.Steps * net.StepDays:0} days from {net.Start:yyyy-MM-dd}"));
         for (int s = 0; s < report.Results.Count; s++)
         {
             var result = report.Results[s];
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"scenario {result.Scenario.Id}: {result.Scenario.Description}");
-            text.AppendLine("  sector          material  P(short)  fill mean  short P50  short P95  delay P95  Δshort mean [95% CI]");
+            Wrap(text, $"scenario {result.Scenario.Id}: {result.Scenario.Description}");
+            text.AppendLine("  sector         material P(short) fill mean short P50 short P95 delay P95 Δshort mean [95% CI]");
             var columns = result.Layout.Columns;
             for (int c = 0; c < columns.Count; c++)
             {
@@ -40,12 +43,29 @@ public static class ConsoleSummary
                 string delta = report.Delta(s, c + 3) is { } d
                     ? string.Create(CultureInfo.InvariantCulture, $"{d.Mean,+7:+0.0%;-0.0%} [{d.Ci95Low:+0.0%;-0.0%}, {d.Ci95High:+0.0%;-0.0%}]")
                     : "";
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"  {Clip(columns[c].Entity, 15),-15} {Clip(columns[c].Material, 8),-8} {anyShort,8:0.0%} {fill.Mean,10:0.0%} {fraction.P50,10:0.0%} {fraction.P95,10:0.0%} {delay.P95,8:0.0}d  {delta}");
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {Clip(columns[c].Entity, 14),-14} {Clip(columns[c].Material, 8),-8}{anyShort,9:0.0%} {fill.Mean,9:0.0%} {fraction.P50,9:0.0%} {fraction.P95,9:0.0%} {delay.P95,8:0.0}d {delta}").TrimEnd());
             }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Appends <paramref name="line"/> wrapped at word boundaries to <see cref="Width"/> columns, continuation lines indented.</summary>
+    private static void Wrap(StringBuilder text, string line)
+    {
+        string indent = "";
+        while (indent.Length + line.Length > Width)
+        {
+            int limit = Width - indent.Length;
+            int cut = line.LastIndexOf(' ', limit);
+            cut = cut <= 0 ? limit : cut;
+            text.Append(indent).AppendLine(line[..cut]);
+            line = line[cut..].TrimStart();
+            indent = "    ";
+        }
+
+        text.Append(indent).AppendLine(line);
     }
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";

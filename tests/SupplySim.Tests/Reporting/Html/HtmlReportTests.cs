@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using NUnit.Framework;
+using SupplySim.Reporting.Html;
+
+namespace SupplySim.Tests.Reporting.Html;
+
+/// <summary>The self-contained HTML report: structure, no external references, deterministic bytes.</summary>
+[TestFixture]
+internal sealed partial class HtmlReportTests
+{
+    private static string? _shippedHtml;
+    private static ReportData? _shippedData;
+
+    private static ReportData ShippedData => _shippedData ??= ReportData.FromRun(ReportFixtures.Run(ReportFixtures.Shipped(), 24, 7));
+
+    private static string ShippedHtml => _shippedHtml ??= HtmlReport.Render(ShippedData);
+
+    [GeneratedRegex("<svg[ >]")]
+    private static partial Regex SvgOpen();
+
+    [Test]
+    public void Render_ShippedScenario_IsWellFormedXmlAfterTheDoctype()
+    {
+        string body = ShippedHtml.Replace("<!DOCTYPE html>", "", StringComparison.Ordinal);
+        var document = XDocument.Parse(body);
+        Assert.That(document.Root!.Name.LocalName, Is.EqualTo("html"));
+    }
+
+    [Test]
+    public void Render_ShippedScenario_HasEveryTableAndChart()
+    {
+        var data = ShippedData;
+        int sectors = data.Scenarios[0].Sectors.Count;
+        int fans = data.Scenarios[0].Fans.Count;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Regex.Count(ShippedHtml, "<table class=\"headline\">"), Is.EqualTo(data.Scenarios.Count));
+            Assert.That(fans, Is.InRange(1, ReportData.DefaultMaxFans));
+            Assert.That(SvgOpen().Count(ShippedHtml), Is.EqualTo(sectors + 1 + fans + 1));
+            Assert.That(Regex.Count(ShippedHtml, "class=\"chart cdf\""), Is.EqualTo(sectors));
+            Assert.That(Regex.Count(ShippedHtml, "class=\"chart fan\""), Is.EqualTo(fans));
+            Assert.That(ShippedHtml, Does.Contain("class=\"chart delta\""));
+            Assert.That(ShippedHtml, Does.Contain("class=\"network\""));
+            Assert.That(ShippedHtml, Does.Contain("shortage fraction over the horizon (% of demand)"));
+            Assert.That(ShippedHtml, Does.Contain("cover (days)"));
+            Assert.That(data.Scenarios.Skip(1).All(s => s.Events.Count > 0), Is.True);
+        }
+    }
+
+    [Test]
+    public void Render_ShippedScenario_HasNoExternalReference()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ShippedHtml, Does.Not.Contain("http://"));
+            Assert.That(ShippedHtml, Does.Not.Contain("https://"));
+            Assert.That(ShippedHtml, Does.Not.Contain("src="));
+            Assert.That(ShippedHtml, Does.Not.Contain("<script"));
+            Assert.That(ShippedHtml, Does.Not.Contain("<link"));
+            Assert.That(ShippedHtml, Does.Not.Contain("url("));
+            Assert.That(Regex.Count(ShippedHtml, "href=\"(?!#)"), Is.Zero);
+        }
+    }
+
+    [Test]
+    public void Render_SameSeedTwice_ByteIdentical()
+    {
+        var model = ReportFixtures.Chain();
+        string first = HtmlReport.Render(ReportData.FromRun(ReportFixtures.Run(model, 16, 5)));
+        string second = HtmlReport.Render(ReportData.FromRun(ReportFixtures.Run(model, 16, 5)));
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Render_SavedAndReloaded_ByteIdentical()
+    {
+        using var stream = new MemoryStream();
+        ReportDataJson.Write(ShippedData, stream);
+        stream.Position = 0;
+        var reloaded = ReportDataJson.Read(stream);
+        Assert.That(HtmlReport.Render(reloaded, "us-ban-dec-2024"), Is.EqualTo(HtmlReport.Render(ShippedData, "us-ban-dec-2024")));
+    }
+
+    [Test]
+    public void Read_OtherSchema_ThrowsInvalidData()
+    {
+        using var stream = new MemoryStream("""{"schema":"supplysim.summary/1"}"""u8.ToArray());
+        Assert.That(() => ReportDataJson.Read(stream), Throws.TypeOf<InvalidDataException>());
+    }
+
+    [Test]
+    public void Render_UnknownFocus_ThrowsNamingTheScenarios()
+    {
+        Assert.That(() => HtmlReport.Render(ShippedData, "nope"), Throws.ArgumentException.With.Message.Contains("baseline"));
+    }
+
+    [Test]
+    public void FromRun_WithoutWeeklySeries_RendersWithoutFanCharts()
+    {
+        var data = ReportData.FromRun(ReportFixtures.Run(ReportFixtures.Chain(), 8, 1, weekly: false));
+        string html = HtmlReport.Render(data);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(data.Scenarios.All(s => s.Fans.Count == 0), Is.True);
+            Assert.That(html, Does.Contain("no fan charts"));
+            Assert.That(html, Does.Not.Contain("class=\"chart fan\""));
+        }
+    }
+
+    [Test]
+    public void FromRun_BanScenario_SummarisesShortageAndEventStart()
+    {
+        // The chain's only supplier is banned from day 0: with 100 t on hand and 10 t/d, the user runs dry on day 10.
+        var data = ReportData.FromRun(ReportFixtures.Run(ReportFixtures.Chain(), 8, 1));
+        var ban = data.Scenarios[1];
+        var row = ban.Sectors.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ban.Events.Select(e => e.Start), Is.EqualTo(new[] { new DateOnly(2024, 1, 1) }));
+            Assert.That(row.PAnyShortage, Is.EqualTo(1.0));
+            Assert.That(row.ShortageFraction.Mean, Is.EqualTo(355.0 / 365.0).Within(1e-9));
+            Assert.That(row.ShortageDelta!.Mean, Is.EqualTo(355.0 / 365.0).Within(1e-9));
+            Assert.That(row.TimeToShortageDays.P50, Is.EqualTo(10.0));
+            Assert.That(row.ShortageQuantiles, Has.Count.EqualTo(51));
+            Assert.That(ban.Fans.Single().FillP50[^1], Is.Zero);
+            Assert.That(data.Scenarios[0].Sectors.Single().ShortageDelta, Is.Null);
+        }
+    }
+}

@@ -34,7 +34,7 @@ internal sealed partial class NetworkBuilder
             string path = $"lanes[{t.Ids[f]}->{t.Ids[b]}]";
             int laneIndex = laneNames.Count;
             laneNames.Add($"{t.Ids[f]}->{t.Ids[b]}");
-            laneCapacity.Add(lane.Capacity is { } cap ? Parameters.Add(cap, $"{path}.capacity", "capacity", 0, double.MaxValue, perTrial: true) : -1);
+            laneCapacity.Add(lane.Capacity is { } cap ? Parameters.Add(cap, $"{path}.capacity", "capacity", 0, NetworkCompiler.MaxQuantity, perTrial: true) : -1);
             int lead = lane.LeadTime is { } lt ? Parameters.Add(lt, $"{path}.lead_time", "lead_time", 0, ParameterCompiler.MaxDurationDays, perTrial: false) : -1;
             double share = lane.Share?.Value ?? 1.0;
             if (lane.Share is { } s && !(s.Value > 0 && double.IsFinite(s.Value)))

@@ -46,13 +46,13 @@ internal sealed partial class NetworkBuilder
         var kind = t.Kind[n];
         if (doc.Capacity is { } capacity)
         {
-            t.Capacity[n] = Parameters.Add(capacity, $"{path}.capacity", "capacity", 0, double.MaxValue, perTrial: true);
+            t.Capacity[n] = Parameters.Add(capacity, $"{path}.capacity", "capacity", 0, NetworkCompiler.MaxQuantity, perTrial: true);
         }
 
         t.CoverDays[n] = doc.DaysOfCover?.Value ?? 30;
-        if (doc.DaysOfCover is { Value: < 0 } cover)
+        if (doc.DaysOfCover is { Value: < 0 or > NetworkCompiler.MaxHorizonDays } cover)
         {
-            _diagnostics.Error("SS0104", cover.Location, $"days_of_cover must be >= 0, was {ParameterCompiler.Format(cover.Value)}");
+            _diagnostics.Error("SS0104", cover.Location, $"days_of_cover must be in [0, {NetworkCompiler.MaxHorizonDays}] days, was {ParameterCompiler.Format(cover.Value)}");
         }
 
         switch (kind)
@@ -66,7 +66,7 @@ internal sealed partial class NetworkBuilder
 
                 if (doc.Quota is { } quota)
                 {
-                    t.Quota[n] = Parameters.Add(quota, $"{path}.quota", "quota", 0, double.MaxValue, perTrial: true);
+                    t.Quota[n] = Parameters.Add(quota, $"{path}.quota", "quota", 0, NetworkCompiler.MaxQuantity, perTrial: true);
                 }
 
                 t.IsPush[n] = doc.Policy?.Value is null or "none";
@@ -98,7 +98,7 @@ internal sealed partial class NetworkBuilder
                     if (Material(material, doc.AcquisitionLocations[material], "acquisition") is int am)
                     {
                         t.Held[(n * M) + am] = true;
-                        t.Acquisition[(n * M) + am] = Parameters.Add(amount, $"{path}.acquisition.{material}", "acquisition", 0, double.MaxValue, perTrial: true);
+                        t.Acquisition[(n * M) + am] = Parameters.Add(amount, $"{path}.acquisition.{material}", "acquisition", 0, NetworkCompiler.MaxQuantity, perTrial: true);
                     }
                 }
 
@@ -155,10 +155,10 @@ internal sealed partial class NetworkBuilder
     private void CompileRelease(ReleaseDocument release, int n, string path, NodeTables t)
     {
         t.ReleaseRate[n] = release.Rate is { } rate
-            ? Parameters.Add(rate, $"{path}.release.rate", "release rate", 0, double.MaxValue, perTrial: true)
+            ? Parameters.Add(rate, $"{path}.release.rate", "release rate", 0, NetworkCompiler.MaxQuantity, perTrial: true)
             : Parameters.Table.AddFixed($"{path}.release.rate", double.MaxValue);
         t.ReleaseBelowCover[n] = release.BelowCoverDays is { } below
-            ? Parameters.Add(below, $"{path}.release.below_cover_days", "below_cover_days", 0, double.MaxValue, perTrial: true)
+            ? Parameters.Add(below, $"{path}.release.below_cover_days", "below_cover_days", 0, NetworkCompiler.MaxHorizonDays, perTrial: true)
             : -1;
         AddReleaseTargets(release, n, path, t);
     }
@@ -195,7 +195,7 @@ internal sealed partial class NetworkBuilder
             if (Material(material, doc.DemandLocations[material], "demand") is int dm)
             {
                 t.Held[(n * M) + dm] = true;
-                t.Demand[(n * M) + dm] = Parameters.Add(rate, $"{path}.demand.{material}", "demand", 0, double.MaxValue, perTrial: true);
+                t.Demand[(n * M) + dm] = Parameters.Add(rate, $"{path}.demand.{material}", "demand", 0, NetworkCompiler.MaxQuantity, perTrial: true);
             }
         }
 
@@ -262,9 +262,9 @@ internal sealed partial class NetworkBuilder
             {
                 if (amount.CoverDays is double days)
                 {
-                    if (days < 0)
+                    if (days is < 0 or > NetworkCompiler.MaxHorizonDays)
                     {
-                        _diagnostics.Error("SS0104", amount.Location, $"initial_inventory must be >= 0 days, was {ParameterCompiler.Format(days)}");
+                        _diagnostics.Error("SS0104", amount.Location, $"initial_inventory must be in [0, {NetworkCompiler.MaxHorizonDays}] days, was {ParameterCompiler.Format(days)}");
                     }
 
                     if (t.Kind[n] is NodeKind.Stockpile or NodeKind.Transshipper)
@@ -276,7 +276,7 @@ internal sealed partial class NetworkBuilder
                 }
                 else if (amount.Tonnes is { } tonnes)
                 {
-                    t.Initial[(n * M) + m] = Parameters.Add(tonnes, $"{path}.initial_inventory.{MaterialName(m)}", "initial_inventory", 0, double.MaxValue, perTrial: true);
+                    t.Initial[(n * M) + m] = Parameters.Add(tonnes, $"{path}.initial_inventory.{MaterialName(m)}", "initial_inventory", 0, NetworkCompiler.MaxQuantity, perTrial: true);
                 }
             }
         }

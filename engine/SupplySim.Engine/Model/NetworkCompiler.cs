@@ -12,6 +12,12 @@ public static class NetworkCompiler
     /// <summary>Longest run accepted, in days (100 years).</summary>
     public const double MaxHorizonDays = 100 * 366;
 
+    /// <summary>
+    /// Largest quantity or rate accepted, in tonnes or tonnes per day (10^12 t/d is ~10^5 times world iron-ore
+    /// output). Keeps sums over a century of steps, and their squares in the statistics, far below overflow.
+    /// </summary>
+    public const double MaxQuantity = 1e12;
+
     /// <summary>Compiles <paramref name="document"/>; returns null if <paramref name="diagnostics"/> has errors.</summary>
     public static CompiledModel? Compile(ScenarioFileDocument document, DiagnosticBag diagnostics)
     {

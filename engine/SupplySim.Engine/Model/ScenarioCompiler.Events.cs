@@ -112,7 +112,7 @@ internal sealed partial class ScenarioCompiler
 
     private void CompileQuota(EventDocument ev, string path, int start, int end)
     {
-        int annual = Param(ev.Annual, path, "annual", 0, double.MaxValue);
+        int annual = Param(ev.Annual, path, "annual", 0, NetworkCompiler.MaxQuantity);
         var nodes = new List<int>();
         if (ev.Node is not null)
         {
@@ -259,7 +259,7 @@ internal sealed partial class ScenarioCompiler
         _events.Add(new CompiledEvent
         {
             Kind = EventKind.CapacityChange, StartStep = start, EndStep = end, Nodes = [n],
-            ValueParam = Param(ev.Capacity, path, "capacity", 0, double.MaxValue),
+            ValueParam = Param(ev.Capacity, path, "capacity", 0, NetworkCompiler.MaxQuantity),
             SecondParam = Param(ev.Multiplier, path, "multiplier", 0, 1000),
             RampSteps = ramp < 0 ? 0 : (int)Math.Ceiling(builder.Parameters.UpperBound(ramp) / _net.StepDays),
         });
@@ -295,8 +295,8 @@ internal sealed partial class ScenarioCompiler
         _events.Add(new CompiledEvent
         {
             Kind = EventKind.StockpileRelease, StartStep = start, EndStep = end, Nodes = [n], Arcs = [.. arcs],
-            ValueParam = Param(release.Rate, path, "rate", 0, double.MaxValue),
-            SecondParam = Param(release.BelowCoverDays, path, "below_cover_days", 0, double.MaxValue),
+            ValueParam = Param(release.Rate, path, "rate", 0, NetworkCompiler.MaxQuantity),
+            SecondParam = Param(release.BelowCoverDays, path, "below_cover_days", 0, NetworkCompiler.MaxHorizonDays),
         });
     }
 }

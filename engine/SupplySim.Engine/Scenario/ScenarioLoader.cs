@@ -57,6 +57,7 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        yaml = YamlSyntax.NormalizeLineBreaks(yaml);
         if (YamlSyntax.FindTabIndent(yaml) is { } tab)
         {
             diagnostics.Error("SS0001", new SourceLocation(fileName, tab.Line, tab.Column), "tab in indentation; YAML indents with spaces only");
@@ -66,6 +67,11 @@ public static class ScenarioLoader
         var stream = new YamlStream();
         try
         {
+            if (!YamlPrescan.Check(yaml, fileName, diagnostics))
+            {
+                return null;
+            }
+
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex)

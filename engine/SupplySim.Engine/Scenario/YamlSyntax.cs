@@ -2,10 +2,20 @@ namespace SupplySim.Scenario;
 
 /// <summary>
 /// Checks YamlDotNet does not position well: tabs in indentation (it reports them a line early, or at 1:1) and
-/// flow collections left open (it throws without a position).
+/// flow collections left open (it throws without a position); and one way of counting lines.
 /// </summary>
 internal static class YamlSyntax
 {
+    /// <summary>
+    /// The text with every line break YamlDotNet counts (CR LF, CR, NEL, LS, PS) written as LF, so the loader's own
+    /// checks count lines as the parser does and every reported line exists. Returns the same string when it has none.
+    /// </summary>
+    public static string NormalizeLineBreaks(string yaml) =>
+        yaml.AsSpan().IndexOfAny("\r\u0085\u2028\u2029") < 0
+            ? yaml
+            : yaml.Replace("\r\n", "\n", StringComparison.Ordinal)
+                .Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+
     /// <summary>The first tab in a line's leading white space, 1-based, or null.</summary>
     public static (int Line, int Column)? FindTabIndent(string yaml)
     {

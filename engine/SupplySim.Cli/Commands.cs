@@ -122,10 +122,12 @@ internal static class Commands
         }
 
         long bytes = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Width) * trials * sizeof(double);
-        if (bytes > MaxResultBytes)
+        // Results must fit in half of what this machine (or container) can give the process.
+        long limit = Math.Min(MaxResultBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+        if (bytes > limit)
         {
             stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need {bytes / (1 << 20)} MiB of results, more than " +
-                             $"{MaxResultBytes / (1 << 20)} MiB; at most {trials * (MaxResultBytes / (double)bytes):0} trials fit");
+                             $"{limit / (1 << 20)} MiB available for them; at most {trials * (limit / (double)bytes):0} trials fit");
             return ExitCodes.InvalidScenario;
         }
 

@@ -48,17 +48,19 @@ internal sealed class SweepRunTests
         Assert.That(values(two), Is.EqualTo(values(one)));
     }
 
-    [Test]
-    public void Sweep_ShardedThenMerged_WritesExactlyTheUnshardedBytes()
+    [TestCase(1, TestName = "Sweep_OneShardThenMerged_WritesExactlyTheUnshardedBytes")]
+    [TestCase(3, TestName = "Sweep_ThreeShardsThenMerged_WritesExactlyTheUnshardedBytes")]
+    [TestCase(7, TestName = "Sweep_SevenShardsThenMerged_WritesExactlyTheUnshardedBytes")]
+    public void Sweep_ShardedThenMerged_WritesExactlyTheUnshardedBytes(int shards)
     {
         string sweep = WriteSweep();
         string whole = Path.Combine(_dir, "whole"), sharded = Path.Combine(_dir, "sharded");
         var (code, stdout, stderr) = Execute("sweep", sweep, "--out", whole, "--threads", "2");
         Assert.That(code, Is.Zero, stderr);
         Assert.That(stdout, Does.Contain("ranked by Morris mu*"));
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < shards; i++)
         {
-            (code, _, stderr) = Execute("sweep", sweep, "--out", sharded, "--shard", $"{i}/3");
+            (code, _, stderr) = Execute("sweep", sweep, "--out", sharded, "--shard", $"{i}/{shards}");
             Assert.That(code, Is.Zero, stderr);
         }
 
@@ -71,7 +73,7 @@ internal sealed class SweepRunTests
                 Assert.That(File.ReadAllBytes(Path.Combine(sharded, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, file))), file);
             }
 
-            Assert.That(File.Exists(Path.Combine(sharded, "shards", "shard-2-of-3.done")), Is.True);
+            Assert.That(File.Exists(Path.Combine(sharded, "shards", $"shard-{shards - 1}-of-{shards}.done")), Is.True);
             Assert.That(Directory.GetFiles(sharded, "*.tmp", SearchOption.AllDirectories), Is.Empty);
         }
     }

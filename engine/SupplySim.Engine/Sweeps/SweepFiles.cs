@@ -18,7 +18,7 @@ public static class SweepFiles
     /// <summary>Folder of shard files under the output folder.</summary>
     public const string ShardFolder = "shards";
 
-    /// <summary>Writes the four result files of a complete sweep and returns the sensitivity report.</summary>
+    /// <summary>Writes the result files of a complete sweep (and its HTML report) and returns the sensitivity report.</summary>
     public static SensitivityReport WriteResults(string directory, SweepPlan plan, SweepTable table)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -29,6 +29,8 @@ public static class SweepFiles
         AtomicFile.Write(Path.Combine(directory, "results.parquet"), s => SweepTableWriter.WriteParquet(plan, table, s));
         AtomicFile.Write(Path.Combine(directory, "sensitivity.json"), s => SensitivityWriter.WriteJson(plan, report, s));
         AtomicFile.Write(Path.Combine(directory, "sensitivity.csv"), s => SensitivityWriter.WriteCsv(report, s));
+        string html = Reporting.Html.SweepHtmlReport.Render(plan, table, report);
+        AtomicFile.Write(Path.Combine(directory, "report.html"), s => s.Write(new System.Text.UTF8Encoding(false).GetBytes(html)));
         return report;
     }
 

@@ -10,7 +10,7 @@ namespace SupplySim.Tests.Robustness;
 [TestFixture]
 internal sealed class SweepResumeTests
 {
-    private static readonly string[] ResultFiles = ["results.csv", "results.parquet", "sensitivity.json", "sensitivity.csv"];
+    private static readonly string[] ResultFiles = ["results.csv", "results.parquet", "sensitivity.json", "sensitivity.csv", "report.html"];
 
     private string _dir = "";
 

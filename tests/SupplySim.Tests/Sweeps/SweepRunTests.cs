@@ -17,7 +17,7 @@ internal sealed class SweepRunTests
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
 
-    private static readonly string[] ResultFiles = ["results.csv", "results.parquet", "sensitivity.json", "sensitivity.csv"];
+    private static readonly string[] ResultFiles = ["results.csv", "results.parquet", "sensitivity.json", "sensitivity.csv", "report.html"];
 
     private string WriteSweep(string design = "{type: morris, trajectories: 2, levels: 4}")
     {
@@ -116,5 +116,22 @@ internal sealed class SweepRunTests
     {
         var (code, _, stderr) = Execute("sweep", WriteSweep(), "--shard", "3/3");
         Assert.That((code, stderr.Contains("--shard must be i/n", StringComparison.Ordinal)), Is.EqualTo((2, true)));
+    }
+
+    [Test]
+    public void Sweep_Report_IsSelfContainedWithRankingAndScatters()
+    {
+        string whole = Path.Combine(_dir, "whole");
+        var (code, _, stderr) = Execute("sweep", WriteSweep(), "--out", whole);
+        Assert.That(code, Is.Zero, stderr);
+        string html = File.ReadAllText(Path.Combine(whole, "report.html"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
+            Assert.That(html, Does.Contain("Morris mu*"));
+            // A ranking chart and one scatter per parameter, for each of the two outputs.
+            Assert.That(html.Split("<svg").Length - 1, Is.EqualTo(2 * (1 + 2)));
+            Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://").And.Not.Contain("<script"));
+        }
     }
 }

@@ -118,37 +118,10 @@ internal sealed partial class TrialKernel
             }
         }
 
-        Array.Clear(s.Stock);
-        Array.Clear(s.OnOrder);
-        Array.Clear(s.Backlog);
-        Array.Clear(s.Outstanding);
-        Array.Clear(s.Pipe);
-        Array.Clear(s.Licence);
-        Array.Fill(s.LicenceControl, -1);
-        Array.Clear(s.ProducedThisYear);
-        Array.Clear(s.UnmetRing);
-        Array.Clear(s.RingHead);
-        Array.Clear(s.PlannedUnits);
-        Array.Clear(s.ProducedUnits);
-        Array.Clear(s.LaneShipped);
+        s.Reset();
         Array.Clear(_laneMonthly);
         Array.Clear(_weekly);
         Array.Clear(_weekDemand);
-        Array.Clear(s.LaneSeized);
-        Array.Clear(s.Produced);
-        Array.Clear(s.QuotaBindingSteps);
-        Array.Clear(s.MassInitial);
-        Array.Clear(s.MassProduced);
-        Array.Clear(s.MassConsumed);
-        Array.Clear(s.MassSeized);
-        Array.Clear(s.ControlApplied);
-        Array.Clear(s.ControlApproved);
-        Array.Clear(s.ControlDenied);
-        s.Acc.Clear();
-        s.SectorAcc.Clear();
-        Array.Clear(s.SectorBacklog);
-        s.CurrentYear = 0;
-        Array.Fill(s.OutageUntil, -1);
 
         for (int n = 0; n < _net.NodeCount; n++)
         {

@@ -197,6 +197,39 @@ internal sealed class TrialScratch
 
     public int CurrentYear { get; set; }
 
+    /// <summary>Clears every per-trial quantity before a trial (parameters and base capacities are set by the kernel).</summary>
+    public void Reset()
+    {
+        Array.Clear(Stock);
+        Array.Clear(OnOrder);
+        Array.Clear(Backlog);
+        Array.Clear(Outstanding);
+        Array.Clear(Pipe);
+        Array.Clear(Licence);
+        Array.Fill(LicenceControl, -1);
+        Array.Clear(ProducedThisYear);
+        Array.Clear(UnmetRing);
+        Array.Clear(RingHead);
+        Array.Clear(PlannedUnits);
+        Array.Clear(ProducedUnits);
+        Array.Clear(LaneShipped);
+        Array.Clear(LaneSeized);
+        Array.Clear(Produced);
+        Array.Clear(QuotaBindingSteps);
+        Array.Clear(MassInitial);
+        Array.Clear(MassProduced);
+        Array.Clear(MassConsumed);
+        Array.Clear(MassSeized);
+        Array.Clear(ControlApplied);
+        Array.Clear(ControlApproved);
+        Array.Clear(ControlDenied);
+        Acc.Clear();
+        SectorAcc.Clear();
+        Array.Clear(SectorBacklog);
+        CurrentYear = 0;
+        Array.Fill(OutageUntil, -1);
+    }
+
     public void EnsureEvents(int count)
     {
         if (OutageUntil.Length < count)

@@ -163,7 +163,10 @@ internal static class Commands
         }
         else
         {
-            stdout.Write(ConsoleSummary.Format(report));
+            bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected &&
+                            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) &&
+                            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            stdout.Write(ConsoleSummary.Format(report, colour: terminal));
         }
 
         OutputFiles.Write(report, outDir);

@@ -15,7 +15,9 @@ public static class ConsoleSummary
     public const int Width = 100;
 
     /// <summary>Formats <paramref name="report"/>.</summary>
-    public static string Format(RunReport report)
+    /// <param name="report">The run.</param>
+    /// <param name="colour">Colour the probability of shortage (ANSI; only for a terminal): red above 50%, yellow above 5%.</param>
+    public static string Format(RunReport report, bool colour = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
@@ -43,8 +45,15 @@ public static class ConsoleSummary
                 string delta = report.Delta(s, c + 3) is { } d
                     ? string.Create(CultureInfo.InvariantCulture, $"{d.Mean,+7:+0.0%;-0.0%} [{d.Ci95Low:+0.0%;-0.0%}, {d.Ci95High:+0.0%;-0.0%}]")
                     : "";
+                string shortCell = string.Create(CultureInfo.InvariantCulture, $"{anyShort,9:0.0%}");
+                if (colour && anyShort > 0.05)
+                {
+                    // Escape codes wrap the padded cell, so columns stay aligned on screen.
+                    shortCell = (anyShort > 0.5 ? "\u001b[31m" : "\u001b[33m") + shortCell + "\u001b[0m";
+                }
+
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {Clip(columns[c].Entity, 14),-14} {Clip(columns[c].Material, 8),-8}{anyShort,9:0.0%} {fill.Mean,9:0.0%} {fraction.P50,9:0.0%} {fraction.P95,9:0.0%} {delay.P95,8:0.0}d {delta}").TrimEnd());
+                    $"  {Clip(columns[c].Entity, 14),-14} {Clip(columns[c].Material, 8),-8}{shortCell} {fill.Mean,9:0.0%} {fraction.P50,9:0.0%} {fraction.P95,9:0.0%} {delay.P95,8:0.0}d {delta}").TrimEnd());
             }
         }
 

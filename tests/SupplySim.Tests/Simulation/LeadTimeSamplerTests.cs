@@ -1,0 +1,77 @@
+using NUnit.Framework;
+using SupplySim.Model;
+using SupplySim.Simulation;
+using SupplySim.Tests.Support;
+
+namespace SupplySim.Tests.Simulation;
+
+/// <summary>
+/// The bucketed lead-time draw must give exactly the steps of the inverse CDF at the same uniform, for every arc
+/// of every shipped file, on random draws and on the uniforms at bucket edges and at a triangular's mode, where a
+/// table could disagree with the formula.
+/// </summary>
+public class LeadTimeSamplerTests
+{
+    private static IEnumerable<string> ShippedFiles() =>
+        Directory.GetFiles(Path.Combine(TestModels.RepoRoot(), "scenarios"), "*.yaml").Order();
+
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void Table_draws_equal_the_inverse_cdf_rounded_up(string path)
+    {
+        var network = TestModels.CompileFile(path).Network;
+        var sampler = new LeadTimeSampler(network);
+        for (int arc = 0; arc < network.ArcCount; arc++)
+        {
+            var rng = Rng.ForStream(7, arc, 99);
+            for (int draw = 0; draw < 20_000; draw++)
+            {
+                var copy = rng;
+                int expected = ExpectedSteps(network, arc, ref copy);
+                Assert.That(sampler.DrawSteps(arc, ref rng), Is.EqualTo(expected), $"arc {arc}, draw {draw}");
+            }
+        }
+    }
+
+    [Test]
+    public void Uniforms_at_bucket_edges_and_at_the_mode_give_the_formula_steps()
+    {
+        // A 1-day step and lead times whose step boundaries and mode cut fall at awkward uniforms.
+        var network = TestModels.Compile(TestModels.Chain.Replace("lead_time: 5d", "lead_time: {dist: triangular, min: 1.3d, mode: 9.7d, max: 40.1d}")).Network;
+        var sampler = new LeadTimeSampler(network);
+        int arc = Enumerable.Range(0, network.ArcCount).First(a => network.Parameters.Kind[network.ArcLeadParam[a]] == DistributionKind.Triangular);
+        double min = network.Parameters.A[network.ArcLeadParam[arc]], mode = network.Parameters.B[network.ArcLeadParam[arc]];
+        double max = network.Parameters.C[network.ArcLeadParam[arc]];
+        ulong cut = (ulong)Math.Ceiling((mode - min) / (max - min) * (1UL << 53));
+        var uniforms = new List<ulong> { 0, (1UL << 53) - 1, cut - 1, cut, cut + 1 };
+        for (ulong bucket = 1; bucket < 512; bucket++)
+        {
+            uniforms.Add((bucket << 44) - 1);
+            uniforms.Add(bucket << 44);
+        }
+
+        foreach (ulong bits in uniforms)
+        {
+            // A generator whose next output has these top 53 bits: xoshiro256** returns rotl(s1 * 5, 7) * 9.
+            var rng = RngReturning(bits << 11);
+            double u = bits * (1.0 / (1UL << 53));
+            int expected = Math.Max(1, (int)Math.Ceiling(Sampler.Triangular(min, mode, max, u) - 1e-9));
+            Assert.That(sampler.DrawSteps(arc, ref rng), Is.EqualTo(expected), $"u = {u:R}");
+        }
+    }
+
+    private static int ExpectedSteps(CompiledNetwork network, int arc, ref Rng rng)
+    {
+        int p = network.ArcLeadParam[arc];
+        double days = p < 0 ? 1 : Sampler.Sample(network.Parameters, p, ref rng);
+        return Math.Max(1, (int)Math.Ceiling((days / network.StepDays) - 1e-9));
+    }
+
+    /// <summary>Inverts xoshiro256**'s output scrambler so the first <see cref="Rng.NextUInt64"/> returns <paramref name="output"/>.</summary>
+    private static Rng RngReturning(ulong output)
+    {
+        const ulong InverseOf9 = 0x8E38E38E38E38E39UL, InverseOf5 = 0xCCCCCCCCCCCCCCCDUL;
+        ulong rotated = output * InverseOf9;
+        ulong s1 = ((rotated >> 7) | (rotated << 57)) * InverseOf5;
+        return Rng.FromState(0x1234, s1, 0x5678, 0x9ABC);
+    }
+}

@@ -14,6 +14,7 @@ internal static class BenchInputs
 
     private static readonly Lazy<string> ScenarioPathLazy = new(FindScenarioPath);
     private static readonly Lazy<CompiledModel> ModelLazy = new(() => Compile(ScenarioPath));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Copies, int HorizonDays), CompiledModel> ScaledModels = new();
 
     /// <summary>Absolute path of <see cref="ScenarioFile"/>.</summary>
     public static string ScenarioPath => ScenarioPathLazy.Value;
@@ -27,20 +28,31 @@ internal static class BenchInputs
     /// <summary>The seed a run of the shipped file uses by default.</summary>
     public static ulong Seed => Model.Network.DefaultSeed ?? 42;
 
+    /// <summary>
+    /// <paramref name="copies"/> regional copies of the shipped network over <paramref name="horizonDays"/> days
+    /// (<see cref="RegionalCopies"/>), compiled once per process.
+    /// </summary>
+    public static CompiledModel Scaled(int copies, int horizonDays) =>
+        ScaledModels.GetOrAdd((copies, horizonDays), key =>
+            CompileText(RegionalCopies.Generate(File.ReadAllText(ScenarioPath), key.Copies, key.HorizonDays), $"copies-{key.Copies}-{key.HorizonDays}d.yaml"));
+
     public static CompiledScenario Scenario(string id) =>
         Model.Find(id) ?? throw new InvalidOperationException(
             $"no scenario '{id}' in {ScenarioFile}; it has: {string.Join(", ", Model.Scenarios.Select(s => s.Id))}");
 
     /// <summary>Loads, validates and compiles <paramref name="path"/>; throws with the diagnostics if it is invalid.</summary>
-    public static CompiledModel Compile(string path)
+    public static CompiledModel Compile(string path) => CompileText(File.ReadAllText(path), path);
+
+    /// <summary>Loads, validates and compiles YAML text; throws with the diagnostics if it is invalid.</summary>
+    public static CompiledModel CompileText(string yaml, string name)
     {
         var diagnostics = new DiagnosticBag();
-        var document = ScenarioLoader.LoadFile(path, diagnostics);
+        var document = ScenarioLoader.Load(yaml, name, diagnostics);
         var model = document is null || diagnostics.HasErrors ? null : NetworkCompiler.Compile(document, diagnostics);
         if (model is null || diagnostics.HasErrors)
         {
             throw new InvalidOperationException(
-                $"{path} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics.Sorted())}");
+                $"{name} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics.Sorted())}");
         }
 
         return model;

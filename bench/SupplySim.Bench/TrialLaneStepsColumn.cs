@@ -9,8 +9,8 @@ namespace SupplySim.Bench;
 
 /// <summary>
 /// Throughput in trial-lane-steps per second: trials per operation × lanes × steps ÷ mean time per operation.
-/// Computed in the host process from the summary's mean; the network size comes from compiling the shipped file
-/// there too, so it matches what the benchmark process ran.
+/// Computed in the host process from the summary's mean; the network size comes from compiling the shipped file (or
+/// its scaled copy, for <see cref="ScalingBenchmarks"/>) there too, so it matches what the benchmark process ran.
 /// </summary>
 public sealed class TrialLaneStepsColumn : IColumn
 {
@@ -48,12 +48,25 @@ public sealed class TrialLaneStepsColumn : IColumn
             return "-";
         }
 
-        double perSecond = perOperation.Trials * (double)BenchInputs.LaneStepsPerTrial / (meanNs.Value * 1e-9);
+        double perSecond = perOperation.Trials * (double)LaneStepsPerTrial(benchmarkCase) / (meanNs.Value * 1e-9);
         var culture = style?.CultureInfo ?? CultureInfo.InvariantCulture;
         return perSecond.ToString("N0", culture);
     }
 
     public override string ToString() => ColumnName;
+
+    /// <summary>Lanes × steps of the network the case ran: the shipped one, or a scaled one for <see cref="ScalingBenchmarks"/>.</summary>
+    private static long LaneStepsPerTrial(BenchmarkCase benchmarkCase)
+    {
+        var parameters = benchmarkCase.Parameters;
+        if (parameters[nameof(ScalingBenchmarks.Copies)] is int copies && parameters[nameof(ScalingBenchmarks.HorizonDays)] is int days)
+        {
+            var network = BenchInputs.Scaled(copies, days).Network;
+            return (long)network.LaneCount * network.Steps;
+        }
+
+        return BenchInputs.LaneStepsPerTrial;
+    }
 }
 
 /// <summary>Adds the median (robust on a shared, noisy machine) and <see cref="TrialLaneStepsColumn"/> to the defaults.</summary>

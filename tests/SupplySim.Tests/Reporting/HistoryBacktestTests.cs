@@ -16,7 +16,7 @@ internal sealed class HistoryBacktestTests
     /// </summary>
     private static readonly Dictionary<string, string> KnownMisfits = new(StringComparer.Ordinal)
     {
-        ["cn-magnets-all-2025"] = "the modelled magnet makers cannot catch up in H2 2025 the exports lost to licensing in April-June",
+        ["cn-magnets-all-2025"] = "every licensed tonne waits processing / approval (~107 days after June 2025, re-applying after each denial), so ~3.5 months of magnet exports sit in the licence queue at the end of 2025",
     };
 
     private static IReadOnlyList<BacktestComparison> Comparisons { get; } = Run();

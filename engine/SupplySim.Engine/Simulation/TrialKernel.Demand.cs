@@ -9,7 +9,7 @@ internal sealed partial class TrialKernel
         for (int slot = 0; slot < holdings.Length; slot++)
         {
             int h = holdings[slot];
-            int n = h / _m;
+            int n = _nodeOf[h];
             double noise = 1 + (_s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf(_s.DemandRng[h].NextOpenDouble()));
             _s.DemandToday[h] = _s.MeanNeed[h] * _s.DemandMultiplier[h] * _stepDays * Math.Max(0, noise);
         }
@@ -22,7 +22,7 @@ internal sealed partial class TrialKernel
         for (int slot = 0; slot < holdings.Length; slot++)
         {
             int h = holdings[slot];
-            if (!_net.Coupled[h / _m])
+            if (!_net.Coupled[_nodeOf[h]])
             {
                 ConsumeSingle(h, slot, step);
             }
@@ -32,7 +32,7 @@ internal sealed partial class TrialKernel
     private void ConsumeSingle(int h, int slot, int step)
     {
         var s = _s;
-        int material = h % _m;
+        int material = _materialOf[h];
         double demand = s.DemandToday[h];
         double available = TotalStock(h);
         double served = 0;
@@ -58,7 +58,7 @@ internal sealed partial class TrialKernel
         double metToday = Math.Min(demand, available - served);
         double unmet = demand - metToday;
         served += metToday;
-        if (unmet > HoldingAccumulators.Tolerance && !_net.LostSales[h / _m])
+        if (unmet > HoldingAccumulators.Tolerance && !_net.LostSales[_nodeOf[h]])
         {
             s.UnmetRing[ringBase + step] = unmet;
             s.Backlog[h] += unmet;
@@ -117,7 +117,7 @@ internal sealed partial class TrialKernel
             double unmet = Math.Max(0, demand - available);
             double use = demand * possible;
             TakeStock(h, use, available, s.Parts);
-            s.MassConsumed[h % _m] += use;
+            s.MassConsumed[_materialOf[h]] += use;
             if (_weeks > 0)
             {
                 RecordWeek(slot, h, step, demand, demand - unmet);

@@ -94,7 +94,7 @@ internal sealed partial class TrialKernel
     private double OrderQuantity(int h, double lead)
     {
         var s = _s;
-        int n = h / _m;
+        int n = _nodeOf[h];
         double position = TotalStock(h) + s.OnOrder[h] - s.Backlog[h];
         switch (_net.NodeKind[n])
         {

@@ -19,7 +19,7 @@ internal sealed partial class TrialKernel
         foreach (int h in _supplierHoldings)
         {
             int first = outStart[h], last = outStart[h + 1];
-            int n = h / _m;
+            int n = _nodeOf[h];
             if (_net.IsPush[n])
             {
                 Push(h, first, last, step);
@@ -101,7 +101,7 @@ internal sealed partial class TrialKernel
 
     private double LaneLimit(int a, double amount)
     {
-        int lane = _net.ArcLane[a];
+        int lane = _arcLane[a];
         if (lane < 0)
         {
             return amount;
@@ -119,8 +119,7 @@ internal sealed partial class TrialKernel
         var s = _s;
         var stock = s.Stock;
         int o = _o;
-        int from = _net.ArcFrom[a];
-        s.NodeShipped[from] += amount;
+        s.NodeShipped[_arcFrom[a]] += amount;
         int at = supplier * o;
         double total = 0;
         for (int origin = 0; origin < o; origin++)
@@ -145,7 +144,7 @@ internal sealed partial class TrialKernel
             {
                 Transit(a, part, origin, step);
             }
-            else if (_net.NodeKind[from] != NodeKind.Transshipper)
+            else if (!_fromTransshipper[a])
             {
                 if (_scenario.ControlIsBan[k])
                 {
@@ -224,17 +223,17 @@ internal sealed partial class TrialKernel
     private void Transit(int a, double amount, int origin, int step)
     {
         var s = _s;
-        int from = _net.ArcFrom[a];
         ref var rng = ref s.LeadRng[a];
         int steps = _leadTimes.DrawSteps(a, ref rng);
-        if (_net.DelayParam[from] >= 0)
+        int delayParam = _arcDelayParam[a];
+        if (delayParam >= 0)
         {
-            steps += DrawSteps(_net.DelayParam[from], ref rng);
+            steps += DrawSteps(delayParam, ref rng);
         }
 
-        steps = Math.Min(steps, _net.ArcPipeLength[a] - 1);
-        s.Pipe[(((((step + steps) & (_net.PipeRing - 1)) * _arcs) + a) * _o) + origin] += amount;
-        int lane = _net.ArcLane[a];
+        steps = Math.Min(steps, _arcPipeMaxSteps[a]);
+        s.Pipe[(((((step + steps) & _pipeMask) * _arcs) + a) * _o) + origin] += amount;
+        int lane = _arcLane[a];
         if (lane >= 0)
         {
             s.LaneShipped[lane] += amount;

@@ -7,34 +7,29 @@ internal sealed partial class TrialKernel
 {
     private void ReceiveArrivals(int step)
     {
-        var pipe = _s.Pipe;
+        // Today's arrivals are one contiguous row of the pipeline ring: [arc][origin]. One pass moves each arc's
+        // parts into the buyer's stock and clears them; adding an empty part changes nothing.
+        var pipe = _s.Pipe.AsSpan((step & (_net.PipeRing - 1)) * _arcs * _o, _arcs * _o);
         var stock = _s.Stock;
         var onOrder = _s.OnOrder;
-        var arcTo = _net.ArcTo;
-        var arcMaterial = _net.ArcMaterial;
-        int o = _o, m = _m;
-        int slot = (step & (_net.PipeRing - 1)) * arcTo.Length * o;
-        for (int a = 0; a < arcTo.Length; a++, slot += o)
+        var buyerOfArc = _buyerOfArc;
+        int o = _o;
+        for (int a = 0, slot = 0; a < buyerOfArc.Length; a++, slot += o)
         {
+            int buyer = buyerOfArc[a], at = buyer * o;
             double arrived = 0;
             for (int origin = 0; origin < o; origin++)
             {
-                arrived += pipe[slot + origin];
-            }
-
-            if (arrived <= 0)
-            {
-                continue;
-            }
-
-            int buyer = (arcTo[a] * m) + arcMaterial[a];
-            for (int origin = 0; origin < o; origin++)
-            {
-                stock[(buyer * o) + origin] += pipe[slot + origin];
+                double part = pipe[slot + origin];
+                arrived += part;
+                stock[at + origin] += part;
                 pipe[slot + origin] = 0;
             }
 
-            onOrder[buyer] = Math.Max(0, onOrder[buyer] - arrived);
+            if (arrived > 0)
+            {
+                onOrder[buyer] = Math.Max(0, onOrder[buyer] - arrived);
+            }
         }
     }
 

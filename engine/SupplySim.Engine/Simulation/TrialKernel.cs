@@ -43,6 +43,21 @@ internal sealed partial class TrialKernel
     /// <summary>Per holding: does any arc deliver to it (only such stock can mix origins)?</summary>
     private readonly bool[] _receivesShipments;
 
+    /// <summary>Per holding <c>h = node * M + material</c>: its node and material (integer division is slow in hot loops).</summary>
+    private readonly int[] _nodeOf;
+    private readonly int[] _materialOf;
+
+    /// <summary>Per arc: the holding it delivers to (buyer node × material).</summary>
+    private readonly int[] _buyerOfArc;
+
+    /// <summary>Per-arc copies of the network's arc fields the shipping loop reads, so it indexes one array each.</summary>
+    private readonly int[] _arcFrom;
+    private readonly int[] _arcLane;
+    private readonly int[] _arcDelayParam;
+    private readonly int[] _arcPipeMaxSteps;
+    private readonly bool[] _fromTransshipper;
+    private readonly int _pipeMask;
+
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
         bool recordWeeklySeries = false)
     {
@@ -66,6 +81,15 @@ internal sealed partial class TrialKernel
         _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
         _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];
         _receivesShipments = new bool[holdings];
+        _nodeOf = [.. Enumerable.Range(0, holdings).Select(h => h / _m)];
+        _materialOf = [.. Enumerable.Range(0, holdings).Select(h => h % _m)];
+        _buyerOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcTo[a] * _m) + network.ArcMaterial[a])];
+        _arcFrom = network.ArcFrom;
+        _arcLane = network.ArcLane;
+        _arcDelayParam = [.. network.ArcFrom.Select(from => network.DelayParam[from])];
+        _arcPipeMaxSteps = [.. network.ArcPipeLength.Select(length => length - 1)];
+        _fromTransshipper = [.. network.ArcFrom.Select(from => network.NodeKind[from] == NodeKind.Transshipper)];
+        _pipeMask = network.PipeRing - 1;
         for (int a = 0; a < network.ArcCount; a++)
         {
             _receivesShipments[(network.ArcTo[a] * _m) + network.ArcMaterial[a]] = true;

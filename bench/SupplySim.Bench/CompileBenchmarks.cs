@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Attributes;
 using SupplySim.Model;
 using SupplySim.Scenario;
+using SupplySim.Simulation;
 
 namespace SupplySim.Bench;
 
-/// <summary>Per-run overhead before any trial: read and parse the shipped YAML, then validate and compile it.</summary>
+/// <summary>
+/// Per-run overhead: read and parse the shipped YAML, validate and compile it, and a whole one-trial run (workers
+/// started on all cores). The run's overhead is <see cref="LoadCompileAndRunOneTrial"/> minus one kernel trial
+/// (<see cref="KernelBenchmarks"/>, baseline).
+/// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
 public class CompileBenchmarks
@@ -21,4 +26,12 @@ public class CompileBenchmarks
     /// <summary>Load + validate + compile, as <c>supplysim run</c> does once per file.</summary>
     [Benchmark(Baseline = true)]
     public CompiledModel LoadAndCompile() => BenchInputs.Compile(_path);
+
+    /// <summary>What a sweep point or a tiny run pays before its trials: load, compile, start workers, run one trial.</summary>
+    [Benchmark]
+    public ScenarioResult LoadCompileAndRunOneTrial()
+    {
+        var model = BenchInputs.Compile(_path);
+        return MonteCarlo.Run(model, model.Scenarios[0], new MonteCarloOptions(1, BenchInputs.Seed, -1));
+    }
 }

@@ -11,9 +11,15 @@ internal sealed partial class TrialKernel
     private void PlaceOrders()
     {
         var s = _s;
+        var inStart = _net.InStart;
+        var inArcs = _net.InArcs;
+        var arcShare = _net.ArcShare;
+        var arcMeanLead = _net.ArcMeanLeadDays;
+        var outstanding = s.Outstanding;
+        var share = s.Share;
         foreach (int h in _buyerHoldings)
         {
-            int first = _net.InStart[h], last = _net.InStart[h + 1];
+            int first = inStart[h], last = inStart[h + 1];
 
             // Orders waiting on a lane that has since closed are cancelled, so the buyer re-orders elsewhere.
             // Orders split by share over the lanes still open; the pipeline is planned on the expected days to an
@@ -21,18 +27,19 @@ internal sealed partial class TrialKernel
             double openShare = 0, delivering = 0, weightedLead = 0;
             for (int i = first; i < last; i++)
             {
-                int a = _net.InArcs[i];
+                int a = inArcs[i];
                 double approval = LaneOutlook(a, out double processing);
-                if (approval <= 0 && s.Outstanding[a] > 0)
+                if (approval <= 0 && outstanding[a] > 0)
                 {
-                    CancelOrdered(a, s.Outstanding[a]);
-                    s.Outstanding[a] = 0;
+                    CancelOrdered(a, outstanding[a]);
+                    outstanding[a] = 0;
                 }
 
-                s.Share[a] = approval > 0 ? _net.ArcShare[a] : 0;
-                openShare += s.Share[a];
-                delivering += s.Share[a] * approval;
-                weightedLead += s.Share[a] * approval * (_net.ArcMeanLeadDays[a] + processing);
+                double open = approval > 0 ? arcShare[a] : 0;
+                share[a] = open;
+                openShare += open;
+                delivering += open * approval;
+                weightedLead += open * approval * (arcMeanLead[a] + processing);
             }
 
             weightedLead = delivering > 0 ? weightedLead / delivering : 0;
@@ -44,9 +51,8 @@ internal sealed partial class TrialKernel
 
             for (int i = first; i < last; i++)
             {
-                int a = _net.InArcs[i];
-                double part = order * s.Share[a] / openShare;
-                s.Outstanding[a] += part;
+                int a = inArcs[i];
+                outstanding[a] += order * share[a] / openShare;
             }
 
             s.OnOrder[h] += order;
@@ -62,19 +68,18 @@ internal sealed partial class TrialKernel
     private double LaneOutlook(int a, out double processingDays)
     {
         processingDays = 0;
-        int lane = _net.ArcLane[a];
+        int lane = _arcLane[a];
         if (lane >= 0 && !_s.LaneOpen[lane])
         {
             return 0;
         }
 
-        int from = _net.ArcFrom[a];
-        if (_scenario.Gate is not { } gate || _net.NodeKind[from] == NodeKind.Transshipper)
+        if (_scenario.Gate is not { } gate || _fromTransshipper[a])
         {
             return 1;
         }
 
-        int k = gate[(((_step * _arcs) + a) * _o) + _net.NodeOrigin[from]];
+        int k = gate[(((_step * _arcs) + a) * _o) + _arcFromOrigin[a]];
         if (k < 0)
         {
             return 1;

@@ -16,18 +16,20 @@ internal sealed partial class TrialKernel
         var outStart = _net.OutStart;
         var outArcs = _net.OutArcs;
         var groupEnd = _net.OutGroupEnd;
+        var isPush = _net.IsPush;
+        var kind = _net.NodeKind;
         foreach (int h in _supplierHoldings)
         {
             int first = outStart[h], last = outStart[h + 1];
             int n = _nodeOf[h];
-            if (_net.IsPush[n])
+            if (isPush[n])
             {
                 Push(h, first, last, step);
                 continue;
             }
 
             // Only transshippers have a forwarding capacity; a producer's capacity limits what it makes, not ships.
-            double forwardRoom = _net.NodeKind[n] == NodeKind.Transshipper ? (_s.Capacity[n] * _stepDays) - _s.NodeShipped[n] : double.PositiveInfinity;
+            double forwardRoom = kind[n] == NodeKind.Transshipper ? (_s.Capacity[n] * _stepDays) - _s.NodeShipped[n] : double.PositiveInfinity;
             int groupStart = first;
             for (int i = first; i < last; i++)
             {

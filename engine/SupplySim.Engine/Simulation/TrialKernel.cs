@@ -56,6 +56,7 @@ internal sealed partial class TrialKernel
     private readonly int[] _arcDelayParam;
     private readonly int[] _arcPipeMaxSteps;
     private readonly bool[] _fromTransshipper;
+    private readonly int[] _arcFromOrigin;
     private readonly int _pipeMask;
 
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
@@ -90,6 +91,7 @@ internal sealed partial class TrialKernel
         _arcPipeMaxSteps = [.. network.ArcPipeLength.Select(length => length - 1)];
         _fromTransshipper = [.. network.ArcFrom.Select(from => network.NodeKind[from] == NodeKind.Transshipper)];
         _pipeMask = network.PipeRing - 1;
+        _arcFromOrigin = [.. network.ArcFrom.Select(from => network.NodeOrigin[from])];
         for (int a = 0; a < network.ArcCount; a++)
         {
             _receivesShipments[(network.ArcTo[a] * _m) + network.ArcMaterial[a]] = true;

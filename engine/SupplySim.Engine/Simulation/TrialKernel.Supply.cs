@@ -1,5 +1,3 @@
-using SupplySim.Model;
-
 namespace SupplySim.Simulation;
 
 /// <summary>Steps 2-4: arrivals, licence decisions, production and processing.</summary>
@@ -82,13 +80,8 @@ internal sealed partial class TrialKernel
     private void Produce()
     {
         var s = _s;
-        for (int n = 0; n < _net.NodeCount; n++)
+        foreach (int n in _producers)
         {
-            if (_net.NodeKind[n] != NodeKind.Producer)
-            {
-                continue;
-            }
-
             int h = (n * _m) + _net.OutputMaterial[n];
             double make = s.Capacity[n] * _stepDays;
             if (!_net.IsPush[n])
@@ -119,13 +112,8 @@ internal sealed partial class TrialKernel
     private void Process()
     {
         var s = _s;
-        for (int n = 0; n < _net.NodeCount; n++)
+        foreach (int n in _processors)
         {
-            if (_net.NodeKind[n] != NodeKind.Processor)
-            {
-                continue;
-            }
-
             int output = (n * _m) + _net.OutputMaterial[n];
             double make = s.Capacity[n] * _stepDays;
             if (!_net.IsPush[n])

@@ -43,6 +43,10 @@ internal sealed partial class TrialKernel
     /// <summary>Per holding: does any arc deliver to it (only such stock can mix origins)?</summary>
     private readonly bool[] _receivesShipments;
 
+    /// <summary>Producer and processor nodes, in node order.</summary>
+    private readonly int[] _producers;
+    private readonly int[] _processors;
+
     /// <summary>Per holding <c>h = node * M + material</c>: its node and material (integer division is slow in hot loops).</summary>
     private readonly int[] _nodeOf;
     private readonly int[] _materialOf;
@@ -82,6 +86,8 @@ internal sealed partial class TrialKernel
         _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
         _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];
         _receivesShipments = new bool[holdings];
+        _producers = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == NodeKind.Producer)];
+        _processors = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == NodeKind.Processor)];
         _nodeOf = [.. Enumerable.Range(0, holdings).Select(h => h / _m)];
         _materialOf = [.. Enumerable.Range(0, holdings).Select(h => h % _m)];
         _buyerOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcTo[a] * _m) + network.ArcMaterial[a])];

@@ -32,6 +32,9 @@ internal sealed class LeadTimeSampler
     /// <summary>Steps per bucket, <c>[arc * Buckets + bucket]</c>, or <see cref="Straddles"/>.</summary>
     private readonly ushort[] _steps;
 
+    /// <summary>One sampler per network, shared by every kernel that runs it (it is immutable after construction).</summary>
+    private static readonly ConditionalWeakTable<CompiledNetwork, LeadTimeSampler> Shared = new();
+
     public LeadTimeSampler(CompiledNetwork network)
     {
         _table = network.Parameters;
@@ -56,6 +59,9 @@ internal sealed class LeadTimeSampler
             }
         }
     }
+
+    /// <summary>The shared sampler of <paramref name="network"/>, built on first use (its tables take ~1 ms to fill).</summary>
+    public static LeadTimeSampler For(CompiledNetwork network) => Shared.GetValue(network, n => new LeadTimeSampler(n));
 
     /// <summary>Whole steps of lead time for one shipment on <paramref name="arc"/>: rounded up, at least one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

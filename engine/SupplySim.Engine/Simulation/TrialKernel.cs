@@ -81,7 +81,7 @@ internal sealed partial class TrialKernel
         _stepDays = network.StepDays;
         _s = new TrialScratch(network, layout, scenario.LicenceRingLength, scenario.ControlCount);
         _s.EnsureEvents(scenario.Events.Length);
-        _leadTimes = new LeadTimeSampler(network);
+        _leadTimes = LeadTimeSampler.For(network);
         int holdings = network.NodeCount * _m;
         _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
         _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];

@@ -38,6 +38,12 @@ public sealed class CompiledScenario
     /// <summary>Per control and arc (<c>k * ArcCount + a</c>): approval parameter, or -1 for always denied.</summary>
     internal int[] ControlArcApproval { get; init; } = [];
 
+    /// <summary>Per control: licence validity parameter (days, drawn per approval), or -1 when every shipment applies.</summary>
+    internal int[] ControlValidityParam { get; init; } = [];
+
+    /// <summary>Per control: origin class of the exporting country; licences carry over between its controls.</summary>
+    internal int[] ControlExporter { get; init; } = [];
+
     /// <summary>Licence ring-buffer length: longest processing time in steps plus one, rounded up to a power of two.</summary>
     internal int LicenceRingLength { get; init; } = 1;
 

@@ -29,6 +29,19 @@ internal sealed partial class ScenarioCompiler
         bool isBan = ev.Mode?.Value == "ban";
         int processing = isBan ? -1 : Param(ev.ProcessingTime, path, "processing_time", 0, ParameterCompiler.MaxDurationDays, perTrial: false);
         int approval = isBan ? -1 : Param(ev.ApprovalProbability, path, "approval_probability", 0, 1);
+        int validity = -1;
+        if (ev.Validity is { } validityDoc)
+        {
+            if (isBan)
+            {
+                _diagnostics.Error("SS0121", validityDoc.Location, "validity applies only to mode: license; a ban grants no licence to keep");
+            }
+            else
+            {
+                validity = Param(validityDoc, path, "validity", 0, ParameterCompiler.MaxDurationDays, perTrial: false);
+            }
+        }
+
         var denied = new HashSet<int>();
         foreach (var sector in ev.DenySectors ?? [])
         {
@@ -65,6 +78,7 @@ internal sealed partial class ScenarioCompiler
         _controlIsBan.Add(isBan);
         _controlExtraterritorial.Add(ev.Extraterritorial?.Value ?? false);
         _controlProcessing.Add(processing);
+        _controlValidity.Add(validity);
         if (!isBan && processing >= 0)
         {
             _licenceRing = Math.Max(_licenceRing, builder.StepsFor(builder.Parameters.UpperBound(processing)) + 1);
@@ -73,6 +87,7 @@ internal sealed partial class ScenarioCompiler
         int arcs = _net.ArcCount, origins = _net.OriginCount;
         var approvalByArc = new int[arcs];
         int origin = builder.Origins.ToList().IndexOf(exporter.Value);
+        _controlExporter.Add(origin);
         _gate ??= CreateGate();
         for (int a = 0; a < arcs; a++)
         {

@@ -12,6 +12,8 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
     private readonly List<bool> _controlIsBan = [];
     private readonly List<bool> _controlExtraterritorial = [];
     private readonly List<int> _controlProcessing = [];
+    private readonly List<int> _controlValidity = [];
+    private readonly List<int> _controlExporter = [];
     private readonly List<int[]> _controlApproval = [];
     private int[]? _gate;
     private int _licenceRing = 1;
@@ -78,6 +80,8 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
             ControlProcessingParam = [.. _controlProcessing],
             ControlMeanProcessingDays = [.. _controlProcessing.Select(p => p < 0 ? 0 : builder.StepsFor(MeanOf(p)) * _net.StepDays)],
             ControlArcApproval = [.. _controlApproval.SelectMany(x => x)],
+            ControlValidityParam = [.. _controlValidity],
+            ControlExporter = [.. _controlExporter],
             LicenceRingLength = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_licenceRing),
             Gate = _gate,
             Events = [.. _events.OrderBy(e => e.Kind)],

@@ -33,6 +33,12 @@ public sealed class EventDocument
     /// <summary>export_control license: days to process each application.</summary>
     public UncertainDocument? ProcessingTime { get; set; }
 
+    /// <summary>
+    /// export_control license: how long an approved licence covers further shipments on the same lane (days, drawn per
+    /// approval); null means every shipment applies.
+    /// </summary>
+    public UncertainDocument? Validity { get; set; }
+
     /// <summary>export_control license: chance an application is approved.</summary>
     public UncertainDocument? ApprovalProbability { get; set; }
 

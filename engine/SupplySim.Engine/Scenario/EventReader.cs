@@ -10,7 +10,8 @@ internal static class EventReader
     public static readonly Dictionary<string, string[]> KeysByType = new(StringComparer.Ordinal)
     {
         ["export_control"] = [.. Common, "exporter", "materials", "destinations", "mode", "extraterritorial",
-            "processing_time", "approval_probability", "deny_sectors", "approval_by_destination"],
+            "processing_time", "approval_probability", "deny_sectors", "approval_by_destination",
+            "validity"],
         ["quota"] = [.. Common, "node", "country", "materials", "annual"],
         ["enforcement"] = [.. Common, "node", "leak_fraction", "interdiction_probability"],
         ["disruption"] = [.. Common, "node", "lane", "rate_per_year", "duration", "capacity_lost"],
@@ -37,6 +38,7 @@ internal static class EventReader
         ev.Extraterritorial = r.Bool("extraterritorial");
         ev.ProcessingTime = r.Uncertain("processing_time", Dimension.Duration, required: ev.Mode?.Value == "license");
         ev.ApprovalProbability = r.Uncertain("approval_probability", Dimension.None, required: ev.Mode?.Value == "license");
+        ev.Validity = r.Uncertain("validity", Dimension.Duration);
         ev.DenySectors = r.StringList("deny_sectors");
         ev.Node = r.String("node", required: type is "enforcement" or "capacity_change" or "stockpile_release");
         ev.Country = r.String("country");

@@ -62,8 +62,9 @@ internal sealed partial class TrialKernel
     /// <summary>
     /// How a buyer sees lane <paramref name="a"/> today: 0 when it is out (disruption), banned for the supplier's own
     /// output, or licensed with no chance of approval for this buyer (denied sectors reroute like a ban); otherwise the
-    /// approval probability (1 without a licence). <paramref name="processingDays"/> receives the expected licence days
-    /// to an approved tonne (processing / approval, since denied shipments are re-applied for).
+    /// approval probability (1 without a licence, or while the arc holds a valid licence). <paramref name="processingDays"/>
+    /// receives the expected licence days to an approved tonne (processing / approval, since denied shipments are
+    /// re-applied for; 0 under a valid licence).
     /// </summary>
     private double LaneOutlook(int a, out double processingDays)
     {
@@ -88,6 +89,11 @@ internal sealed partial class TrialKernel
         if (_scenario.ControlIsBan[k])
         {
             return 0;
+        }
+
+        if (HoldsValidLicence(a, k, _step))
+        {
+            return 1;
         }
 
         int approval = _scenario.ControlArcApproval[(k * _arcs) + a];

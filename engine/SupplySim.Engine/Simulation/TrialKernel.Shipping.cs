@@ -213,6 +213,12 @@ internal sealed partial class TrialKernel
 
     private void QueueLicence(int a, int k, double amount, int origin, int step)
     {
+        if (HoldsValidLicence(a, k, step))
+        {
+            Transit(a, amount, origin, step);
+            return;
+        }
+
         var s = _s;
         int ring = s.LicenceRingLength;
         int wait = Math.Min(DrawSteps(_scenario.ControlProcessingParam[k], ref s.LicenceRng[a]), ring - 1);

@@ -64,6 +64,7 @@ internal sealed partial class TrialKernel
                 if (s.LicenceRng[a].NextDouble() < approval)
                 {
                     s.ControlApproved[k] += amount;
+                    GrantLicence(a, k, step);
                     Transit(a, amount, origin, step);
                 }
                 else

@@ -22,6 +22,8 @@ internal sealed class TrialScratch
         Pipe = new double[net.PipeRing * a * o];
         Licence = new double[a * licenceRingLength * o];
         LicenceControl = new int[a];
+        LicenceValidUntil = new int[a];
+        LicenceValidExporter = new int[a];
         LaneUsed = new double[net.LaneCount];
         LaneCapacity = new double[net.LaneCount];
         LaneOpen = new bool[net.LaneCount];
@@ -109,6 +111,12 @@ internal sealed class TrialScratch
     public double[] Licence { get; }
 
     public int[] LicenceControl { get; }
+
+    /// <summary>Per arc: first step a granted licence no longer covers (see <c>TrialKernel.Licences.cs</c>).</summary>
+    public int[] LicenceValidUntil { get; }
+
+    /// <summary>Per arc: exporter origin class of the control that granted the arc's licence, or -1 for none.</summary>
+    public int[] LicenceValidExporter { get; }
 
     public double[] LaneUsed { get; }
 
@@ -207,6 +215,8 @@ internal sealed class TrialScratch
         Array.Clear(Pipe);
         Array.Clear(Licence);
         Array.Fill(LicenceControl, -1);
+        Array.Clear(LicenceValidUntil);
+        Array.Fill(LicenceValidExporter, -1);
         Array.Clear(ProducedThisYear);
         Array.Clear(UnmetRing);
         Array.Clear(RingHead);

@@ -69,6 +69,7 @@ internal sealed partial class ParameterTarget
     {
         "processing_time" => e.ProcessingTime,
         "approval_probability" => e.ApprovalProbability,
+        "validity" => e.Validity,
         "approval_by_destination" => e.ApprovalByDestination?.GetValueOrDefault(Key!),
         "annual" => e.Annual,
         "leak_fraction" => e.LeakFraction,
@@ -124,6 +125,7 @@ internal sealed partial class ParameterTarget
         {
             case "processing_time": e.ProcessingTime = Fixed(e.ProcessingTime, value, at); break;
             case "approval_probability": e.ApprovalProbability = Fixed(e.ApprovalProbability, value, at); break;
+            case "validity": e.Validity = Fixed(e.Validity, value, at); break;
             case "approval_by_destination": e.ApprovalByDestination![Key!] = Fixed(e.ApprovalByDestination[Key!], value, at); break;
             case "annual": e.Annual = Fixed(e.Annual, value, at); break;
             case "leak_fraction": e.LeakFraction = Fixed(e.LeakFraction, value, at); break;

@@ -27,7 +27,7 @@ internal sealed partial class ParameterTarget
 
     private static readonly Dictionary<string, Dimension> EventFields = new(StringComparer.Ordinal)
     {
-        ["processing_time"] = Dimension.Duration, ["approval_probability"] = Dimension.None,
+        ["processing_time"] = Dimension.Duration, ["approval_probability"] = Dimension.None, ["validity"] = Dimension.Duration,
         ["approval_by_destination"] = Dimension.None, ["annual"] = Dimension.Rate, ["leak_fraction"] = Dimension.None,
         ["interdiction_probability"] = Dimension.None, ["rate_per_year"] = Dimension.None, ["duration"] = Dimension.Duration,
         ["capacity_lost"] = Dimension.None, ["multiplier"] = Dimension.None, ["capacity"] = Dimension.Rate,

@@ -97,6 +97,18 @@ internal sealed class NetworkCompilerTests
         yield return Event("Compile_ApprovalAboveOne_SS0104", "SS0104", 31, 31,
             "export_control", "start: 2024-06-01", "exporter: AU", "materials: [ore]", "destinations: [US]",
             "mode: license", "processing_time: 30d", "approval_probability: 1.2");
+        yield return Event("Compile_NegativeLicenceValidity_SS0104", "SS0104", 32, 19,
+            "export_control", "start: 2024-06-01", "exporter: AU", "materials: [ore]", "destinations: [US]",
+            "mode: license", "processing_time: 30d", "approval_probability: 0.5", "validity: -5d");
+        yield return Event("Compile_LicenceValidityBeyondAYear_SS0104", "SS0104", 32, 49,
+            "export_control", "start: 2024-06-01", "exporter: AU", "materials: [ore]", "destinations: [US]",
+            "mode: license", "processing_time: 30d", "approval_probability: 0.5", "validity: {dist: uniform, min: 0d, max: 400d}");
+        yield return Event("Compile_LicenceValidityMinAboveMax_SS0105", "SS0105", 32, 19,
+            "export_control", "start: 2024-06-01", "exporter: AU", "materials: [ore]", "destinations: [US]",
+            "mode: license", "processing_time: 30d", "approval_probability: 0.5", "validity: {dist: uniform, min: 90d, max: 30d}");
+        yield return Event("Compile_LicenceValidityOnBan_SS0121", "SS0121", 30, 19,
+            "export_control", "start: 2024-06-01", "exporter: AU", "materials: [ore]", "destinations: [US]",
+            "mode: ban", "validity: 30d");
         yield return Event("Compile_QuotaCountryWithoutProducer_SS0112", "SS0112", 26, 18,
             "quota", "start: 2024-06-01", "country: JP", "annual: 10 t/yr");
     }

@@ -90,7 +90,7 @@ internal sealed partial class TrialKernel
                 }
             }
 
-            for (int i = a * s.LicenceRingLength * _o; i < (a + 1) * s.LicenceRingLength * _o; i++)
+            for (int i = _licences.Base[a]; i < _licences.Base[a + 1]; i++)
             {
                 licence += s.Licence[i];
             }

@@ -220,10 +220,11 @@ internal sealed partial class TrialKernel
         }
 
         var s = _s;
-        int ring = s.LicenceRingLength;
+        var queue = _licences;
+        int ring = queue.Ring, controls = queue.ControlStart[a + 1] - queue.ControlStart[a];
         int wait = Math.Min(DrawSteps(_scenario.ControlProcessingParam[k], ref s.LicenceRng[a]), ring - 1);
-        s.Licence[(((a * ring) + ((step + wait) & (ring - 1))) * _o) + origin] += amount;
-        s.LicenceControl[a] = k;
+        int slot = (step + wait) & (ring - 1);
+        s.Licence[queue.Base[a] + ((((slot * controls) + queue.LocalIndex[(k * _arcs) + a]) * _o) + origin)] += amount;
         s.ControlApplied[k] += amount;
     }
 

@@ -31,7 +31,11 @@ internal sealed partial class TrialKernel
         }
     }
 
-    /// <summary>Applications maturing today are approved (shipped) or denied (stock back to the supplier, order cancelled).</summary>
+    /// <summary>
+    /// Applications maturing today are approved (shipped) or denied (stock back to the supplier, order cancelled).
+    /// Those of one arc and origin maturing together share one draw, and each is decided under the control it was
+    /// made under (its approval probability, its approved and denied totals).
+    /// </summary>
     private void MatureLicences(int step)
     {
         var s = _s;
@@ -40,42 +44,77 @@ internal sealed partial class TrialKernel
             return;
         }
 
-        int ring = s.LicenceRingLength, slotIndex = step & (ring - 1);
+        var queue = _licences;
+        var licence = s.Licence;
+        int slotIndex = step & (queue.Ring - 1);
         for (int a = 0; a < _arcs; a++)
         {
-            int k = s.LicenceControl[a];
-            if (k < 0)
+            int first = queue.ControlStart[a], controls = queue.ControlStart[a + 1] - first;
+            if (controls == 0)
             {
                 continue;
             }
 
-            int slot = ((a * ring) + slotIndex) * _o;
-            int approvalParam = _scenario.ControlArcApproval[(k * _arcs) + a];
-            double approval = approvalParam >= 0 ? s.Values[approvalParam] : 0;
+            int cells = queue.Base[a] + (slotIndex * controls * _o);
             for (int origin = 0; origin < _o; origin++)
             {
-                double amount = s.Licence[slot + origin];
-                if (amount <= 0)
+                if (!AnyPending(licence, cells + origin, controls))
                 {
                     continue;
                 }
 
-                s.Licence[slot + origin] = 0;
-                if (s.LicenceRng[a].NextDouble() < approval)
+                double draw = s.LicenceRng[a].NextDouble(), approved = 0, denied = 0;
+                for (int local = 0; local < controls; local++)
                 {
-                    s.ControlApproved[k] += amount;
-                    GrantLicence(a, k, step);
-                    Transit(a, amount, origin, step);
+                    int cell = cells + (local * _o) + origin;
+                    double amount = licence[cell];
+                    if (amount <= 0)
+                    {
+                        continue;
+                    }
+
+                    licence[cell] = 0;
+                    int k = queue.Controls[first + local];
+                    int approvalParam = _scenario.ControlArcApproval[(k * _arcs) + a];
+                    if (draw < (approvalParam >= 0 ? s.Values[approvalParam] : 0))
+                    {
+                        s.ControlApproved[k] += amount;
+                        approved += amount;
+                        GrantLicence(a, k, step);
+                    }
+                    else
+                    {
+                        s.ControlDenied[k] += amount;
+                        denied += amount;
+                    }
                 }
-                else
+
+                if (approved > 0)
                 {
-                    s.ControlDenied[k] += amount;
-                    int supplier = (_net.ArcFrom[a] * _m) + _net.ArcMaterial[a];
-                    s.Stock[(supplier * _o) + origin] += amount;
-                    CancelOrdered(a, amount);
+                    Transit(a, approved, origin, step);
+                }
+
+                if (denied > 0)
+                {
+                    s.Stock[(_supplierOfArc[a] * _o) + origin] += denied;
+                    CancelOrdered(a, denied);
                 }
             }
         }
+    }
+
+    /// <summary>Is anything pending in the cells of one origin, one per control (stride = origins)?</summary>
+    private bool AnyPending(double[] licence, int cell, int controls)
+    {
+        for (int local = 0; local < controls; local++, cell += _o)
+        {
+            if (licence[cell] > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Produce()

@@ -26,6 +26,7 @@ internal sealed partial class TrialKernel
     private readonly int _arcs;
     private readonly double _stepDays;
     private readonly LeadTimeSampler _leadTimes;
+    private readonly LicenceQueueLayout _licences;
 
     /// <summary>Tonnes shipped per lane and calendar month (<c>[lane * months + month]</c>); empty unless recording.</summary>
     private readonly double[] _laneMonthly;
@@ -54,6 +55,9 @@ internal sealed partial class TrialKernel
     /// <summary>Per arc: the holding it delivers to (buyer node × material).</summary>
     private readonly int[] _buyerOfArc;
 
+    /// <summary>Per arc: the holding it ships from (supplier node × material).</summary>
+    private readonly int[] _supplierOfArc;
+
     /// <summary>Per-arc copies of the network's arc fields the shipping loop reads, so it indexes one array each.</summary>
     private readonly int[] _arcFrom;
     private readonly int[] _arcLane;
@@ -79,7 +83,8 @@ internal sealed partial class TrialKernel
         _o = network.OriginCount;
         _arcs = network.ArcCount;
         _stepDays = network.StepDays;
-        _s = new TrialScratch(network, layout, scenario.LicenceRingLength, scenario.ControlCount);
+        _licences = LicenceQueueLayout.For(network, scenario);
+        _s = new TrialScratch(network, layout, _licences.CellCount, scenario.ControlCount);
         _s.EnsureEvents(scenario.Events.Length);
         _leadTimes = LeadTimeSampler.For(network);
         int holdings = network.NodeCount * _m;
@@ -90,6 +95,7 @@ internal sealed partial class TrialKernel
         _processors = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == NodeKind.Processor)];
         _nodeOf = [.. Enumerable.Range(0, holdings).Select(h => h / _m)];
         _materialOf = [.. Enumerable.Range(0, holdings).Select(h => h % _m)];
+        _supplierOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcFrom[a] * _m) + network.ArcMaterial[a])];
         _buyerOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcTo[a] * _m) + network.ArcMaterial[a])];
         _arcFrom = network.ArcFrom;
         _arcLane = network.ArcLane;

@@ -9,19 +9,17 @@ namespace SupplySim.Simulation;
 /// </summary>
 internal sealed class TrialScratch
 {
-    public TrialScratch(CompiledNetwork net, MetricLayout layout, int licenceRingLength, int controlCount)
+    public TrialScratch(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount)
     {
         int n = net.NodeCount, m = net.MaterialCount, o = net.OriginCount, a = net.ArcCount, h = n * m;
         int k = layout.DemandHoldings.Length;
-        LicenceRingLength = licenceRingLength;
         Values = new double[net.Parameters.Count];
         Stock = new double[h * o];
         OnOrder = new double[h];
         Backlog = new double[h];
         Outstanding = new double[a];
         Pipe = new double[net.PipeRing * a * o];
-        Licence = new double[a * licenceRingLength * o];
-        LicenceControl = new int[a];
+        Licence = new double[licenceCells];
         LicenceValidUntil = new int[a];
         LicenceValidExporter = new int[a];
         LaneUsed = new double[net.LaneCount];
@@ -94,7 +92,6 @@ internal sealed class TrialScratch
 
     public double[] ControlDenied { get; }
 
-    public int LicenceRingLength { get; }
 
     public double[] Values { get; }
 
@@ -108,9 +105,9 @@ internal sealed class TrialScratch
 
     public double[] Pipe { get; }
 
+    /// <summary>Pending licence applications, laid out by <see cref="LicenceQueueLayout"/>.</summary>
     public double[] Licence { get; }
 
-    public int[] LicenceControl { get; }
 
     /// <summary>Per arc: first step a granted licence no longer covers (see <c>TrialKernel.Licences.cs</c>).</summary>
     public int[] LicenceValidUntil { get; }
@@ -214,7 +211,6 @@ internal sealed class TrialScratch
         Array.Clear(Outstanding);
         Array.Clear(Pipe);
         Array.Clear(Licence);
-        Array.Fill(LicenceControl, -1);
         Array.Clear(LicenceValidUntil);
         Array.Fill(LicenceValidExporter, -1);
         Array.Clear(ProducedThisYear);

@@ -10,10 +10,10 @@ internal enum LicenceAttribution
     OwnControl,
 
     /// <summary>
-    /// The control of the most recent application on the same arc, whatever the application was made under. This
-    /// is what <c>TrialKernel.MatureLicences</c> does today (it keeps one control per arc,
-    /// <c>TrialScratch.LicenceControl</c>); it differs from <see cref="OwnControl"/> only when a second control
-    /// takes over an arc while applications under the first are pending.
+    /// The control of the most recent application on the same arc, whatever the application was made under: what
+    /// <c>TrialKernel.MatureLicences</c> did before it kept each control's applications apart. Kept so a test can
+    /// show the regime-change network tells the two rules apart; it differs from <see cref="OwnControl"/> only when
+    /// a second control takes over an arc while applications under the first are pending.
     /// </summary>
     LatestControlOnArc,
 }

@@ -18,12 +18,10 @@ internal sealed class ReferenceAgreementTests
     private const int TrialsPerSeed = 3;
 
     /// <summary>
-    /// TrialKernel decides a pending licence under the latest control on its arc, not the one it was made under
+    /// The licence rule the agreement tests hold the kernel to: each application decided under its own control
     /// (see <see cref="LicenceAttribution"/> and <see cref="Run_LicenceRegimeChange_PendingApplicationsDecidedUnderTheirOwnControl"/>).
-    /// The agreement tests mirror that, so that they check everything else; set this to
-    /// <see cref="LicenceAttribution.OwnControl"/> once the kernel is fixed.
     /// </summary>
-    private const LicenceAttribution KernelLicenceAttribution = LicenceAttribution.LatestControlOnArc;
+    private const LicenceAttribution KernelLicenceAttribution = LicenceAttribution.OwnControl;
     private static readonly ulong[] Seeds = [1, 7, 42, 1234, 20240101];
 
     /// <summary>Metrics that are whole numbers of steps or days: a difference there is a different trajectory.</summary>
@@ -77,14 +75,11 @@ internal sealed class ReferenceAgreementTests
         AssertAgreement(TestModels.CompileFile(ShippedFile()), scenarioId, "critical-minerals");
 
     /// <summary>
-    /// The model decides a licence application under the control it was made under. TrialKernel keeps one control
-    /// per arc (<c>TrialScratch.LicenceControl</c>, overwritten by every application in <c>QueueLicence</c>) and
-    /// <c>MatureLicences</c> decides and credits everything falling due on the arc under that latest control, so when
-    /// a second control takes over lanes while applications under the first are pending, those are approved with
-    /// the wrong probability and counted as the wrong control's. Un-ignore once the kernel is fixed.
+    /// The model decides a licence application under the control it was made under, even when a second control has
+    /// taken over the lane while it was pending. TrialKernel once kept one control per arc and decided everything
+    /// falling due under the latest; this pins the fix (per-control cells in <c>LicenceQueueLayout</c>).
     /// </summary>
     [Test]
-    [Ignore("Known TrialKernel bug: pending licences are decided under the latest control on their arc (MatureLicences uses TrialScratch.LicenceControl)")]
     public void Run_LicenceRegimeChange_PendingApplicationsDecidedUnderTheirOwnControl()
     {
         AssertAgreement(TestModels.Compile(ReferenceNetworks.Licensing), "regime-change", "licensing", LicenceAttribution.OwnControl);

@@ -29,9 +29,9 @@ namespace SupplySim.Tests.Reference;
 /// optimisation.
 /// </para>
 /// <para>
-/// Deliberately different from the kernel: a licence application is decided under the control it was made under
-/// (<see cref="LicenceAttribution.OwnControl"/>, the model). The kernel decides it under the latest control on its
-/// arc; <see cref="LicenceAttribution.LatestControlOnArc"/> reproduces that so the rest can still be compared.
+/// A licence application is decided under the control it was made under (<see cref="LicenceAttribution.OwnControl"/>,
+/// the model); <see cref="LicenceAttribution.LatestControlOnArc"/> reproduces the kernel's earlier, wrong rule.
+/// Not mirrored: licence <c>validity</c> (no reference network uses it; <c>LicenceValidityTests</c> covers it).
 /// Left out: the kernel's caps of lead and licence waits at its ring lengths (never binding, since draws are
 /// clamped to the bounds the rings are sized for), and the optional monthly lane flows and weekly series, which
 /// are not part of the metric row.

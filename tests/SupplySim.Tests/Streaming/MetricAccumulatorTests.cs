@@ -65,4 +65,37 @@ internal sealed class MetricAccumulatorTests
             Assert.That(summary.Histogram.Counts, Is.EqualTo(new[] { 3 }));
         }
     }
+
+    [Test]
+    public void AddChunk_AfterRangeIsCovered_MemoryDoesNotGrowWithTrials()
+    {
+        // The sketch's stores reach their widest at once; after that no number of values allocates anything.
+        var rng = Rng.ForStream(12, 0, 0);
+        var chunk = new double[1024];
+        void Fill()
+        {
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = (rng.NextDouble() < 0.5 ? -1 : 1) * Math.Pow(10, (rng.NextDouble() * 40) - 20);
+            }
+        }
+
+        var accumulator = new MetricAccumulator([0, 1]);
+        Fill();
+        accumulator.AddChunk(chunk);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int c = 0; c < 1000; c++)
+        {
+            Fill();
+            accumulator.AddChunk(chunk);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(accumulator.Count, Is.EqualTo(1001 * 1024));
+            Assert.That(allocated, Is.Zero);
+            Assert.That(accumulator.AllocatedBuckets, Is.LessThanOrEqualTo(2 * SketchStore.MaxBuckets));
+        }
+    }
 }

@@ -26,6 +26,9 @@ internal sealed class MetricAccumulator
         _above = new long[thresholds.Length];
     }
 
+    /// <summary>Buckets held by the quantile sketch, at most 2 × <see cref="SketchStore.MaxBuckets"/> whatever the count.</summary>
+    public int AllocatedBuckets => _sketch.AllocatedBuckets;
+
     /// <summary>Values added so far.</summary>
     public long Count => _count;
 
@@ -59,19 +62,10 @@ internal sealed class MetricAccumulator
             _sketch.Add(value);
         }
 
-        // Two-pass within the chunk (the chunk is at hand), with the residual correction of SortedSample.
+        // Two-pass within the chunk (the chunk is at hand), merged below by Chan, Golub and LeVeque's update.
         long n = values.Length;
         double chunkMean = (chunkSum + chunkCompensation) / n;
-        double squares = 0;
-        double residuals = 0;
-        foreach (double value in values)
-        {
-            double deviation = value - chunkMean;
-            squares += deviation * deviation;
-            residuals += deviation;
-        }
-
-        squares -= residuals * residuals / n;
+        double squares = SortedSample.SumOfSquaredDeviations(values, chunkMean);
         long total = _count + n;
         double delta = chunkMean - _runningMean;
         _squares += squares + (delta * delta * ((double)_count * n / total));
@@ -109,8 +103,8 @@ internal sealed class MetricAccumulator
         Span<double> order = stackalloc double[probabilities.Count * 2];
         for (int p = 0; p < probabilities.Count; p++)
         {
-            // Type 7 with the sketch's order statistics: h = (n − 1)p between floor(h) and floor(h) + 1.
-            long below = (long)Math.Floor((count - 1) * probabilities[p]);
+            // Definition 7 on the sketch's order statistics at floor(h) and floor(h) + 1.
+            long below = SortedSample.Type7Position(count, probabilities[p]).Below;
             ranks[2 * p] = below;
             ranks[(2 * p) + 1] = Math.Min(below + 1, count - 1);
         }
@@ -119,9 +113,8 @@ internal sealed class MetricAccumulator
         var quantiles = new double[probabilities.Count];
         for (int p = 0; p < probabilities.Count; p++)
         {
-            double h = (count - 1) * probabilities[p];
-            double lower = order[2 * p];
-            quantiles[p] = ranks[2 * p] >= count - 1 ? order[(2 * p) + 1] : lower + ((h - ranks[2 * p]) * (order[(2 * p) + 1] - lower));
+            var (below, fraction) = SortedSample.Type7Position(count, probabilities[p]);
+            quantiles[p] = below >= count - 1 ? order[(2 * p) + 1] : SortedSample.Interpolate(order[2 * p], order[(2 * p) + 1], fraction);
         }
 
         var exceedances = new ThresholdExceedance[_thresholds.Length];
@@ -146,24 +139,12 @@ internal sealed class MetricAccumulator
 
         double min = _min;
         double max = _max;
-        double width = (max / bins) - (min / bins);
-        var edges = new double[bins + 1];
-        for (int edge = 0; edge < bins; edge++)
-        {
-            edges[edge] = Math.Min(min + (edge * width), max);
-        }
-
-        edges[bins] = max;
+        double[] edges = SortedSample.HistogramEdges(min, max, bins);
         var counts = new int[bins];
         int bin = 0;
         _sketch.ForEachBucket((representative, count) =>
         {
-            double value = Math.Clamp(representative, min, max);
-            while (bin < bins - 1 && value >= edges[bin + 1])
-            {
-                bin++;
-            }
-
+            bin = SortedSample.AdvanceBin(edges, bin, Math.Clamp(representative, min, max));
             counts[bin] += checked((int)count);
         });
         return new Histogram(edges, counts);

@@ -4,13 +4,16 @@ namespace SupplySim.Statistics.Streaming;
 
 /// <summary>
 /// A deterministic log-bucketed quantile sketch (DDSketch, Masson, Rim and Lee, VLDB 2019) with relative accuracy
-/// <see cref="RelativeAccuracy"/>: every order statistic it returns lies within a factor 1 ± α of the true one.
-/// Zeros are counted exactly and returned as exactly 0; negative values have their own store.
+/// <see cref="RelativeAccuracy"/>: every order statistic x it returns lies within α|x| of the true one, for every
+/// magnitude down to <see cref="DynamicRange"/> below the largest magnitude of the same sign; smaller magnitudes are
+/// merged into that floor's bucket, so their error is at most the floor itself (|x|max / 7.8·10^8). Zeros are counted
+/// exactly and returned as exactly 0; negative values have their own store.
 /// </summary>
 /// <remarks>
 /// A positive value x goes to bucket k = ⌈log_γ x⌉ with γ = (1 + α)/(1 − α); the bucket covers (γ^(k−1), γ^k] and
 /// is represented by 2γ^k/(γ + 1), within α of every value in it. Memory is bounded by <see cref="SketchStore.MaxBuckets"/>
-/// buckets per sign. Counts depend only on the multiset of values added, so results are order-independent.
+/// buckets per sign (2 × 8 KiB), whatever the number and range of the values. Counts depend only on the multiset of
+/// values added, so results are order-independent.
 /// </remarks>
 internal sealed class QuantileSketch
 {
@@ -22,6 +25,14 @@ internal sealed class QuantileSketch
 
     private readonly SketchStore _positive = new();
     private readonly SketchStore _negative = new();
+
+    /// <summary>
+    /// Ratio of the largest to the smallest magnitude (of one sign) kept at full accuracy: γ^(MaxBuckets − 1).
+    /// </summary>
+    public static double DynamicRange { get; } = Math.Exp((SketchStore.MaxBuckets - 1) * LogGamma);
+
+    /// <summary>Buckets allocated by both stores, at most 2 × <see cref="SketchStore.MaxBuckets"/>.</summary>
+    public int AllocatedBuckets => _positive.AllocatedBuckets + _negative.AllocatedBuckets;
 
     /// <summary>Exact number of zeros.</summary>
     public long Zeros { get; private set; }

@@ -10,8 +10,11 @@ namespace SupplySim.Statistics.Streaming;
 /// </summary>
 internal sealed class SketchStore
 {
-    /// <summary>Widest index range kept: γ^4095 ≈ 5·10^17 at 0.5% accuracy, from the largest magnitude down.</summary>
-    public const int MaxBuckets = 4096;
+    /// <summary>
+    /// Widest index range kept: γ^2047 ≈ 7.8·10^8 at 0.5% accuracy, from the largest magnitude down (DDSketch's
+    /// default size). A store never holds more than this many counts, 8 KiB, however many values it takes.
+    /// </summary>
+    public const int MaxBuckets = 2048;
 
     // int: a run has at most int.MaxValue trials, and half the memory of long for 2 × columns × scenarios stores.
     private int[] _counts = [];
@@ -30,6 +33,9 @@ internal sealed class SketchStore
 
     /// <summary>Highest occupied bucket index (meaningless when <see cref="Total"/> is 0).</summary>
     public int HighIndex => _high;
+
+    /// <summary>Buckets allocated (occupied or not), at most <see cref="MaxBuckets"/>.</summary>
+    public int AllocatedBuckets => _counts.Length;
 
     /// <summary>Count of bucket <paramref name="index"/>, which must lie in [<see cref="LowIndex"/>, <see cref="HighIndex"/>].</summary>
     public long CountAt(int index) => _counts[index - _offset];
@@ -95,16 +101,23 @@ internal sealed class SketchStore
             return;
         }
 
-        // Re-centre with room on both sides so a drifting range grows the array geometrically, not per value.
+        // Re-centre with room on both sides so a drifting range grows the array geometrically, not per value; at
+        // MaxBuckets the window slides within the same array, so a full store never allocates again.
         int width = high - low + 1;
         int length = Math.Min(Math.Max(_counts.Length * 2, width * 2), MaxBuckets);
         int offset = low - ((length - width) / 2);
-        var counts = new int[length];
+        var counts = length == _counts.Length ? _counts : new int[length];
         int keepLow = Math.Max(_offset, offset);
         int keepHigh = Math.Min(_offset + _counts.Length, offset + length);
-        for (int index = keepLow; index < keepHigh; index++)
+        if (keepLow < keepHigh)
         {
-            counts[index - offset] = _counts[index - _offset];
+            Array.Copy(_counts, keepLow - _offset, counts, keepLow - offset, keepHigh - keepLow);
+            counts.AsSpan(0, keepLow - offset).Clear();
+            counts.AsSpan(keepHigh - offset).Clear();
+        }
+        else
+        {
+            counts.AsSpan().Clear();
         }
 
         Debug.Assert(low >= offset && high < offset + length, "the new array covers the range");

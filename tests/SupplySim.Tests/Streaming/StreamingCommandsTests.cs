@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NUnit.Framework;
-using SupplySim.Cli;
 using SupplySim.Tests.Support;
+using static SupplySim.Tests.Support.CliRunner;
 
 namespace SupplySim.Tests.Streaming;
 
@@ -18,14 +18,6 @@ internal sealed class StreamingCommandsTests
     public void RemoveOutputFolder() => Directory.Delete(_out, recursive: true);
 
     private static string Shipped => Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml");
-
-    private static (int Code, string Stdout, string Stderr) Execute(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Commands.Execute(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Test]
     public void Run_Stream_WritesFilesAndDeclaresSketch()

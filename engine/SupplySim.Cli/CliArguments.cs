@@ -7,7 +7,7 @@ internal sealed class CliArguments
 {
     private static readonly Dictionary<string, string[]> OptionsByVerb = new(StringComparer.Ordinal)
     {
-        ["run"] = ["--trials", "--seed", "--threads", "--out", "--scenario", "--report", "--focus", "--json", "--help"],
+        ["run"] = ["--trials", "--seed", "--threads", "--out", "--scenario", "--report", "--focus", "--json", "--stream", "--help"],
         ["validate"] = ["--help"],
         ["backtest"] = ["--trials", "--seed", "--threads", "--out", "--help"],
         ["sweep"] = ["--out", "--shard", "--threads", "--help"],
@@ -16,7 +16,7 @@ internal sealed class CliArguments
         ["graph"] = ["--out", "--help"],
     };
 
-    private static readonly HashSet<string> Flags = ["--help", "--json"];
+    private static readonly HashSet<string> Flags = ["--help", "--json", "--stream"];
 
     public string Verb { get; private init; } = "";
 

@@ -1,5 +1,6 @@
 using SupplySim.Model;
 using SupplySim.Reporting;
+using SupplySim.Reporting.Streaming;
 using SupplySim.Simulation;
 
 namespace SupplySim.Cli;
@@ -9,6 +10,15 @@ internal static class Commands
 {
     /// <summary>Largest result table accepted in memory (bytes), so absurd run sizes fail before allocating.</summary>
     private const long MaxResultBytes = 8L * 1024 * 1024 * 1024;
+
+    /// <summary>Above this many trials <c>run</c> streams (as with <c>--stream</c>): memory no longer grows with trials.</summary>
+    internal const int StreamAboveTrials = 100_000;
+
+    /// <summary>
+    /// Up to this many trials streaming is automatic; beyond it (a day or more of computing for the shipped file) a run
+    /// must ask for <c>--stream</c>, else the in-memory size guard (SS0201) applies as before.
+    /// </summary>
+    internal const int AutoStreamMaxTrials = 10_000_000;
 
     public static int Execute(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -121,10 +131,19 @@ internal static class Commands
             return ExitCodes.UsageOrIo;
         }
 
+        string? reportPath = cli.Single("--report");
+        bool stream = cli.Options.ContainsKey("--stream") || trials is > StreamAboveTrials and <= AutoStreamMaxTrials;
+        if (stream && reportPath is not null)
+        {
+            stderr.WriteLine($"error: --report needs every trial in memory (fan charts, CDFs), so it cannot be combined with " +
+                             $"--stream or more than {StreamAboveTrials} trials; run with fewer trials for the report");
+            return ExitCodes.UsageOrIo;
+        }
+
         long bytes = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Width) * trials * sizeof(double);
         // Results must fit in half of what this machine (or container) can give the process.
         long limit = Math.Min(MaxResultBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
-        if (bytes > limit)
+        if (!stream && bytes > limit)
         {
             stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need {bytes / (1 << 20)} MiB of results, more than " +
                              $"{limit / (1 << 20)} MiB available for them; at most {trials * (limit / (double)bytes):0} trials fit");
@@ -133,7 +152,6 @@ internal static class Commands
 
         ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
         string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
-        string? reportPath = cli.Single("--report");
         string? focus = cli.Single("--focus");
         if (focus is not null && !scenarios.Any(s => s.Id == focus))
         {
@@ -144,17 +162,27 @@ internal static class Commands
 
         var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var results = new List<ScenarioResult>();
-        using (var progress = ConsoleProgress.Create(stderr, (long)scenarios.Count * trials))
+        RunReport report;
+        if (stream)
         {
-            foreach (var scenario in scenarios)
+            using var progress = ConsoleProgress.Create(stderr, trials);
+            report = StreamingRun.Run(model, scenarios, options, outDir, progress?.For(0));
+        }
+        else
+        {
+            var results = new List<ScenarioResult>();
+            using (var progress = ConsoleProgress.Create(stderr, (long)scenarios.Count * trials))
             {
-                results.Add(MonteCarlo.Run(model, scenario, options, progress?.For((long)results.Count * trials)));
+                foreach (var scenario in scenarios)
+                {
+                    results.Add(MonteCarlo.Run(model, scenario, options, progress?.For((long)results.Count * trials)));
+                }
             }
+
+            report = new RunReport(model, seed, results);
         }
 
         double seconds = started.Elapsed.TotalSeconds;
-        var report = new RunReport(model, seed, results);
         if (cli.Json)
         {
             using var buffer = new MemoryStream();
@@ -169,7 +197,15 @@ internal static class Commands
             stdout.Write(ConsoleSummary.Format(report, colour: terminal));
         }
 
-        OutputFiles.Write(report, outDir);
+        if (stream)
+        {
+            AtomicFile.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
+        }
+        else
+        {
+            OutputFiles.Write(report, outDir);
+        }
+
         string written = $"{outDir}/summary.json, trials.csv, trials.parquet";
         if (reportPath is not null)
         {

@@ -28,6 +28,28 @@ public sealed class RunReport
         Results = results;
     }
 
+    /// <summary>
+    /// Creates the report of a streamed run: <paramref name="results"/> hold no trial values, and every summary and
+    /// paired delta was computed while streaming (<paramref name="summaries"/>, keyed by scenario, column and paired).
+    /// </summary>
+    internal RunReport(CompiledModel model, ulong seed, IReadOnlyList<ScenarioResult> results,
+        IReadOnlyDictionary<(int Scenario, int Column, bool Paired), MetricSummary> summaries, string quantileMethod)
+        : this(model, seed, results)
+    {
+        foreach (var (key, summary) in summaries)
+        {
+            _cache[key] = summary;
+        }
+
+        QuantileMethod = quantileMethod;
+    }
+
+    /// <summary>
+    /// How quantiles, and histograms, were computed: <c>exact</c> (from the sorted trials), or
+    /// <c>sketch:relative-0.005</c> for a streamed run (within 0.5% relative of the exact order statistics).
+    /// </summary>
+    public string QuantileMethod { get; } = "exact";
+
     /// <summary>The compiled model that was run.</summary>
     public CompiledModel Model { get; }
 

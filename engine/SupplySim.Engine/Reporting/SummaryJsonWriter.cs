@@ -29,6 +29,7 @@ public static class SummaryJsonWriter
         json.WriteNumber("step_days", network.StepDays);
         json.WriteNumber("seed", report.Seed);
         json.WriteNumber("trials", report.Trials);
+        json.WriteString("quantiles", report.QuantileMethod);
         json.WriteStartArray("scenarios");
         for (int s = 0; s < report.Results.Count; s++)
         {

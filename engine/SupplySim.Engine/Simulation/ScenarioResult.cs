@@ -8,7 +8,7 @@ namespace SupplySim.Simulation;
 /// </summary>
 public sealed class ScenarioResult
 {
-    private readonly double[] _values;
+    private readonly double[]? _values;
 
     private readonly double[]? _monthly;
     private readonly int _months;
@@ -16,7 +16,7 @@ public sealed class ScenarioResult
     private readonly double[]? _weekly;
     private readonly int _weeks;
 
-    internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[] values, double[]? monthly, int months,
+    internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[]? values, double[]? monthly, int months,
         double[]? weekly, int weeks)
     {
         _weekly = weekly;
@@ -74,6 +74,21 @@ public sealed class ScenarioResult
     /// <summary>Number of trials.</summary>
     public int Trials { get; }
 
+    /// <summary>
+    /// True when the per-trial values are held in memory; false for a streamed run, whose values went to disk and
+    /// whose statistics were computed on the way (<see cref="Streaming.StreamingMonteCarlo"/>).
+    /// </summary>
+    public bool HasTrialValues => _values is not null;
+
     /// <summary>The values of column <paramref name="column"/>, one per trial in trial order.</summary>
-    public ReadOnlySpan<double> Column(int column) => _values.AsSpan(column * Trials, Trials);
+    /// <exception cref="InvalidOperationException">The run was streamed (<see cref="HasTrialValues"/> is false).</exception>
+    public ReadOnlySpan<double> Column(int column)
+    {
+        if (_values is null)
+        {
+            throw new InvalidOperationException("per-trial values of a streamed run are not kept in memory; read trials.csv or trials.parquet");
+        }
+
+        return _values.AsSpan(column * Trials, Trials);
+    }
 }

@@ -50,6 +50,30 @@ public sealed class MetricSummary
         Histogram = SortedSample.BuildHistogram(sample, histogramBins);
     }
 
+    /// <summary>
+    /// Assembles a summary from statistics computed elsewhere (the streaming path, with the quantiles at
+    /// <see cref="Percentiles"/> in that order); the CI is derived here as in the exact path.
+    /// </summary>
+    internal MetricSummary(int count, double mean, double stdDev, double min, double max, IReadOnlyList<double> percentiles,
+        ThresholdExceedance[] exceedances, Histogram histogram)
+    {
+        Count = count;
+        Mean = mean;
+        StdDev = stdDev;
+        Min = min;
+        Max = max;
+        double halfWidth = count > 1 ? StudentT.InvCDF(0, 1, count - 1, Ci95UpperTail) * stdDev / Math.Sqrt(count) : 0;
+        Ci95Low = mean - halfWidth;
+        Ci95High = mean + halfWidth;
+        (P5, P10, P25, P50) = (percentiles[0], percentiles[1], percentiles[2], percentiles[3]);
+        (P75, P90, P95, P99) = (percentiles[4], percentiles[5], percentiles[6], percentiles[7]);
+        Exceedances = Array.AsReadOnly(exceedances);
+        Histogram = histogram;
+    }
+
+    /// <summary>The probabilities of <see cref="P5"/> … <see cref="P99"/>, in order.</summary>
+    internal static IReadOnlyList<double> Percentiles { get; } = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99];
+
     /// <summary>Gets the number of trials summarised (at least 1).</summary>
     public int Count { get; }
 

@@ -15,16 +15,23 @@ internal static class SortedSample
     public static double Quantile(ReadOnlySpan<double> sorted, double p)
     {
         Debug.Assert(sorted.Length > 0 && p is >= 0 and <= 1, "non-empty sample, p in [0, 1]");
-        double h = (sorted.Length - 1) * p;
-        int below = (int)Math.Floor(h);
-        if (below >= sorted.Length - 1)
-        {
-            return sorted[^1];
-        }
-
-        double lower = sorted[below];
-        return lower + ((h - below) * (sorted[below + 1] - lower));
+        var (below, fraction) = Type7Position(sorted.Length, p);
+        return below >= sorted.Length - 1 ? sorted[^1] : Interpolate(sorted[(int)below], sorted[(int)below + 1], fraction);
     }
+
+    /// <summary>
+    /// Where the definition-7 quantile <paramref name="p"/> of <paramref name="count"/> sorted values lies: h = (n - 1)p,
+    /// the 0-based order statistic floor(h) below it and the weight h - floor(h) of the next one.
+    /// </summary>
+    public static (long Below, double Fraction) Type7Position(long count, double p)
+    {
+        double h = (count - 1) * p;
+        double below = Math.Floor(h);
+        return ((long)below, h - below);
+    }
+
+    /// <summary>Linear interpolation between consecutive order statistics, as definition 7 does.</summary>
+    public static double Interpolate(double lower, double upper, double fraction) => lower + (fraction * (upper - lower));
 
     /// <summary>Mean and sample standard deviation (divisor n - 1, or 0 for a single value).</summary>
     public static (double Mean, double StdDev) MeanAndStdDev(ReadOnlySpan<double> sorted)
@@ -36,17 +43,8 @@ internal static class SortedSample
             sum += value;
         }
 
-        // Corrected two-pass algorithm (Chan, Golub and LeVeque 1983): the residual sum cancels the rounding error
-        // of the first pass's mean, which matters when the spread is small relative to the values.
         double mean = sum / sorted.Length;
-        double squares = 0;
-        double residuals = 0;
-        foreach (double value in sorted)
-        {
-            double deviation = value - mean;
-            squares += deviation * deviation;
-            residuals += deviation;
-        }
+        double squares = SumOfSquaredDeviations(sorted, mean);
 
         // Rounding can push the sum's mean a hair outside [min, max] (e.g. all values equal); clamp it back.
         mean = Math.Clamp(mean, sorted[0], sorted[^1]);
@@ -55,8 +53,26 @@ internal static class SortedSample
             return (mean, 0);
         }
 
-        double variance = (squares - (residuals * residuals / sorted.Length)) / (sorted.Length - 1);
-        return (mean, Math.Sqrt(Math.Max(0, variance)));
+        return (mean, Math.Sqrt(Math.Max(0, squares / (sorted.Length - 1))));
+    }
+
+    /// <summary>
+    /// Sum of squared deviations of <paramref name="values"/> (any order) from <paramref name="mean"/>, their
+    /// first-pass mean, by the corrected two-pass algorithm (Chan, Golub and LeVeque 1983): the residual sum cancels
+    /// the rounding error of the first pass's mean, which matters when the spread is small relative to the values.
+    /// </summary>
+    public static double SumOfSquaredDeviations(ReadOnlySpan<double> values, double mean)
+    {
+        double squares = 0;
+        double residuals = 0;
+        foreach (double value in values)
+        {
+            double deviation = value - mean;
+            squares += deviation * deviation;
+            residuals += deviation;
+        }
+
+        return squares - (residuals * residuals / values.Length);
     }
 
     /// <summary>Number of values strictly greater than <paramref name="threshold"/> (binary search).</summary>
@@ -92,6 +108,24 @@ internal static class SortedSample
             return new Histogram([min, max], [sorted.Length]);
         }
 
+        double[] edges = HistogramEdges(min, max, bins);
+
+        // Walking the sorted values against the stored edges assigns each value by the very edges reported,
+        // so rounding in (x - min) / width can never put a value in a bin whose edges exclude it.
+        var counts = new int[bins];
+        int bin = 0;
+        foreach (double value in sorted)
+        {
+            bin = AdvanceBin(edges, bin, value);
+            counts[bin]++;
+        }
+
+        return new Histogram(edges, counts);
+    }
+
+    /// <summary><paramref name="bins"/> + 1 equal-width edges from <paramref name="min"/> to exactly <paramref name="max"/> (min &lt; max).</summary>
+    public static double[] HistogramEdges(double min, double max, int bins)
+    {
         // max/bins - min/bins cannot overflow for finite inputs, unlike (max - min)/bins.
         double width = (max / bins) - (min / bins);
         var edges = new double[bins + 1];
@@ -101,21 +135,20 @@ internal static class SortedSample
         }
 
         edges[bins] = max;
+        return edges;
+    }
 
-        // Walking the sorted values against the stored edges assigns each value by the very edges reported,
-        // so rounding in (x - min) / width can never put a value in a bin whose edges exclude it.
-        var counts = new int[bins];
-        int bin = 0;
-        foreach (double value in sorted)
+    /// <summary>
+    /// The bin of <paramref name="value"/> for values visited in ascending order, starting from the previous value's
+    /// <paramref name="bin"/>: the last bin whose lower edge is at most the value (the top bin includes max).
+    /// </summary>
+    public static int AdvanceBin(ReadOnlySpan<double> edges, int bin, double value)
+    {
+        while (bin < edges.Length - 2 && value >= edges[bin + 1])
         {
-            while (bin < bins - 1 && value >= edges[bin + 1])
-            {
-                bin++;
-            }
-
-            counts[bin]++;
+            bin++;
         }
 
-        return new Histogram(edges, counts);
+        return bin;
     }
 }

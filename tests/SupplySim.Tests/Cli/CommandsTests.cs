@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NUnit.Framework;
-using SupplySim.Cli;
 using SupplySim.Tests.Support;
+using static SupplySim.Tests.Support.CliRunner;
 
 namespace SupplySim.Tests.Cli;
 
@@ -16,14 +16,6 @@ internal sealed class CommandsTests
 
     [TearDown]
     public void RemoveOutputFolder() => Directory.Delete(_out, recursive: true);
-
-    private static (int Code, string Stdout, string Stderr) Execute(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Commands.Execute(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private static string Shipped => Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml");
 

@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using SupplySim.Cli;
 using SupplySim.Scenario;
 using SupplySim.Sweeps;
+using static SupplySim.Tests.Support.CliRunner;
 
 namespace SupplySim.Tests.Sweeps;
 
@@ -28,14 +28,6 @@ internal sealed class SweepRunTests
             outputs: "  - {metric: shortage_fraction, entity: us-defense-primes, material: ndfeb}\n" +
                      "  - {metric: stockout_days, entity: defense, material: ndfeb, statistic: p90}\n"));
         return path;
-    }
-
-    private static (int Code, string Stdout, string Stderr) Execute(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Commands.Execute(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     [Test]

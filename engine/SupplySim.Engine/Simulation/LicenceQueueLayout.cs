@@ -31,7 +31,7 @@ internal sealed class LicenceQueueLayout
             for (int i = 0; i < gate.Length; i++)
             {
                 int k = gate[i], a = i / o % arcs;
-                if (k >= 0 && !scenario.ControlIsBan[k] && LocalIndex[(k * arcs) + a] < 0)
+                if (k >= 0 && !scenario.ControlIsBan[k] && LocalIndex[(k * arcs) + a] == -1)
                 {
                     perArc[a].Add(k);
                     LocalIndex[(k * arcs) + a] = -2;

@@ -16,7 +16,7 @@ public class KernelBenchmarks
     private ulong _seed;
     private long _trial;
 
-    [Params("baseline", "combined")]
+    [Params("baseline", "licensing-2023-2024", "us-ban-dec-2024", "ree-licensing-apr-2025", "combined")]
     public string Scenario { get; set; } = "baseline";
 
     [GlobalSetup]

@@ -124,6 +124,26 @@ internal sealed class ReferenceAgreementTests
         Assert.That(largest, Is.GreaterThan(0), $"{network}/{scenarioId}: {Describe(layout.Columns[column])} is never positive");
     }
 
+    /// <summary>
+    /// Guards the validity scenarios against vacuous agreement: with a licence validity, more leaves China on the
+    /// licensed lanes (telco, eu; radar is denied) than the licences approved, since covered shipments skip the queue
+    /// (without validity the two are equal: the licensing starts on the first day).
+    /// </summary>
+    [TestCase("licence-validity", "ga-licence-valid")]
+    [TestCase("regime-change-validity", "first-valid-regime", "second-valid-regime")]
+    public void Licensing_ValidityScenario_ShipsMoreThanItApproves(string scenarioId, params string[] controls)
+    {
+        var model = TestModels.Compile(ReferenceNetworks.Licensing);
+        var scenario = model.Find(scenarioId)!;
+        var layout = new MetricLayout(model.Network, scenario);
+        var columns = layout.Columns.ToList();
+        int[] shipped = [.. new[] { "cn->telco", "cn->eu" }.Select(lane => columns.IndexOf(new MetricColumn(EntityKind.Lane, lane, "*", Metric.ShippedT)))];
+        int[] approved = [.. controls.Select(control => columns.IndexOf(new MetricColumn(EntityKind.Control, control, "*", Metric.LicenceApprovedT)))];
+        Assert.That(shipped.Concat(approved), Is.All.GreaterThanOrEqualTo(0), "missing lane or control columns");
+        double[] row = KernelRow(model, scenario, layout, Seeds[0], 0);
+        Assert.That(shipped.Sum(c => row[c]), Is.GreaterThan(approved.Sum(c => row[c]) * 1.05));
+    }
+
     private static double[] KernelRow(CompiledModel model, CompiledScenario scenario, MetricLayout layout, ulong seed, long trial)
     {
         var row = new double[layout.Width];

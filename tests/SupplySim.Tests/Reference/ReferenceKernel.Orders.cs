@@ -87,6 +87,11 @@ internal sealed partial class ReferenceKernel
             return 0;
         }
 
+        if (HoldsValidLicence(arc, control, _step))
+        {
+            return 1;
+        }
+
         double p = ApprovalProbability(control, arc);
         licenceDays = p > 0 ? Math.Min(_scenario.ControlMeanProcessingDays[control] / p, MaxPlannedLicenceDays) : 0;
         return p;

@@ -197,9 +197,18 @@ internal sealed partial class ReferenceKernel
         }
     }
 
-    /// <summary>The supplier sets the material aside; the decision comes after a drawn processing time.</summary>
+    /// <summary>
+    /// The supplier sets the material aside; the decision comes after a drawn processing time. Under a valid licence
+    /// (<c>ReferenceKernel.Licences.cs</c>) it ships at once instead.
+    /// </summary>
     private void ApplyForLicence(int arc, int control, double amount, int origin, int step)
     {
+        if (HoldsValidLicence(arc, control, step))
+        {
+            Transit(arc, amount, origin, step);
+            return;
+        }
+
         int wait = DrawSteps(_scenario.ControlProcessingParam[control], ref _licenceRng[arc]);
         _licenceQueue.Add(new LicenceApplication(arc, control, origin, amount, step + wait));
         _latestControlOnArc[arc] = control;

@@ -67,7 +67,7 @@ internal sealed partial class ReferenceKernel
                 double approved = 0, denied = 0;
                 foreach (var application in due)
                 {
-                    int control = _licenceAttribution == LicenceAttribution.OwnControl ? application.Control : _latestControlOnArc[a];
+                    int control = Attributed(application, a);
                     if (draw < ApprovalProbability(control, a))
                     {
                         _licenceApproved[control] += application.Amount;
@@ -78,6 +78,11 @@ internal sealed partial class ReferenceKernel
                         _licenceDenied[control] += application.Amount;
                         denied += application.Amount;
                     }
+                }
+
+                foreach (int control in due.Where(x => draw < ApprovalProbability(Attributed(x, a), a)).Select(x => Attributed(x, a)).Distinct().Order())
+                {
+                    GrantLicence(a, control, step);
                 }
 
                 if (approved > 0)
@@ -93,6 +98,10 @@ internal sealed partial class ReferenceKernel
             }
         }
     }
+
+    /// <summary>The control an application is decided under (see <see cref="LicenceAttribution"/>).</summary>
+    private int Attributed(LicenceApplication application, int arc) =>
+        _licenceAttribution == LicenceAttribution.OwnControl ? application.Control : _latestControlOnArc[arc];
 
     /// <summary>Approval probability of licences under <paramref name="control"/> on <paramref name="arc"/> (0 for denied sectors).</summary>
     private double ApprovalProbability(int control, int arc) =>

@@ -31,7 +31,7 @@ namespace SupplySim.Tests.Reference;
 /// <para>
 /// A licence application is decided under the control it was made under (<see cref="LicenceAttribution.OwnControl"/>,
 /// the model); <see cref="LicenceAttribution.LatestControlOnArc"/> reproduces the kernel's earlier, wrong rule.
-/// Not mirrored: licence <c>validity</c> (no reference network uses it; <c>LicenceValidityTests</c> covers it).
+/// Licence <c>validity</c> is in <c>ReferenceKernel.Licences.cs</c>.
 /// Left out: the kernel's caps of lead and licence waits at its ring lengths (never binding, since draws are
 /// clamped to the bounds the rings are sized for), and the optional monthly lane flows and weekly series, which
 /// are not part of the metric row.
@@ -111,6 +111,7 @@ internal sealed partial class ReferenceKernel
     {
         _licenceAttribution = licenceAttribution;
         _latestControlOnArc = [.. Enumerable.Repeat(-1, network.ArcCount)];
+        ResetLicenceValidity(network.ArcCount);
         _net = network;
         _scenario = scenario;
         _layout = new MetricLayout(network, scenario);

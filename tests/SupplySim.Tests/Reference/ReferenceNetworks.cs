@@ -372,6 +372,42 @@ internal static class ReferenceNetworks
                 mode: license
                 processing_time: {dist: uniform, min: 20d, max: 40d}
                 approval_probability: 0.1
+          - id: licence-validity
+            events:
+              - type: export_control
+                id: ga-licence-valid
+                start: 2024-01-01
+                exporter: CN
+                materials: [ga]
+                destinations: "*"
+                mode: license
+                processing_time: {dist: triangular, min: 10wd, mode: 20wd, max: 40wd}
+                approval_probability: {dist: uniform, min: 0.3, max: 0.8}
+                deny_sectors: [defense]
+                validity: {dist: uniform, min: 0d, max: 60d}
+          - id: regime-change-validity
+            events:
+              - type: export_control
+                id: first-valid-regime
+                start: 2024-01-01
+                end: 2024-03-01
+                exporter: CN
+                materials: [ga]
+                destinations: "*"
+                mode: license
+                processing_time: {dist: uniform, min: 20d, max: 40d}
+                approval_probability: 0.95
+                validity: {dist: uniform, min: 10d, max: 90d}
+              - type: export_control
+                id: second-valid-regime
+                start: 2024-03-01
+                exporter: CN
+                materials: [ga]
+                destinations: "*"
+                mode: license
+                processing_time: {dist: uniform, min: 20d, max: 40d}
+                approval_probability: 0.1
+                validity: 30d
         """;
 
     /// <summary>

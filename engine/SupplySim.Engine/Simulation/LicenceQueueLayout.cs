@@ -31,10 +31,9 @@ internal sealed class LicenceQueueLayout
             for (int i = 0; i < gate.Length; i++)
             {
                 int k = gate[i], a = i / o % arcs;
-                if (k >= 0 && !scenario.ControlIsBan[k] && LocalIndex[(k * arcs) + a] == -1)
+                if (k >= 0 && !scenario.ControlIsBan[k] && !perArc[a].Contains(k))
                 {
                     perArc[a].Add(k);
-                    LocalIndex[(k * arcs) + a] = -2;
                 }
             }
         }

@@ -138,7 +138,7 @@ internal sealed partial class TrialKernel
     /// <summary>An order (or part of one) will not be delivered: the buyer's position drops so it can re-order.</summary>
     private void CancelOrdered(int a, double amount)
     {
-        int buyer = (_net.ArcTo[a] * _m) + _net.ArcMaterial[a];
+        int buyer = _buyerOfArc[a];
         _s.OnOrder[buyer] = Math.Max(0, _s.OnOrder[buyer] - amount);
     }
 }

@@ -95,7 +95,7 @@ internal sealed partial class TrialKernel
             double amount = LaneLimit(a, stock * s.Share[a] / openShare);
             if (amount > HoldingAccumulators.Tolerance)
             {
-                s.OnOrder[(_net.ArcTo[a] * _m) + _net.ArcMaterial[a]] += amount;
+                s.OnOrder[_buyerOfArc[a]] += amount;
                 Dispatch(a, h, amount, step);
             }
         }
@@ -275,7 +275,7 @@ internal sealed partial class TrialKernel
                         continue;
                     }
 
-                    int buyer = (_net.ArcTo[a] * _m) + _net.ArcMaterial[a];
+                    int buyer = _buyerOfArc[a];
                     double mean = s.MeanNeed[buyer] * s.DemandMultiplier[buyer];
                     double below = double.IsNaN(s.ReleaseBelow[n]) ? _net.CoverDays[_net.ArcTo[a]] : s.ReleaseBelow[n];
                     double position = TotalStock(buyer) + s.OnOrder[buyer] - s.Backlog[buyer];

@@ -58,7 +58,7 @@ internal sealed partial class TrialKernel
     /// <summary>Per arc: the holding it ships from (supplier node × material).</summary>
     private readonly int[] _supplierOfArc;
 
-    /// <summary>Per-arc copies of the network's arc fields the shipping loop reads, so it indexes one array each.</summary>
+    /// <summary>Per-arc fields the shipping loop reads: the network's own arrays, or flattened from per-node ones.</summary>
     private readonly int[] _arcFrom;
     private readonly int[] _arcLane;
     private readonly int[] _arcDelayParam;
@@ -106,7 +106,7 @@ internal sealed partial class TrialKernel
         _arcFromOrigin = [.. network.ArcFrom.Select(from => network.NodeOrigin[from])];
         for (int a = 0; a < network.ArcCount; a++)
         {
-            _receivesShipments[(network.ArcTo[a] * _m) + network.ArcMaterial[a]] = true;
+            _receivesShipments[_buyerOfArc[a]] = true;
         }
     }
 

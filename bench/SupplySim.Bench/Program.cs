@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Running;
 using SupplySim.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);
+if (!ProfileLoop.TryRun(args))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);
+}

@@ -24,10 +24,9 @@ internal sealed partial class TrialKernel
                 pipe[slot + origin] = 0;
             }
 
-            if (arrived > 0)
-            {
-                onOrder[buyer] = Math.Max(0, onOrder[buyer] - arrived);
-            }
+            // Branch-free (whether anything arrives is a coin flip): on-order is never negative, so subtracting
+            // nothing and clamping leaves it unchanged.
+            onOrder[buyer] = Math.Max(0, onOrder[buyer] - arrived);
         }
     }
 

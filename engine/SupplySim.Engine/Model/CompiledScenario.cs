@@ -52,6 +52,6 @@ public sealed class CompiledScenario
 
     internal CompiledEvent[] Events { get; init; } = [];
 
-    /// <summary>Per step: is any event active (so the kernel must re-derive capacities, quotas and the rest)?</summary>
-    internal bool[] EventActive { get; init; } = [];
+    /// <summary>Per step: must the kernel re-derive capacities, quotas and the rest (<see cref="EventDerivation"/>)?</summary>
+    internal bool[] DeriveEventState { get; init; } = [];
 }

@@ -18,7 +18,7 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
     private int[]? _gate;
     private int _licenceRing = 1;
 
-    public static CompiledScenario Baseline(int steps) => new() { Id = "baseline", Description = "the network with no events", EventActive = new bool[steps] };
+    public static CompiledScenario Baseline(int steps) => new() { Id = "baseline", Description = "the network with no events", DeriveEventState = EventDerivation.Steps([], steps) };
 
     public CompiledScenario? Compile()
     {
@@ -59,18 +59,9 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
             _diagnostics.Warning("SS0120", doc.Location, $"scenario '{id.Value}' has no events; it equals the baseline");
         }
 
-        var active = new bool[_net.Steps];
-        foreach (var ev in _events)
-        {
-            for (int step = ev.StartStep; step < Math.Min(ev.EndStep, _net.Steps); step++)
-            {
-                active[step] = true;
-            }
-        }
-
         return new CompiledScenario
         {
-            EventActive = active,
+            DeriveEventState = EventDerivation.Steps(_events, _net.Steps),
             Id = id.Value,
             Description = doc.Description ?? "",
             FirstEventStep = firstStep == int.MaxValue ? 0 : firstStep,

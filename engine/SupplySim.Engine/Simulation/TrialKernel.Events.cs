@@ -5,8 +5,6 @@ namespace SupplySim.Simulation;
 /// <summary>Step 1: the events active today set capacities, quotas, enforcement, demand multipliers and releases.</summary>
 internal sealed partial class TrialKernel
 {
-    private bool _eventsAppliedLastStep;
-
     private void ApplyEvents(int step)
     {
         var s = _s;
@@ -18,14 +16,12 @@ internal sealed partial class TrialKernel
             Array.Clear(s.ProducedThisYear);
         }
 
-        // Without events today or yesterday, yesterday's derived state still holds: nothing to re-derive.
-        bool active = _scenario.EventActive[step];
-        if (!active && !_eventsAppliedLastStep && step > 0)
+        // Unless an event starts or ends today or changes by the day, yesterday's derived state still holds.
+        if (!_scenario.DeriveEventState[step])
         {
             return;
         }
 
-        _eventsAppliedLastStep = active;
         var values = s.Values;
         for (int n = 0; n < _net.NodeCount; n++)
         {

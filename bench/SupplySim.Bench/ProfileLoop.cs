@@ -1,0 +1,40 @@
+using SupplySim.Simulation;
+
+namespace SupplySim.Bench;
+
+/// <summary>
+/// <c>loop SCENARIO SECONDS</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
+/// profiler (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) sees only the kernel. Not a measurement: it
+/// prints a rough rate so a profile can be matched to the benchmark it explains.
+/// </summary>
+internal static class ProfileLoop
+{
+    public static bool TryRun(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "loop")
+        {
+            return false;
+        }
+
+        string id = args.Length > 1 ? args[1] : "baseline";
+        double seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var network = BenchInputs.Model.Network;
+        var scenario = BenchInputs.Scenario(id);
+        var layout = new MetricLayout(network, scenario);
+        var kernel = new TrialKernel(network, scenario, layout);
+        var row = new double[layout.Width];
+        Console.WriteLine($"{id}: {network.NodeCount} nodes, {network.LaneCount} lanes, {network.ArcCount} arcs, " +
+            $"{network.MaterialCount} materials, {network.OriginCount} origins, {network.Steps} steps");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long trials = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            kernel.Run(BenchInputs.Seed, trials++, row);
+        }
+
+        double perTrial = clock.Elapsed.TotalMilliseconds / trials;
+        Console.WriteLine($"{trials} trials, {perTrial:F3} ms per trial, " +
+            $"{BenchInputs.LaneStepsPerTrial / perTrial / 1e3:F1} M trial-lane-steps/s");
+        return true;
+    }
+}

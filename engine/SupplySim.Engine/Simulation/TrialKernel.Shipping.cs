@@ -222,7 +222,7 @@ internal sealed partial class TrialKernel
         var s = _s;
         var queue = _licences;
         int ring = queue.Ring, controls = queue.ControlStart[a + 1] - queue.ControlStart[a];
-        int wait = Math.Min(DrawSteps(_scenario.ControlProcessingParam[k], ref s.LicenceRng[a]), ring - 1);
+        int wait = Math.Min(_processingTimes.DrawSteps(k, ref s.LicenceRng[a]), ring - 1);
         int slot = (step + wait) & (ring - 1);
         s.Licence[queue.Base[a] + ((((slot * controls) + queue.LocalIndex[(k * _arcs) + a]) * _o) + origin)] += amount;
         s.ControlApplied[k] += amount;

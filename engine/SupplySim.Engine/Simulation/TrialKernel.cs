@@ -25,7 +25,8 @@ internal sealed partial class TrialKernel
     private readonly int _o;
     private readonly int _arcs;
     private readonly double _stepDays;
-    private readonly LeadTimeSampler _leadTimes;
+    private readonly DurationSampler _leadTimes;
+    private readonly DurationSampler _processingTimes;
     private readonly LicenceQueueLayout _licences;
 
     /// <summary>Tonnes shipped per lane and calendar month (<c>[lane * months + month]</c>); empty unless recording.</summary>
@@ -86,7 +87,8 @@ internal sealed partial class TrialKernel
         _licences = LicenceQueueLayout.For(network, scenario);
         _s = new TrialScratch(network, layout, _licences.CellCount, scenario.ControlCount);
         _s.EnsureEvents(scenario.Events.Length);
-        _leadTimes = LeadTimeSampler.For(network);
+        _leadTimes = DurationSampler.LeadTimes(network);
+        _processingTimes = DurationSampler.ProcessingTimes(network, scenario);
         int holdings = network.NodeCount * _m;
         _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
         _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];

@@ -6,11 +6,11 @@ using SupplySim.Tests.Support;
 namespace SupplySim.Tests.Simulation;
 
 /// <summary>
-/// The bucketed lead-time draw must give exactly the steps of the inverse CDF at the same uniform, for every arc
-/// of every shipped file, on random draws and on the uniforms at bucket edges and at a triangular's mode, where a
-/// table could disagree with the formula.
+/// The bucketed duration draw must give exactly the steps of the inverse CDF at the same uniform, for every arc's
+/// lead time and every export control's processing time of every shipped file, on random draws and on the uniforms
+/// at bucket edges and at a triangular's mode, where a table could disagree with the formula.
 /// </summary>
-public class LeadTimeSamplerTests
+public class DurationSamplerTests
 {
     private static IEnumerable<string> ShippedFiles() =>
         Directory.GetFiles(Path.Combine(TestModels.RepoRoot(), "scenarios"), "*.yaml").Order();
@@ -19,15 +19,31 @@ public class LeadTimeSamplerTests
     public void Table_draws_equal_the_inverse_cdf_rounded_up(string path)
     {
         var network = TestModels.CompileFile(path).Network;
-        var sampler = new LeadTimeSampler(network);
-        for (int arc = 0; arc < network.ArcCount; arc++)
+        AssertDrawsMatch(network, DurationSampler.LeadTimes(network), network.ArcLeadParam, "arc");
+    }
+
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void Processing_time_draws_equal_the_inverse_cdf_rounded_up(string path)
+    {
+        var model = TestModels.CompileFile(path);
+        foreach (var scenario in model.Scenarios)
         {
-            var rng = Rng.ForStream(7, arc, 99);
+            var sampler = DurationSampler.ProcessingTimes(model.Network, scenario);
+            AssertDrawsMatch(model.Network, sampler, scenario.ControlProcessingParam, $"{scenario.Id}, control");
+        }
+    }
+
+    private static void AssertDrawsMatch(CompiledNetwork network, DurationSampler sampler, int[] paramOfSlot, string what)
+    {
+        for (int slot = 0; slot < paramOfSlot.Length; slot++)
+        {
+            var rng = Rng.ForStream(7, slot, 99);
             for (int draw = 0; draw < 20_000; draw++)
             {
                 var copy = rng;
-                int expected = ExpectedSteps(network, arc, ref copy);
-                Assert.That(sampler.DrawSteps(arc, ref rng), Is.EqualTo(expected), $"arc {arc}, draw {draw}");
+                int expected = ExpectedSteps(network, paramOfSlot[slot], ref copy);
+                Assert.That(sampler.DrawSteps(slot, ref rng), Is.EqualTo(expected), $"{what} {slot}, draw {draw}");
+                Assert.That(rng, Is.EqualTo(copy), $"{what} {slot}, draw {draw}: same number of uniforms drawn");
             }
         }
     }
@@ -37,7 +53,7 @@ public class LeadTimeSamplerTests
     {
         // A 1-day step and lead times whose step boundaries and mode cut fall at awkward uniforms.
         var network = TestModels.Compile(TestModels.Chain.Replace("lead_time: 5d", "lead_time: {dist: triangular, min: 1.3d, mode: 9.7d, max: 40.1d}")).Network;
-        var sampler = new LeadTimeSampler(network);
+        var sampler = DurationSampler.LeadTimes(network);
         int arc = Enumerable.Range(0, network.ArcCount).First(a => network.Parameters.Kind[network.ArcLeadParam[a]] == DistributionKind.Triangular);
         double min = network.Parameters.A[network.ArcLeadParam[arc]], mode = network.Parameters.B[network.ArcLeadParam[arc]];
         double max = network.Parameters.C[network.ArcLeadParam[arc]];
@@ -59,9 +75,8 @@ public class LeadTimeSamplerTests
         }
     }
 
-    private static int ExpectedSteps(CompiledNetwork network, int arc, ref Rng rng)
+    private static int ExpectedSteps(CompiledNetwork network, int p, ref Rng rng)
     {
-        int p = network.ArcLeadParam[arc];
         double days = p < 0 ? 1 : Sampler.Sample(network.Parameters, p, ref rng);
         return Math.Max(1, (int)Math.Ceiling((days / network.StepDays) - 1e-9));
     }

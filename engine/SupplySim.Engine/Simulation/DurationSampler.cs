@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using SupplySim.Model;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// Draws of per-use durations in whole steps (rounded up, at least one) for a fixed list of slots, each with its
+/// parameter: lead times per arc (the kernel's most frequent draw, one per shipment) and licence processing times
+/// per export control (one per application). Same draws and same results as the generic path (one uniform per
+/// uniform or triangular duration, none for a fixed one or an absent parameter, which means one day), but cheaper:
+/// the result is a step function of the uniform, so each slot has a table over the uniform's top bits giving the
+/// steps for every bucket where the step function is constant; only draws in a bucket that straddles a step
+/// boundary evaluate the inverse CDF. Other distributions go through <see cref="Sampler"/>.
+/// </summary>
+internal sealed class DurationSampler
+{
+    /// <summary>Buckets per slot are the top <c>BucketBits</c> of the 53-bit uniform.</summary>
+    private const int BucketBits = 9;
+    private const int Buckets = 1 << BucketBits;
+    private const int MantissaBits = 53;
+    private const double Ulp = 1.0 / (1UL << MantissaBits);
+
+    /// <summary>Marks a bucket whose draws do not all give the same steps.</summary>
+    private const ushort Straddles = ushort.MaxValue;
+
+    private readonly ParameterTable _table;
+    private readonly int[] _param;
+    private readonly DistributionKind[] _kind;
+    private readonly double[] _a;
+    private readonly double[] _b;
+    private readonly double[] _c;
+    private readonly double _stepDays;
+
+    /// <summary>Steps per bucket, <c>[slot * Buckets + bucket]</c>, or <see cref="Straddles"/>.</summary>
+    private readonly ushort[] _steps;
+
+    /// <summary>Samplers are immutable after construction, so one per network or scenario is shared by every kernel.</summary>
+    private static readonly ConditionalWeakTable<CompiledNetwork, DurationSampler> SharedLeadTimes = new();
+    private static readonly ConditionalWeakTable<CompiledScenario, DurationSampler> SharedProcessingTimes = new();
+
+    /// <summary>A sampler over <paramref name="paramOfSlot"/>: slot i draws parameter <c>paramOfSlot[i]</c> (-1: one day).</summary>
+    public DurationSampler(ParameterTable table, int[] paramOfSlot, double stepDays)
+    {
+        _table = table;
+        _param = paramOfSlot;
+        _stepDays = stepDays;
+        int slots = paramOfSlot.Length;
+        _kind = new DistributionKind[slots];
+        _a = new double[slots];
+        _b = new double[slots];
+        _c = new double[slots];
+        _steps = new ushort[slots * Buckets];
+        for (int slot = 0; slot < slots; slot++)
+        {
+            int p = _param[slot];
+            _kind[slot] = p < 0 ? DistributionKind.Fixed : _table.Kind[p];
+            _a[slot] = p < 0 ? 1 : _table.A[p];
+            _b[slot] = p < 0 ? 0 : _table.B[p];
+            _c[slot] = p < 0 ? 0 : _table.C[p];
+            if (_kind[slot] is DistributionKind.Uniform or DistributionKind.Triangular)
+            {
+                FillBuckets(slot);
+            }
+        }
+    }
+
+    /// <summary>Lead times of <paramref name="network"/>, slot = arc; built on first use (the tables take ~1 ms to fill).</summary>
+    public static DurationSampler LeadTimes(CompiledNetwork network) =>
+        SharedLeadTimes.GetValue(network, n => new DurationSampler(n.Parameters, n.ArcLeadParam, n.StepDays));
+
+    /// <summary>Licence processing times of <paramref name="scenario"/> on <paramref name="network"/>, slot = export control.</summary>
+    public static DurationSampler ProcessingTimes(CompiledNetwork network, CompiledScenario scenario) =>
+        SharedProcessingTimes.GetValue(scenario, s => new DurationSampler(network.Parameters, s.ControlProcessingParam, network.StepDays));
+
+    /// <summary>Whole steps of one draw for <paramref name="slot"/>: rounded up, at least one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DrawSteps(int slot, ref Rng rng)
+    {
+        switch (_kind[slot])
+        {
+            case DistributionKind.Fixed:
+                return ToSteps(_a[slot]);
+            case DistributionKind.Uniform:
+            case DistributionKind.Triangular:
+                ulong bits = rng.NextUInt64() >> (64 - MantissaBits);
+                ushort steps = _steps[(slot * Buckets) + (int)(bits >> (MantissaBits - BucketBits))];
+                return steps != Straddles ? steps : StepsAt(slot, bits * Ulp);
+            default:
+                return ToSteps(Sampler.Sample(_table, _param[slot], ref rng));
+        }
+    }
+
+    /// <summary>
+    /// The inverse CDF, rounded up to steps, at uniform <paramref name="u"/> (the value <see cref="Rng.NextDouble"/>
+    /// would have returned). Non-decreasing in <paramref name="u"/> on each side of a triangular's mode, since every
+    /// operation in it is a monotone rounding of a monotone function.
+    /// </summary>
+    private int StepsAt(int slot, double u) => ToSteps(_kind[slot] == DistributionKind.Uniform
+        ? _a[slot] + ((_b[slot] - _a[slot]) * u)
+        : Sampler.Triangular(_a[slot], _b[slot], _c[slot], u));
+
+    private int ToSteps(double days) => Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));
+
+    /// <summary>
+    /// A bucket is constant when the steps at its first and last uniform agree and, for a triangular whose mode cut
+    /// falls inside it, also on both sides of the cut (the only place the function may step down by rounding).
+    /// </summary>
+    private void FillBuckets(int slot)
+    {
+        const ulong PerBucket = 1UL << (MantissaBits - BucketBits);
+        double cut = _kind[slot] == DistributionKind.Triangular && _c[slot] > _a[slot]
+            ? (_b[slot] - _a[slot]) / (_c[slot] - _a[slot])
+            : double.NaN;
+        for (int bucket = 0; bucket < Buckets; bucket++)
+        {
+            ulong first = (ulong)bucket * PerBucket, last = first + PerBucket - 1;
+            int steps = StepsAt(slot, first * Ulp);
+            bool constant = steps == StepsAt(slot, last * Ulp) && steps < Straddles;
+            if (constant && cut > first * Ulp && cut <= last * Ulp)
+            {
+                ulong atCut = (ulong)Math.Ceiling(cut / Ulp);
+                constant = StepsAt(slot, (atCut - 1) * Ulp) == steps && StepsAt(slot, atCut * Ulp) == steps;
+            }
+
+            _steps[(slot * Buckets) + bucket] = constant ? (ushort)steps : Straddles;
+        }
+    }
+}

@@ -187,6 +187,20 @@ internal sealed class StreamingRunTests
         }
     }
 
+    [Test]
+    public async Task TrialsParquet_ExactPath_CsvRowsInOrderInBoundedRowGroups()
+    {
+        // The exact path once wrote the whole table as one row group (~200 bytes a row in memory on top of the results).
+        var (rows, groups) = await ReadRows(Path.Combine(_root, "exact", "trials.parquet"));
+        var csv = File.ReadAllLines(Path.Combine(_root, "exact", "trials.csv")).Skip(1).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(csv, Has.Count.GreaterThan(TrialTableWriter.ParquetRowGroupRows), "the table needs more than one group");
+            Assert.That(groups, Is.EqualTo((csv.Count + TrialTableWriter.ParquetRowGroupRows - 1) / TrialTableWriter.ParquetRowGroupRows));
+            Assert.That(rows, Is.EqualTo(csv));
+        }
+    }
+
     private static async Task<(List<string> Rows, int Groups)> ReadRows(string path)
     {
         await using var stream = File.OpenRead(path);

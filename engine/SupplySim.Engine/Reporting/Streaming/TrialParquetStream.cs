@@ -12,17 +12,14 @@ namespace SupplySim.Reporting.Streaming;
 /// </summary>
 /// <remarks>
 /// Memory is bounded by one row group's single column, not by the table: the row group is written column by column
-/// from one reused buffer per type, and Parquet.Net's pooled buffers are capped (<see cref="PooledBytes"/>) instead of
-/// its defaults (16 MiB small plus 64 MiB large pool), which otherwise hold on to every buffer size a run ever used.
+/// from one reused buffer per type, and Parquet.Net's pooled buffers are capped
+/// (<see cref="TrialTableWriter.BoundedParquetOptions"/>).
 /// What still grows with the trials is the footer's row-group metadata, a few KiB per row group.
 /// </remarks>
 internal sealed class TrialParquetStream : ITrialChunkSink, IDisposable
 {
     /// <summary>Most rows of a row group when an entity's chunk is shorter (a chunk is split between entities).</summary>
     public const int MaxRowGroupRows = 1 << 17;
-
-    /// <summary>Free bytes Parquet.Net's small and large stream pools may each keep for reuse.</summary>
-    private const int PooledBytes = 4 << 20;
 
     private readonly string _path;
     private readonly string _temporary;
@@ -44,12 +41,7 @@ internal sealed class TrialParquetStream : ITrialChunkSink, IDisposable
         _index = index;
         _scenarioIds = [.. scenarioIds.Select(id => id.AsMemory())];
         _temporary = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.tmp");
-        _keys =
-        [
-            new DataField<string>("scenario"), new DataField<int>("trial"), new DataField<string>("kind"),
-            new DataField<string>("entity"), new DataField<string>("material"),
-        ];
-        _metricFields = [.. TrialTable.MetricColumns.Select(name => new DataField<double?>(name))];
+        (_keys, _metricFields, var schema) = TrialTableWriter.ParquetSchemaOfTable();
         // As few row groups per chunk as the bound allows, sharing the entities evenly (140 → 70 + 70, not 128 + 12).
         int entities = Math.Max(1, index.Entities.Count);
         int mostPerGroup = Math.Max(1, MaxRowGroupRows / chunkCapacity);
@@ -59,10 +51,8 @@ internal sealed class TrialParquetStream : ITrialChunkSink, IDisposable
         _text = new ReadOnlyMemory<char>?[rows];
         _trial = new int[rows];
         _values = new double?[rows];
-        var options = new ParquetOptions { MaximumSmallPoolFreeBytes = PooledBytes, MaximumLargePoolFreeBytes = PooledBytes };
         _stream = new FileStream(_temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        _writer = ParquetWriter.CreateAsync(new ParquetSchema([.. _keys, .. _metricFields]), _stream, options)
-            .GetAwaiter().GetResult();
+        _writer = ParquetWriter.CreateAsync(schema, _stream, TrialTableWriter.BoundedParquetOptions()).GetAwaiter().GetResult();
     }
 
     public void Consume(TrialChunk chunk)

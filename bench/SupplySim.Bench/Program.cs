@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using SupplySim.Bench;
 
-if (!ProfileLoop.TryRun(args))
+if (!ProfileLoop.TryRun(args) && !CopiesCommand.TryRun(args))
 {
     BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);
 }

@@ -27,16 +27,16 @@ public static class MonteCarlo
         int weeks = network.WeekCount, weeklyWidth = options.RecordWeeklySeries ? layout.DemandSeries.Count * weeks * 2 : 0;
         double[]? weekly = options.RecordWeeklySeries ? new double[(long)weeklyWidth * trials] : null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        int perItem = TrialsPerWorkItem(trials);
-        int items = (trials + perItem - 1) / perItem;
+        const int Chunk = 64;
+        int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
-        Parallel.For(0, items, parallel,
+        Parallel.For(0, chunks, parallel,
             () => (Kernel: new TrialKernel(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries),
                 Row: new double[width], Monthly: new double[monthlyWidth], Weekly: new double[weeklyWidth]),
-            (item, _, worker) =>
+            (chunk, _, worker) =>
             {
-                int end = Math.Min(trials, (item + 1) * perItem);
-                for (int trial = item * perItem; trial < end; trial++)
+                int end = Math.Min(trials, (chunk + 1) * Chunk);
+                for (int trial = chunk * Chunk; trial < end; trial++)
                 {
                     worker.Kernel.Run(options.Seed, trial, worker.Row, worker.Monthly, worker.Weekly);
                     for (int column = 0; column < width; column++)
@@ -55,17 +55,10 @@ public static class MonteCarlo
                     }
                 }
 
-                progress?.Report(Interlocked.Add(ref done, end - (item * perItem)));
+                progress?.Report(Interlocked.Add(ref done, end - (chunk * Chunk)));
                 return worker;
             },
             _ => { });
         return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks);
     }
-
-    /// <summary>
-    /// Trials per work item: at most 64 (scheduling and progress reports then cost nothing), and few enough that a
-    /// run has ~32 items per core, because the cores that finish first idle for about half an item at the end (with 64,
-    /// a 1000-trial run on two cores has 16 items, and half an item is ~3% of its time).
-    /// </summary>
-    private static int TrialsPerWorkItem(int trials) => Math.Clamp(trials / (Environment.ProcessorCount * 32), 4, 64);
 }

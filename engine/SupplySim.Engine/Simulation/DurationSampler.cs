@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using SupplySim.Model;
 
 namespace SupplySim.Simulation;
@@ -87,6 +89,49 @@ internal sealed class DurationSampler
                 return steps != Straddles ? steps : StepsAt(slot, bits * Ulp);
             default:
                 return ToSteps(Sampler.Sample(_table, _param[slot], ref rng));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="DrawSteps(int, ref Rng)"/> for the trials of a batch: lane <c>l</c> of <paramref name="mask"/> draws
+    /// from lane <c>l</c> of <paramref name="rng"/> into <paramref name="steps"/>[l], exactly as its own generator would;
+    /// other lanes neither draw nor change <paramref name="steps"/>.
+    /// </summary>
+    public void DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask, Span<int> steps)
+    {
+        uint lanes = (uint)mask.ExtractMostSignificantBits();
+        switch (_kind[slot])
+        {
+            case DistributionKind.Fixed:
+                int fixedSteps = ToSteps(_a[slot]);
+                for (uint bits = lanes; bits != 0; bits &= bits - 1)
+                {
+                    steps[BitOperations.TrailingZeroCount(bits)] = fixedSteps;
+                }
+
+                return;
+            case DistributionKind.Uniform:
+            case DistributionKind.Triangular:
+                var uniforms = rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits);
+                for (uint bits = lanes; bits != 0; bits &= bits - 1)
+                {
+                    int lane = BitOperations.TrailingZeroCount(bits);
+                    ulong u = uniforms.GetElement(lane);
+                    ushort tabled = _steps[(slot * Buckets) + (int)(u >> (MantissaBits - BucketBits))];
+                    steps[lane] = tabled != Straddles ? tabled : StepsAt(slot, u * Ulp);
+                }
+
+                return;
+            default:
+                for (uint bits = lanes; bits != 0; bits &= bits - 1)
+                {
+                    int lane = BitOperations.TrailingZeroCount(bits);
+                    var one = rng.GetLane(lane);
+                    steps[lane] = ToSteps(Sampler.Sample(_table, _param[slot], ref one));
+                    rng.SetLane(lane, one);
+                }
+
+                return;
         }
     }
 

@@ -40,6 +40,15 @@ internal struct Rng
         return rng;
     }
 
+    /// <summary>The generator's state, for <see cref="RngBatch"/> lanes.</summary>
+    public readonly void GetState(out ulong s0, out ulong s1, out ulong s2, out ulong s3)
+    {
+        s0 = _s0;
+        s1 = _s1;
+        s2 = _s2;
+        s3 = _s3;
+    }
+
     /// <summary>SplitMix64 (Steele, Lea and Flood 2014), the seeding generator recommended by the xoshiro authors.</summary>
     public static ulong SplitMix64(ref ulong state)
     {

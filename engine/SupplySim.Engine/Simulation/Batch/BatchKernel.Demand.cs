@@ -1,0 +1,184 @@
+using System.Runtime.Intrinsics;
+using static SupplySim.Simulation.Lanes;
+using V = System.Runtime.Intrinsics.Vector512<double>;
+
+namespace SupplySim.Simulation;
+
+/// <summary>Step 5 for a batch: demand draws, backorders first (FIFO, per trial), then today's demand.</summary>
+internal sealed partial class BatchKernel
+{
+    private void Consume(int step)
+    {
+        var s = _s;
+        var holdings = _layout.DemandHoldings;
+        for (int slot = 0; slot < holdings.Length; slot++)
+        {
+            int h = holdings[slot];
+            int n = _nodeOf[h];
+            var noise = V.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf(s.DemandRng[h].NextOpenDouble(True)));
+            s.DemandToday[h] = s.MeanNeed[h] * s.DemandMultiplier[h] * _stepDays * Max(V.Zero, noise);
+        }
+
+        for (int c = 0; c < _layout.CoupledNodes.Length; c++)
+        {
+            ConsumeCoupled(_layout.CoupledNodes[c], step);
+        }
+
+        for (int slot = 0; slot < holdings.Length; slot++)
+        {
+            int h = holdings[slot];
+            if (!_net.Coupled[_nodeOf[h]])
+            {
+                ConsumeSingle(h, slot, step);
+            }
+        }
+    }
+
+    private void ConsumeSingle(int h, int slot, int step)
+    {
+        var s = _s;
+        var ring = s.UnmetRing;
+        var demand = s.DemandToday[h];
+        var available = TotalStock(h);
+        var served = V.Zero;
+        int ringBase = slot * _net.Steps;
+        var head = s.RingHead[slot];
+        var stepValue = Vector512.Create((double)step);
+
+        // Trials still owing for past steps pay their oldest debts first; the queue's shape differs by trial.
+        var owing = Lt(head, stepValue);
+        for (uint bits = Bits(owing); bits != 0; bits &= bits - 1)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            double laneAvailable = At(ref available, lane), laneServed = 0;
+            int laneHead = (int)At(ref head, lane);
+            while (laneHead < step && laneAvailable - laneServed > HoldingAccumulators.Tolerance)
+            {
+                ref double owed = ref At(ring, ringBase + laneHead, lane);
+                double pay = Math.Min(owed, laneAvailable - laneServed);
+                laneServed += pay;
+                double left = owed - pay;
+                owed = left;
+                if (left > HoldingAccumulators.Tolerance)
+                {
+                    break;
+                }
+
+                laneHead++;
+            }
+
+            At(ref served, lane) = laneServed;
+            At(ref head, lane) = laneHead;
+        }
+
+        s.Backlog[h] = Max(V.Zero, s.Backlog[h] - served);
+        var metToday = Min(demand, available - served);
+        var unmet = demand - metToday;
+        served += metToday;
+        var shortToday = Gt(unmet, Tolerance);
+        if (!_net.LostSales[_nodeOf[h]])
+        {
+            ring[ringBase + step] = Where(shortToday, unmet, ring[ringBase + step]);
+            s.Backlog[h] = AddWhere(shortToday, s.Backlog[h], unmet);
+        }
+
+        // Advance past settled debts: in one vector for trials whose queue starts today, per trial otherwise.
+        var startsToday = Eq(head, stepValue);
+        head = Where(startsToday & Le(ring[ringBase + step], Tolerance), Vector512.Create(step + 1.0), head);
+        for (uint bits = Bits(Lt(head, stepValue)); bits != 0; bits &= bits - 1)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            int laneHead = (int)At(ref head, lane);
+            while (laneHead <= step && At(ring, ringBase + laneHead, lane) <= HoldingAccumulators.Tolerance)
+            {
+                laneHead++;
+            }
+
+            At(ref head, lane) = laneHead;
+        }
+
+        s.RingHead[slot] = head;
+        TakeStock(h, served, available, True);
+        int material = _materialOf[h];
+        s.MassConsumed[material] += served;
+        var backlog = s.Backlog[h];
+        var oldestAge = Where(Gt(backlog, Tolerance), stepValue - head + V.One, V.Zero);
+        s.Acc.Record(slot, step, _scenario.FirstEventStep, demand, unmet, backlog, oldestAge);
+        int sector = _sectorSlotOfHolding[h];
+        var acc = s.SectorAcc;
+        acc.Demand[sector] += demand;
+        acc.Shortage[sector] += unmet;
+        s.SectorUnmetToday[sector] |= shortToday;
+        s.SectorBacklog[sector] += backlog;
+        acc.MaxDelaySteps[sector] = Max(acc.MaxDelaySteps[sector], oldestAge);
+    }
+
+    /// <summary>A coupled consumer: the scarcest input bounds the units made; unmade output is lost (see the scalar kernel).</summary>
+    private void ConsumeCoupled(int n, int step)
+    {
+        var s = _s;
+        var possible = V.One;
+        for (int h = n * _m; h < (n + 1) * _m; h++)
+        {
+            if (_net.DemandParam[h] >= 0)
+            {
+                var demand = s.DemandToday[h];
+                possible = Where(Gt(demand, V.Zero), Min(possible, TotalStock(h) / demand), possible);
+            }
+        }
+
+        V planned = V.Zero, made = V.Zero;
+        for (int h = n * _m; h < (n + 1) * _m; h++)
+        {
+            if (_net.DemandParam[h] < 0)
+            {
+                continue;
+            }
+
+            int slot = _holdingSlot[h];
+            var demand = s.DemandToday[h];
+            var available = TotalStock(h);
+            var unmet = Max(V.Zero, demand - available);
+            var use = demand * possible;
+            TakeStock(h, use, available, True);
+            s.MassConsumed[_materialOf[h]] += use;
+            var mean = s.MeanNeed[h];
+            var needs = Gt(mean, V.Zero);
+            planned += Where(needs, demand / mean, V.Zero);
+            made += Where(needs, use / mean, V.Zero);
+            s.Acc.Record(slot, step, _scenario.FirstEventStep, demand, unmet, V.Zero, V.Zero);
+            int sector = _sectorSlotOfHolding[h];
+            s.SectorAcc.Demand[sector] += demand;
+            s.SectorAcc.Shortage[sector] += unmet;
+            s.SectorUnmetToday[sector] |= Gt(unmet, Tolerance);
+        }
+
+        s.PlannedUnits[n] += planned;
+        s.ProducedUnits[n] += made;
+    }
+
+    /// <summary>Sector-level stockout days, delay and recovery, once every consumer's step is recorded.</summary>
+    private void RecordSectors(int step)
+    {
+        var s = _s;
+        var acc = s.SectorAcc;
+        var stepValue = Vector512.Create((double)step);
+        for (int j = 0; j < s.SectorUnmetToday.Length; j++)
+        {
+            var unmet = s.SectorUnmetToday[j];
+            var backlog = s.SectorBacklog[j];
+            acc.BacklogSum[j] += backlog;
+            acc.StockoutSteps[j] = AddWhere(unmet, acc.StockoutSteps[j], V.One);
+            if (step >= _scenario.FirstEventStep)
+            {
+                acc.FirstShortStep[j] = Where(unmet & Lt(acc.FirstShortStep[j], V.Zero), stepValue, acc.FirstShortStep[j]);
+            }
+
+            var first = acc.FirstShortStep[j];
+            var recovered = Ge(first, V.Zero) & Lt(acc.RecoverStep[j], V.Zero) & Lt(first, stepValue) & ~unmet & Le(backlog, Tolerance);
+            acc.RecoverStep[j] = Where(recovered, stepValue, acc.RecoverStep[j]);
+            s.SectorUnmetToday[j] = V.Zero;
+            s.SectorBacklog[j] = V.Zero;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Runtime.Intrinsics;
+using SupplySim.Model;
+using static SupplySim.Simulation.Lanes;
+using V = System.Runtime.Intrinsics.Vector512<double>;
+
+namespace SupplySim.Simulation;
+
+/// <summary>Step 1 for a batch: the events active today set capacities, quotas, enforcement, multipliers, releases.</summary>
+internal sealed partial class BatchKernel
+{
+    private static readonly V PositiveInfinity = Vector512.Create(double.PositiveInfinity);
+    private static readonly V NaN = Vector512.Create(double.NaN);
+
+    private void ApplyEvents(int step)
+    {
+        var s = _s;
+        Array.Clear(s.NodeShipped);
+        Array.Clear(s.LaneUsed);
+        if (_net.YearOfStep[step] != s.CurrentYear)
+        {
+            s.CurrentYear = _net.YearOfStep[step];
+            Array.Clear(s.ProducedThisYear);
+        }
+
+        if (!_scenario.DeriveEventState[step])
+        {
+            return;
+        }
+
+        var values = s.Values;
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            s.Capacity[n] = s.BaseCapacity[n];
+            s.QuotaAnnual[n] = _net.QuotaParam[n] >= 0 ? values[_net.QuotaParam[n]] * DaysPerYear : PositiveInfinity;
+            s.Leak[n] = _net.LeakParam[n] >= 0 ? values[_net.LeakParam[n]] : V.One;
+            s.Interdiction[n] = _net.InterdictionParam[n] >= 0 ? values[_net.InterdictionParam[n]] : V.Zero;
+            s.ReleaseRate[n] = _net.ReleaseRateParam[n] >= 0 ? values[_net.ReleaseRateParam[n]] : V.Zero;
+            s.ReleaseBelow[n] = _net.ReleaseBelowCoverParam[n] >= 0 ? values[_net.ReleaseBelowCoverParam[n]] : NaN;
+        }
+
+        for (int a = 0; a < _arcs; a++)
+        {
+            s.ReleaseArcOn[a] = _net.ArcIsRelease[a] && _net.ReleaseRateParam[_net.ArcFrom[a]] >= 0;
+        }
+
+        for (int lane = 0; lane < _net.LaneCount; lane++)
+        {
+            s.LaneCapacity[lane] = _net.LaneCapacityParam[lane] >= 0 ? values[_net.LaneCapacityParam[lane]] * _stepDays : PositiveInfinity;
+            s.LaneOpen[lane] = True;
+        }
+
+        Array.Fill(s.DemandMultiplier, V.One);
+
+        var events = _scenario.Events;
+        for (int e = 0; e < events.Length; e++)
+        {
+            var ev = events[e];
+            if (step < ev.StartStep || step >= ev.EndStep)
+            {
+                continue;
+            }
+
+            switch (ev.Kind)
+            {
+                case EventKind.Quota:
+                    for (int i = 0; i < ev.Nodes.Length; i++)
+                    {
+                        int n = ev.Nodes[i];
+                        s.QuotaAnnual[n] = Min(s.QuotaAnnual[n], values[ev.ValueParam] * DaysPerYear * ev.NodeShares[i]);
+                    }
+
+                    break;
+                case EventKind.Enforcement:
+                    if (ev.ValueParam >= 0) { s.Leak[ev.Nodes[0]] = values[ev.ValueParam]; }
+                    if (ev.SecondParam >= 0) { s.Interdiction[ev.Nodes[0]] = values[ev.SecondParam]; }
+                    break;
+                case EventKind.CapacityChange:
+                    ApplyCapacityChange(ev, step);
+                    break;
+                case EventKind.DemandShock:
+                    foreach (int h in ev.Holdings)
+                    {
+                        s.DemandMultiplier[h] *= values[ev.ValueParam];
+                    }
+
+                    break;
+                case EventKind.StockpileRelease:
+                    ApplyStockpileRelease(ev);
+                    break;
+                case EventKind.Disruption:
+                    ApplyDisruption(ev, e, step);
+                    break;
+            }
+        }
+    }
+
+    private void ApplyCapacityChange(CompiledEvent ev, int step)
+    {
+        int n = ev.Nodes[0];
+        var before = _s.Capacity[n];
+        var target = ev.ValueParam >= 0 ? _s.Values[ev.ValueParam] : before * _s.Values[ev.SecondParam];
+        double progress = ev.RampSteps > 0 ? Math.Min(1.0, (step - ev.StartStep + 1) / (double)ev.RampSteps) : 1.0;
+        _s.Capacity[n] = Where(Eq(before, PositiveInfinity), target, before + ((target - before) * progress));
+    }
+
+    private void ApplyStockpileRelease(CompiledEvent ev)
+    {
+        int n = ev.Nodes[0];
+        _s.ReleaseRate[n] = _s.Values[ev.ValueParam];
+        _s.ReleaseBelow[n] = ev.SecondParam >= 0 ? _s.Values[ev.SecondParam] : NaN;
+        for (int h = n * _m; h < (n + 1) * _m; h++)
+        {
+            for (int i = _net.ReleaseStart[h]; i < _net.ReleaseStart[h + 1]; i++)
+            {
+                _s.ReleaseArcOn[_net.ReleaseArcs[i]] = false;
+            }
+        }
+
+        foreach (int arc in ev.Arcs)
+        {
+            _s.ReleaseArcOn[arc] = true;
+        }
+    }
+
+    /// <summary>Outages: a Bernoulli draw per step in the trials without one, durations drawn per trial that starts one.</summary>
+    private void ApplyDisruption(CompiledEvent ev, int index, int step)
+    {
+        var s = _s;
+        ref var rng = ref s.DisruptionRng[index];
+        var stepValue = Vector512.Create((double)step);
+        var idle = Le(s.OutageUntil[index], stepValue);
+        if (Any(idle))
+        {
+            var chance = s.Values[ev.ValueParam] * _stepDays / DaysPerYear;
+            var starts = idle & Lt(rng.NextDouble(idle), chance);
+            for (uint bits = Bits(starts); bits != 0; bits &= bits - 1)
+            {
+                int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var laneRng = rng.GetLane(lane);
+                At(s.OutageUntil, index, lane) = step + DrawSteps(ev.SecondParam, ref laneRng);
+                rng.SetLane(lane, laneRng);
+            }
+        }
+
+        var down = Gt(s.OutageUntil[index], stepValue);
+        if (!Any(down))
+        {
+            return;
+        }
+
+        var lost = s.Values[ev.ThirdParam];
+        if (ev.Lane >= 0)
+        {
+            var closes = Ge(lost, V.One);
+            s.LaneCapacity[ev.Lane] = Where(down, Where(closes, V.Zero, s.LaneCapacity[ev.Lane] * (V.One - lost)), s.LaneCapacity[ev.Lane]);
+            s.LaneOpen[ev.Lane] = Where(down, Lt(lost, V.One), s.LaneOpen[ev.Lane]);
+        }
+        else
+        {
+            s.Capacity[ev.Nodes[0]] = Where(down, s.Capacity[ev.Nodes[0]] * (V.One - lost), s.Capacity[ev.Nodes[0]]);
+        }
+    }
+
+    /// <summary>Whole steps of a per-use duration from <paramref name="param"/> for one trial: rounded up, at least one.</summary>
+    private int DrawSteps(int param, ref Rng rng)
+    {
+        if (param < 0)
+        {
+            return 1;
+        }
+
+        double days = Sampler.Sample(_params, param, ref rng);
+        return Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));
+    }
+}

@@ -1,0 +1,355 @@
+using System.Runtime.Intrinsics;
+using System.Numerics;
+using SupplySim.Model;
+using static SupplySim.Simulation.Lanes;
+using V = System.Runtime.Intrinsics.Vector512<double>;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// Steps 7-8 for a batch: allocation to orders or push by share, export controls per origin part, the lead-time
+/// pipeline and the licence queue (scattered per trial, since each trial's draw picks its own slot), and releases.
+/// </summary>
+internal sealed partial class BatchKernel
+{
+    private int _step;
+
+    /// <summary>Per-lane whole steps of the current draw (lead time or licence processing).</summary>
+    private readonly int[] _laneSteps = new int[Width];
+
+    private void Ship(int step)
+    {
+        var outstanding = _s.Outstanding;
+        var outStart = _net.OutStart;
+        var outArcs = _net.OutArcs;
+        var groupEnd = _net.OutGroupEnd;
+        var isPush = _net.IsPush;
+        var kind = _net.NodeKind;
+        foreach (int h in _supplierHoldings)
+        {
+            int first = outStart[h], last = outStart[h + 1];
+            int n = _nodeOf[h];
+            if (isPush[n])
+            {
+                Push(h, first, last, step);
+                continue;
+            }
+
+            var forwardRoom = kind[n] == NodeKind.Transshipper ? (_s.Capacity[n] * _stepDays) - _s.NodeShipped[n] : PositiveInfinity;
+            int groupStart = first;
+            for (int i = first; i < last; i++)
+            {
+                if (!groupEnd[i])
+                {
+                    continue;
+                }
+
+                var requested = V.Zero;
+                for (int j = groupStart; j <= i; j++)
+                {
+                    requested += outstanding[outArcs[j]];
+                }
+
+                var available = Min(TotalStock(h), forwardRoom);
+                var ships = Gt(requested, Tolerance) & Gt(available, Tolerance);
+                if (Any(ships))
+                {
+                    var fraction = Min(V.One, available / requested);
+                    for (int j = groupStart; j <= i; j++)
+                    {
+                        int a = outArcs[j];
+                        var amount = LaneLimit(a, outstanding[a] * fraction, ships);
+                        var sends = ships & Gt(amount, Tolerance);
+                        if (Any(sends))
+                        {
+                            outstanding[a] = Where(sends, outstanding[a] - amount, outstanding[a]);
+                            forwardRoom = Where(sends, forwardRoom - amount, forwardRoom);
+                            Dispatch(a, h, amount, step, sends);
+                        }
+                    }
+                }
+
+                groupStart = i + 1;
+            }
+        }
+    }
+
+    /// <summary>A push supplier sends all its stock along open lanes by share; what lanes cannot take waits.</summary>
+    private void Push(int h, int first, int last, int step)
+    {
+        var s = _s;
+        var stock = TotalStock(h);
+        var pushes = Gt(stock, Tolerance);
+        if (!Any(pushes))
+        {
+            return;
+        }
+
+        var openShare = V.Zero;
+        for (int i = first; i < last; i++)
+        {
+            int a = _net.OutArcs[i];
+            s.Share[a] = Where(Gt(LaneOutlook(a, out _), V.Zero), Vector512.Create(_net.ArcShare[a]), V.Zero);
+            openShare += s.Share[a];
+        }
+
+        pushes &= Gt(openShare, V.Zero);
+        if (!Any(pushes))
+        {
+            return;
+        }
+
+        for (int i = first; i < last; i++)
+        {
+            int a = _net.OutArcs[i];
+            var amount = LaneLimit(a, stock * s.Share[a] / openShare, pushes);
+            var sends = pushes & Gt(amount, Tolerance);
+            if (Any(sends))
+            {
+                int buyer = _buyerOfArc[a];
+                s.OnOrder[buyer] = AddWhere(sends, s.OnOrder[buyer], amount);
+                Dispatch(a, h, amount, step, sends);
+            }
+        }
+    }
+
+    /// <summary>What of <paramref name="amount"/> the arc's lane can still carry today, booked in the lanes of <paramref name="mask"/>.</summary>
+    private V LaneLimit(int a, V amount, V mask)
+    {
+        int lane = _arcLane[a];
+        if (lane < 0)
+        {
+            return amount;
+        }
+
+        var room = Max(V.Zero, _s.LaneCapacity[lane] - _s.LaneUsed[lane]);
+        var shipped = Min(amount, room);
+        _s.LaneUsed[lane] = AddWhere(mask, _s.LaneUsed[lane], shipped);
+        return shipped;
+    }
+
+    /// <summary>Takes a shipment from the supplier's stock and applies any export control to each origin part.</summary>
+    private void Dispatch(int a, int supplier, V amount, int step, V mask)
+    {
+        var s = _s;
+        var stock = s.Stock;
+        int o = _o;
+        int from = _net.ArcFrom[a];
+        s.NodeShipped[from] = AddWhere(mask, s.NodeShipped[from], amount);
+        int at = supplier * o;
+        var total = TotalStock(supplier);
+        var fraction = Where(Gt(total, V.Zero), Min(V.One, amount / total), V.Zero);
+        int[]? gate = _scenario.Gate;
+        int gateAt = gate is null ? 0 : ((step * _arcs) + a) * o;
+        for (int origin = 0; origin < o; origin++)
+        {
+            var held = stock[at + origin];
+            var part = held * fraction;
+            var moves = mask & ~Le(part, V.Zero);
+            if (!Any(moves))
+            {
+                continue;
+            }
+
+            stock[at + origin] = Where(moves, held - part, held);
+            int k = gate is null ? -1 : gate[gateAt + origin];
+            if (k < 0)
+            {
+                Transit(a, part, origin, step, moves);
+            }
+            else if (!_fromTransshipper[a])
+            {
+                if (_scenario.ControlIsBan[k])
+                {
+                    stock[at + origin] = AddWhere(moves, stock[at + origin], part);
+                    CancelOrdered(a, part, moves);
+                }
+                else
+                {
+                    QueueLicence(a, k, part, origin, step, moves);
+                }
+            }
+            else
+            {
+                DispatchControlledReexport(a, k, supplier, part, origin, step, moves);
+            }
+        }
+
+        if (_receivesShipments[supplier])
+        {
+            MergeTinyOrigins(at, mask);
+        }
+    }
+
+    /// <summary>Controlled-origin material leaving a transshipper: the leaked part slips through (or is seized), the rest is gated.</summary>
+    private void DispatchControlledReexport(int a, int k, int supplier, V part, int origin, int step, V mask)
+    {
+        var s = _s;
+        int from = _net.ArcFrom[a];
+        var leaked = _scenario.ControlExtraterritorial[k] ? part * s.Leak[from] : part;
+        var held = part - leaked;
+        var leaks = mask & Gt(leaked, V.Zero);
+        if (Any(leaks))
+        {
+            var interdiction = s.Interdiction[from];
+            var watched = leaks & Gt(interdiction, V.Zero);
+            var seized = V.Zero;
+            if (Any(watched))
+            {
+                seized = watched & Lt(s.InterdictionRng[a].NextDouble(watched), interdiction);
+            }
+
+            if (Any(seized))
+            {
+                int lane = _net.ArcLane[a], material = _net.ArcMaterial[a];
+                s.LaneSeized[lane] = AddWhere(seized, s.LaneSeized[lane], leaked);
+                s.MassSeized[material] = AddWhere(seized, s.MassSeized[material], leaked);
+                CancelOrdered(a, leaked, seized);
+            }
+
+            var passes = leaks & ~seized;
+            if (Any(passes))
+            {
+                Transit(a, leaked, origin, step, passes);
+            }
+        }
+
+        var gated = mask & ~Le(held, V.Zero);
+        if (!Any(gated))
+        {
+            return;
+        }
+
+        if (_scenario.ControlIsBan[k])
+        {
+            int at = (supplier * _o) + origin;
+            s.Stock[at] = AddWhere(gated, s.Stock[at], held);
+            CancelOrdered(a, held, gated);
+        }
+        else
+        {
+            QueueLicence(a, k, held, origin, step, gated);
+        }
+    }
+
+    private void QueueLicence(int a, int k, V amount, int origin, int step, V mask)
+    {
+        var valid = mask & HoldsValidLicence(a, k, step);
+        if (Any(valid))
+        {
+            Transit(a, amount, origin, step, valid);
+        }
+
+        var applies = mask & ~valid;
+        if (!Any(applies))
+        {
+            return;
+        }
+
+        var s = _s;
+        var queue = _licences;
+        int ring = queue.Ring, controls = queue.ControlStart[a + 1] - queue.ControlStart[a];
+        int cellOffset = (queue.LocalIndex[(k * _arcs) + a] * _o) + origin;
+        var steps = _laneSteps;
+        _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies, steps);
+        for (uint bits = Bits(applies); bits != 0; bits &= bits - 1)
+        {
+            int lane = BitOperations.TrailingZeroCount(bits);
+            int slot = (step + Math.Min(steps[lane], ring - 1)) & (ring - 1);
+            At(s.Licence, queue.Base[a] + (slot * controls * _o) + cellOffset, lane) += At(ref amount, lane);
+        }
+
+        s.ControlApplied[k] = AddWhere(applies, s.ControlApplied[k], amount);
+    }
+
+    /// <summary>Puts each trial's shipment on the lane's pipeline at its own drawn lead time (plus any transshipper delay).</summary>
+    private void Transit(int a, V amount, int origin, int step, V mask)
+    {
+        var s = _s;
+        ref var rng = ref s.LeadRng[a];
+        var steps = _laneSteps;
+        _leadTimes.DrawSteps(a, ref rng, mask, steps);
+        int delayParam = _arcDelayParam[a];
+        int maxSteps = _arcPipeMaxSteps[a];
+        var pipe = s.Pipe;
+        int cell = (a * _o) + origin, row = _arcs * _o;
+        for (uint bits = Bits(mask); bits != 0; bits &= bits - 1)
+        {
+            int lane = BitOperations.TrailingZeroCount(bits);
+            int laneSteps = steps[lane];
+            if (delayParam >= 0)
+            {
+                var one = rng.GetLane(lane);
+                laneSteps += DrawSteps(delayParam, ref one);
+                rng.SetLane(lane, one);
+            }
+
+            laneSteps = Math.Min(laneSteps, maxSteps);
+            At(pipe, (((step + laneSteps) & _pipeMask) * row) + cell, lane) += At(ref amount, lane);
+        }
+
+        int laneIndex = _arcLane[a];
+        if (laneIndex >= 0)
+        {
+            s.LaneShipped[laneIndex] = AddWhere(mask, s.LaneShipped[laneIndex], amount);
+        }
+    }
+
+    /// <summary>Stockpiles top up consumers whose cover fell below the rule's threshold, within the release rate.</summary>
+    private void ReleaseStockpiles(int step)
+    {
+        var s = _s;
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            if (_net.NodeKind[n] != NodeKind.Stockpile)
+            {
+                continue;
+            }
+
+            var releasing = Gt(s.ReleaseRate[n], V.Zero);
+            if (!Any(releasing))
+            {
+                continue;
+            }
+
+            for (int h = n * _m; h < (n + 1) * _m; h++)
+            {
+                var left = s.ReleaseRate[n] * _stepDays;
+                for (int i = _net.ReleaseStart[h]; i < _net.ReleaseStart[h + 1]; i++)
+                {
+                    var active = releasing & Gt(left, Tolerance);
+                    if (!Any(active))
+                    {
+                        break;
+                    }
+
+                    int a = _net.ReleaseArcs[i];
+                    if (!s.ReleaseArcOn[a])
+                    {
+                        continue;
+                    }
+
+                    int buyer = _buyerOfArc[a];
+                    var mean = s.MeanNeed[buyer] * s.DemandMultiplier[buyer];
+                    var below = Where(Eq(s.ReleaseBelow[n], s.ReleaseBelow[n]), s.ReleaseBelow[n], Vector512.Create(_net.CoverDays[_net.ArcTo[a]]));
+                    var position = TotalStock(buyer) + s.OnOrder[buyer] - s.Backlog[buyer];
+                    var target = below * mean;
+                    var short_ = active & ~Ge(position, target);
+                    if (!Any(short_))
+                    {
+                        continue;
+                    }
+
+                    var amount = Min(Min(target - position, left), TotalStock(h));
+                    var sends = short_ & Gt(amount, Tolerance);
+                    if (Any(sends))
+                    {
+                        left = Where(sends, left - amount, left);
+                        s.OnOrder[buyer] = AddWhere(sends, s.OnOrder[buyer], amount);
+                        Dispatch(a, h, amount, step, sends);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using static SupplySim.Simulation.Lanes;
+using V = System.Runtime.Intrinsics.Vector512<double>;
+
+namespace SupplySim.Simulation;
+
+/// <summary>Steps 2-4 for a batch: arrivals, licence decisions, production and processing.</summary>
+internal sealed partial class BatchKernel
+{
+    private void ReceiveArrivals(int step)
+    {
+        var pipe = _s.Pipe.AsSpan((step & _pipeMask) * _arcs * _o, _arcs * _o);
+        var stock = _s.Stock;
+        var onOrder = _s.OnOrder;
+        var buyerOfArc = _buyerOfArc;
+        int o = _o;
+        for (int a = 0, slot = 0; a < buyerOfArc.Length; a++, slot += o)
+        {
+            int buyer = buyerOfArc[a], at = buyer * o;
+            var arrived = V.Zero;
+            for (int origin = 0; origin < o; origin++)
+            {
+                var part = pipe[slot + origin];
+                arrived += part;
+                stock[at + origin] += part;
+                pipe[slot + origin] = V.Zero;
+            }
+
+            onOrder[buyer] = Max(V.Zero, onOrder[buyer] - arrived);
+        }
+    }
+
+    /// <summary>Applications maturing today, decided as in the scalar kernel: one draw per arc and origin with anything pending.</summary>
+    private void MatureLicences(int step)
+    {
+        var s = _s;
+        if (_scenario.ControlCount == 0)
+        {
+            return;
+        }
+
+        var queue = _licences;
+        var licence = s.Licence;
+        int slotIndex = step & (queue.Ring - 1);
+        for (int a = 0; a < _arcs; a++)
+        {
+            int first = queue.ControlStart[a], controls = queue.ControlStart[a + 1] - first;
+            if (controls == 0)
+            {
+                continue;
+            }
+
+            int cells = queue.Base[a] + (slotIndex * controls * _o);
+            for (int origin = 0; origin < _o; origin++)
+            {
+                var pending = V.Zero;
+                for (int local = 0, cell = cells + origin; local < controls; local++, cell += _o)
+                {
+                    pending |= Gt(licence[cell], V.Zero);
+                }
+
+                if (!Any(pending))
+                {
+                    continue;
+                }
+
+                var draw = s.LicenceRng[a].NextDouble(pending);
+                V approved = V.Zero, denied = V.Zero;
+                for (int local = 0; local < controls; local++)
+                {
+                    int cell = cells + (local * _o) + origin;
+                    var amount = licence[cell];
+                    var has = Gt(amount, V.Zero);
+                    if (!Any(has))
+                    {
+                        continue;
+                    }
+
+                    licence[cell] = Where(has, V.Zero, amount);
+                    int k = queue.Controls[first + local];
+                    int approvalParam = _scenario.ControlArcApproval[(k * _arcs) + a];
+                    var grant = has & Lt(draw, approvalParam >= 0 ? s.Values[approvalParam] : V.Zero);
+                    var deny = has & ~grant;
+                    s.ControlApproved[k] = AddWhere(grant, s.ControlApproved[k], amount);
+                    approved = AddWhere(grant, approved, amount);
+                    if (Any(grant))
+                    {
+                        GrantLicence(a, k, step, grant);
+                    }
+
+                    s.ControlDenied[k] = AddWhere(deny, s.ControlDenied[k], amount);
+                    denied = AddWhere(deny, denied, amount);
+                }
+
+                var ships = Gt(approved, V.Zero);
+                if (Any(ships))
+                {
+                    Transit(a, approved, origin, step, ships);
+                }
+
+                var returns = Gt(denied, V.Zero);
+                if (Any(returns))
+                {
+                    int at = (_supplierOfArc[a] * _o) + origin;
+                    s.Stock[at] = AddWhere(returns, s.Stock[at], denied);
+                    CancelOrdered(a, denied, returns);
+                }
+            }
+        }
+    }
+
+    private void Produce()
+    {
+        var s = _s;
+        foreach (int n in _producers)
+        {
+            int h = (n * _m) + _net.OutputMaterial[n];
+            var make = s.Capacity[n] * _stepDays;
+            if (!_net.IsPush[n])
+            {
+                make = Min(make, Max(V.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(h)));
+            }
+
+            var remaining = s.QuotaAnnual[n] - s.ProducedThisYear[n];
+            var binding = Lt(remaining, make);
+            make = Where(binding, Max(V.Zero, remaining), make);
+            s.QuotaBindingSteps[n] = AddWhere(binding, s.QuotaBindingSteps[n], V.One);
+            var makes = Gt(make, V.Zero) & ~Eq(make, PositiveInfinity);
+            if (!Any(makes))
+            {
+                continue;
+            }
+
+            int at = (h * _o) + _net.NodeOrigin[n];
+            s.Stock[at] = AddWhere(makes, s.Stock[at], make);
+            s.ProducedThisYear[n] = AddWhere(makes, s.ProducedThisYear[n], make);
+            s.Produced[n] = AddWhere(makes, s.Produced[n], make);
+            int material = _net.OutputMaterial[n];
+            s.MassProduced[material] = AddWhere(makes, s.MassProduced[material], make);
+        }
+    }
+
+    /// <summary>Processors make what capacity and the scarcest input allow; output takes the processor's origin.</summary>
+    private void Process()
+    {
+        var s = _s;
+        foreach (int n in _processors)
+        {
+            int output = (n * _m) + _net.OutputMaterial[n];
+            var make = s.Capacity[n] * _stepDays;
+            if (!_net.IsPush[n])
+            {
+                make = Min(make, Max(V.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(output)));
+            }
+
+            for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)
+            {
+                var ratio = s.Values[_net.RecipeRatioParam[i]];
+                make = Min(make, TotalStock((n * _m) + _net.RecipeMaterial[i]) / ratio);
+            }
+
+            var makes = Gt(make, V.Zero) & ~Eq(make, PositiveInfinity);
+            if (!Any(makes))
+            {
+                continue;
+            }
+
+            for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)
+            {
+                int input = (n * _m) + _net.RecipeMaterial[i];
+                var use = make * s.Values[_net.RecipeRatioParam[i]];
+                TakeStock(input, use, TotalStock(input), makes);
+                int material = _net.RecipeMaterial[i];
+                s.MassConsumed[material] = AddWhere(makes, s.MassConsumed[material], use);
+            }
+
+            int at = (output * _o) + _net.NodeOrigin[n];
+            s.Stock[at] = AddWhere(makes, s.Stock[at], make);
+            s.MassProduced[_net.OutputMaterial[n]] = AddWhere(makes, s.MassProduced[_net.OutputMaterial[n]], make);
+        }
+    }
+}

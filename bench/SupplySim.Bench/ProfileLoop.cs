@@ -3,7 +3,7 @@ using SupplySim.Simulation;
 namespace SupplySim.Bench;
 
 /// <summary>
-/// <c>loop SCENARIO SECONDS</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
+/// <c>loop SCENARIO SECONDS [scalar|batch]</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
 /// profiler (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) sees only the kernel. Not a measurement: it
 /// prints a rough rate so a profile can be matched to the benchmark it explains.
 /// </summary>
@@ -21,19 +21,29 @@ internal static class ProfileLoop
         var network = BenchInputs.Model.Network;
         var scenario = BenchInputs.Scenario(id);
         var layout = new MetricLayout(network, scenario);
+        bool batch = args.Length > 3 && args[3] == "batch";
         var kernel = new TrialKernel(network, scenario, layout);
-        var row = new double[layout.Width];
+        var batchKernel = new BatchKernel(network, scenario, layout);
+        var row = new double[layout.Width * BatchKernel.Width];
         Console.WriteLine($"{id}: {network.NodeCount} nodes, {network.LaneCount} lanes, {network.ArcCount} arcs, " +
             $"{network.MaterialCount} materials, {network.OriginCount} origins, {network.Steps} steps");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long trials = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
-            kernel.Run(BenchInputs.Seed, trials++, row);
+            if (batch)
+            {
+                batchKernel.Run(BenchInputs.Seed, trials, row);
+                trials += BatchKernel.Width;
+            }
+            else
+            {
+                kernel.Run(BenchInputs.Seed, trials++, row);
+            }
         }
 
         double perTrial = clock.Elapsed.TotalMilliseconds / trials;
-        Console.WriteLine($"{trials} trials, {perTrial:F3} ms per trial, " +
+        Console.WriteLine($"{(batch ? "batch" : "scalar")} kernel: {trials} trials, {perTrial:F3} ms per trial, " +
             $"{BenchInputs.LaneStepsPerTrial / perTrial / 1e3:F1} M trial-lane-steps/s");
         return true;
     }

@@ -31,32 +31,39 @@ public static class MonteCarlo
         int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
         Parallel.For(0, chunks, parallel,
-            () => (Kernel: new TrialKernel(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries),
-                Row: new double[width], Monthly: new double[monthlyWidth], Weekly: new double[weeklyWidth]),
-            (chunk, _, worker) =>
+            () => new TrialBlockRunner(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Kernel),
+            (chunk, _, runner) =>
             {
                 int end = Math.Min(trials, (chunk + 1) * Chunk);
-                for (int trial = chunk * Chunk; trial < end; trial++)
+                for (int first = chunk * Chunk; first < end; first += TrialBlockRunner.BlockTrials)
                 {
-                    worker.Kernel.Run(options.Seed, trial, worker.Row, worker.Monthly, worker.Weekly);
-                    for (int column = 0; column < width; column++)
+                    int count = Math.Min(TrialBlockRunner.BlockTrials, end - first);
+                    runner.Run(options.Seed, first, count);
+                    for (int i = 0; i < count; i++)
                     {
-                        values[((long)column * trials) + trial] = worker.Row[column];
-                    }
+                        int trial = first + i;
+                        var row = runner.Rows.AsSpan(i * width, width);
+                        for (int column = 0; column < width; column++)
+                        {
+                            values[((long)column * trials) + trial] = row[column];
+                        }
 
-                    for (int cell = 0; cell < monthlyWidth; cell++)
-                    {
-                        monthly![((long)cell * trials) + trial] = worker.Monthly[cell];
-                    }
+                        var monthlyRow = runner.Monthly.AsSpan(i * monthlyWidth, monthlyWidth);
+                        for (int cell = 0; cell < monthlyWidth; cell++)
+                        {
+                            monthly![((long)cell * trials) + trial] = monthlyRow[cell];
+                        }
 
-                    for (int cell = 0; cell < weeklyWidth; cell++)
-                    {
-                        weekly![((long)cell * trials) + trial] = worker.Weekly[cell];
+                        var weeklyRow = runner.Weekly.AsSpan(i * weeklyWidth, weeklyWidth);
+                        for (int cell = 0; cell < weeklyWidth; cell++)
+                        {
+                            weekly![((long)cell * trials) + trial] = weeklyRow[cell];
+                        }
                     }
                 }
 
                 progress?.Report(Interlocked.Add(ref done, end - (chunk * Chunk)));
-                return worker;
+                return runner;
             },
             _ => { });
         return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks);

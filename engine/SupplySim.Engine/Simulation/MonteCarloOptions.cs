@@ -9,6 +9,9 @@ namespace SupplySim.Simulation;
 public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1, bool RecordMonthlyLaneFlows = false,
     bool RecordWeeklySeries = false)
 {
+    /// <summary>Which kernel runs full blocks of trials (tests compare them; the results are the same).</summary>
+    internal KernelChoice Kernel { get; init; }
+
     /// <summary>Throws when the options cannot be run.</summary>
     public void Validate()
     {

@@ -74,14 +74,22 @@ public static class StreamingMonteCarlo
             int count = Math.Min(chunkTrials, trials - first);
             chunk.Reset(first, count);
             int firstTrial = first;
-            Parallel.For(0, count, parallel,
-                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, layouts),
-                (trial, _, worker) =>
+            int blocks = (count + TrialBlockRunner.BlockTrials - 1) / TrialBlockRunner.BlockTrials;
+            Parallel.For(0, blocks, parallel,
+                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, layouts, options.Kernel),
+                (block, _, worker) =>
                 {
-                    for (int s = 0; s < worker.Kernels.Length; s++)
+                    int offset = block * TrialBlockRunner.BlockTrials;
+                    int trialsInBlock = Math.Min(TrialBlockRunner.BlockTrials, count - offset);
+                    for (int s = 0; s < worker.Runners.Length; s++)
                     {
-                        worker.Kernels[s].Run(options.Seed, firstTrial + trial, worker.Rows[s]);
-                        chunk.Store(s, trial, worker.Rows[s]);
+                        var runner = worker.Runners[s];
+                        runner.Run(options.Seed, firstTrial + offset, trialsInBlock);
+                        int width = layouts[s].Width;
+                        for (int i = 0; i < trialsInBlock; i++)
+                        {
+                            chunk.Store(s, offset + i, runner.Rows.AsSpan(i * width, width));
+                        }
                     }
 
                     return worker;
@@ -101,11 +109,9 @@ public static class StreamingMonteCarlo
         consuming?.GetAwaiter().GetResult();
     }
 
-    /// <summary>One worker's kernels and row buffers, one per scenario.</summary>
-    private sealed class Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts)
+    /// <summary>One worker's trial runners (kernels and row buffers), one per scenario.</summary>
+    private sealed class Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts, KernelChoice kernel)
     {
-        public TrialKernel[] Kernels { get; } = [.. scenarios.Select((s, i) => new TrialKernel(network, s, layouts[i]))];
-
-        public double[][] Rows { get; } = [.. layouts.Select(layout => new double[layout.Width])];
+        public TrialBlockRunner[] Runners { get; } = [.. scenarios.Select((s, i) => new TrialBlockRunner(network, s, layouts[i], kernel: kernel))];
     }
 }

@@ -17,7 +17,7 @@ namespace SupplySim.Simulation;
 internal sealed class DurationSampler
 {
     /// <summary>Buckets per slot are the top <c>BucketBits</c> of the 53-bit uniform.</summary>
-    private const int BucketBits = 9;
+    private const int BucketBits = 11;
     private const int Buckets = 1 << BucketBits;
     private const int MantissaBits = 53;
     private const double Ulp = 1.0 / (1UL << MantissaBits);
@@ -95,9 +95,10 @@ internal sealed class DurationSampler
     /// <summary>
     /// <see cref="DrawSteps(int, ref Rng)"/> for the trials of a batch: lane <c>l</c> of <paramref name="mask"/> draws
     /// from lane <c>l</c> of <paramref name="rng"/> into <paramref name="steps"/>[l], exactly as its own generator would;
-    /// other lanes neither draw nor change <paramref name="steps"/>.
+    /// other lanes neither draw nor change <paramref name="steps"/>. <paramref name="uniforms"/> is the caller's scratch
+    /// (the sampler is shared between threads).
     /// </summary>
-    public void DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask, Span<int> steps)
+    public void DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask, Span<int> steps, Span<ulong> uniforms)
     {
         uint lanes = (uint)mask.ExtractMostSignificantBits();
         switch (_kind[slot])
@@ -112,12 +113,14 @@ internal sealed class DurationSampler
                 return;
             case DistributionKind.Uniform:
             case DistributionKind.Triangular:
-                var uniforms = rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits);
+                // One vector store, then plain array reads: extracting a variable lane from a register is slow.
+                (rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)).CopyTo(uniforms);
+                int tableBase = slot * Buckets;
                 for (uint bits = lanes; bits != 0; bits &= bits - 1)
                 {
                     int lane = BitOperations.TrailingZeroCount(bits);
-                    ulong u = uniforms.GetElement(lane);
-                    ushort tabled = _steps[(slot * Buckets) + (int)(u >> (MantissaBits - BucketBits))];
+                    ulong u = uniforms[lane];
+                    ushort tabled = _steps[tableBase + (int)(u >> (MantissaBits - BucketBits))];
                     steps[lane] = tabled != Straddles ? tabled : StepsAt(slot, u * Ulp);
                 }
 

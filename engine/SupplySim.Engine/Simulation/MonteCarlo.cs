@@ -26,8 +26,13 @@ public static class MonteCarlo
         double[]? monthly = options.RecordMonthlyLaneFlows ? new double[(long)monthlyWidth * trials] : null;
         int weeks = network.WeekCount, weeklyWidth = options.RecordWeeklySeries ? layout.DemandSeries.Count * weeks * 2 : 0;
         double[]? weekly = options.RecordWeeklySeries ? new double[(long)weeklyWidth * trials] : null;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        const int Chunk = 64;
+        var parallel = new ParallelOptions
+        {
+            // Unbounded parallelism starts more worker replicas than cores, each building its own (batch) kernel.
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        };
+        const int Chunk = 16;
         int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
         Parallel.For(0, chunks, parallel,

@@ -1,5 +1,7 @@
 using System.Runtime.Intrinsics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SupplySim.Model;
 using static SupplySim.Simulation.Lanes;
 using V = System.Runtime.Intrinsics.Vector512<double>;
@@ -16,6 +18,12 @@ internal sealed partial class BatchKernel
 
     /// <summary>Per-lane whole steps of the current draw (lead time or licence processing).</summary>
     private readonly int[] _laneSteps = new int[Width];
+
+    /// <summary>Per-lane amounts of the current scatter.</summary>
+    private readonly double[] _laneAmounts = new double[Width];
+
+    /// <summary>Per-lane uniforms of the current duration draw.</summary>
+    private readonly ulong[] _laneUniforms = new ulong[Width];
 
     private void Ship(int step)
     {
@@ -251,7 +259,7 @@ internal sealed partial class BatchKernel
         int ring = queue.Ring, controls = queue.ControlStart[a + 1] - queue.ControlStart[a];
         int cellOffset = (queue.LocalIndex[(k * _arcs) + a] * _o) + origin;
         var steps = _laneSteps;
-        _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies, steps);
+        _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies, steps, _laneUniforms);
         for (uint bits = Bits(applies); bits != 0; bits &= bits - 1)
         {
             int lane = BitOperations.TrailingZeroCount(bits);
@@ -268,24 +276,31 @@ internal sealed partial class BatchKernel
         var s = _s;
         ref var rng = ref s.LeadRng[a];
         var steps = _laneSteps;
-        _leadTimes.DrawSteps(a, ref rng, mask, steps);
+        _leadTimes.DrawSteps(a, ref rng, mask, steps, _laneUniforms);
+        uint lanes = Bits(mask);
         int delayParam = _arcDelayParam[a];
-        int maxSteps = _arcPipeMaxSteps[a];
-        var pipe = s.Pipe;
-        int cell = (a * _o) + origin, row = _arcs * _o;
-        for (uint bits = Bits(mask); bits != 0; bits &= bits - 1)
+        if (delayParam >= 0)
         {
-            int lane = BitOperations.TrailingZeroCount(bits);
-            int laneSteps = steps[lane];
-            if (delayParam >= 0)
+            for (uint bits = lanes; bits != 0; bits &= bits - 1)
             {
+                int lane = BitOperations.TrailingZeroCount(bits);
                 var one = rng.GetLane(lane);
-                laneSteps += DrawSteps(delayParam, ref one);
+                steps[lane] += DrawSteps(delayParam, ref one);
                 rng.SetLane(lane, one);
             }
+        }
 
-            laneSteps = Math.Min(laneSteps, maxSteps);
-            At(pipe, (((step + laneSteps) & _pipeMask) * row) + cell, lane) += At(ref amount, lane);
+        // Each trial's part lands in its own future slot: a scatter, one lane at a time, into the flat pipeline.
+        var amounts = _laneAmounts;
+        amount.CopyTo(amounts);
+        ref double pipe = ref Unsafe.As<V, double>(ref MemoryMarshal.GetArrayDataReference(s.Pipe));
+        int maxSteps = _arcPipeMaxSteps[a];
+        int cell = (a * _o) + origin, row = _arcs * _o;
+        for (uint bits = lanes; bits != 0; bits &= bits - 1)
+        {
+            int lane = BitOperations.TrailingZeroCount(bits);
+            int slot = (step + Math.Min(steps[lane], maxSteps)) & _pipeMask;
+            Unsafe.Add(ref pipe, ((((slot * row) + cell) * Width) + lane)) += amounts[lane];
         }
 
         int laneIndex = _arcLane[a];

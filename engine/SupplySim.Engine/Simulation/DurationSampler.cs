@@ -39,6 +39,7 @@ internal sealed class DurationSampler
     /// <summary>Samplers are immutable after construction, so one per network or scenario is shared by every kernel.</summary>
     private static readonly ConditionalWeakTable<CompiledNetwork, DurationSampler> SharedLeadTimes = new();
     private static readonly ConditionalWeakTable<CompiledScenario, DurationSampler> SharedProcessingTimes = new();
+    private static readonly ConditionalWeakTable<CompiledNetwork, DurationSampler> SharedDelays = new();
 
     /// <summary>A sampler over <paramref name="paramOfSlot"/>: slot i draws parameter <c>paramOfSlot[i]</c> (-1: one day).</summary>
     public DurationSampler(ParameterTable table, int[] paramOfSlot, double stepDays)
@@ -69,6 +70,10 @@ internal sealed class DurationSampler
     /// <summary>Lead times of <paramref name="network"/>, slot = arc; built on first use (the tables take ~1 ms to fill).</summary>
     public static DurationSampler LeadTimes(CompiledNetwork network) =>
         SharedLeadTimes.GetValue(network, n => new DurationSampler(n.Parameters, n.ArcLeadParam, n.StepDays));
+
+    /// <summary>Transshipper delays of <paramref name="network"/>, slot = arc (its supplier's delay; -1 when it has none).</summary>
+    public static DurationSampler Delays(CompiledNetwork network) =>
+        SharedDelays.GetValue(network, n => new DurationSampler(n.Parameters, [.. n.ArcFrom.Select(from => n.DelayParam[from])], n.StepDays));
 
     /// <summary>Licence processing times of <paramref name="scenario"/> on <paramref name="network"/>, slot = export control.</summary>
     public static DurationSampler ProcessingTimes(CompiledNetwork network, CompiledScenario scenario) =>

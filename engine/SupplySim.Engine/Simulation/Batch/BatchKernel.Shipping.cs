@@ -19,6 +19,9 @@ internal sealed partial class BatchKernel
     /// <summary>Per-lane whole steps of the current draw (lead time or licence processing).</summary>
     private readonly int[] _laneSteps = new int[Width];
 
+    /// <summary>Per-lane transshipper delay steps of the current shipment.</summary>
+    private readonly int[] _laneDelays = new int[Width];
+
     /// <summary>Per-lane amounts of the current scatter.</summary>
     private readonly double[] _laneAmounts = new double[Width];
 
@@ -278,15 +281,15 @@ internal sealed partial class BatchKernel
         var steps = _laneSteps;
         _leadTimes.DrawSteps(a, ref rng, mask, steps, _laneUniforms);
         uint lanes = Bits(mask);
-        int delayParam = _arcDelayParam[a];
-        if (delayParam >= 0)
+        if (_arcDelayParam[a] >= 0)
         {
+            // The delay draw follows the lead-time draw on the same stream, in each trial.
+            var delays = _laneDelays;
+            _delays.DrawSteps(a, ref rng, mask, delays, _laneUniforms);
             for (uint bits = lanes; bits != 0; bits &= bits - 1)
             {
                 int lane = BitOperations.TrailingZeroCount(bits);
-                var one = rng.GetLane(lane);
-                steps[lane] += DrawSteps(delayParam, ref one);
-                rng.SetLane(lane, one);
+                steps[lane] += delays[lane];
             }
         }
 

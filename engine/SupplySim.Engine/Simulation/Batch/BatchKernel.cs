@@ -39,6 +39,7 @@ internal sealed partial class BatchKernel
     private readonly V _stepDaysV;
     private readonly DurationSampler _leadTimes;
     private readonly DurationSampler _processingTimes;
+    private readonly DurationSampler _delays;
     private readonly LicenceQueueLayout _licences;
 
     private readonly int[] _supplierHoldings;
@@ -74,6 +75,7 @@ internal sealed partial class BatchKernel
         _s = new BatchScratch(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length);
         _leadTimes = DurationSampler.LeadTimes(network);
         _processingTimes = DurationSampler.ProcessingTimes(network, scenario);
+        _delays = DurationSampler.Delays(network);
         int holdings = network.NodeCount * _m;
         _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
         _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];

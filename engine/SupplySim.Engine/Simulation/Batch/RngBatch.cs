@@ -18,19 +18,22 @@ internal struct RngBatch
     private Vector512<ulong> _s2;
     private Vector512<ulong> _s3;
 
-    /// <summary>Puts <paramref name="rng"/> in lane <paramref name="lane"/>.</summary>
+    /// <summary>Puts <paramref name="rng"/> in lane <paramref name="lane"/> (0 ≤ lane &lt; 8, unchecked).</summary>
     public void SetLane(int lane, in Rng rng)
     {
         rng.GetState(out ulong s0, out ulong s1, out ulong s2, out ulong s3);
-        _s0 = _s0.WithElement(lane, s0);
-        _s1 = _s1.WithElement(lane, s1);
-        _s2 = _s2.WithElement(lane, s2);
-        _s3 = _s3.WithElement(lane, s3);
+        Word(ref _s0, lane) = s0;
+        Word(ref _s1, lane) = s1;
+        Word(ref _s2, lane) = s2;
+        Word(ref _s3, lane) = s3;
     }
 
     /// <summary>The generator of lane <paramref name="lane"/>, for draws only the scalar code makes (rare distributions).</summary>
-    public readonly Rng GetLane(int lane) =>
-        Rng.FromState(_s0.GetElement(lane), _s1.GetElement(lane), _s2.GetElement(lane), _s3.GetElement(lane));
+    public Rng GetLane(int lane) => Rng.FromState(Word(ref _s0, lane), Word(ref _s1, lane), Word(ref _s2, lane), Word(ref _s3, lane));
+
+    /// <summary>One lane of a state vector in memory: a plain load or store, not an element insert into a register.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref ulong Word(ref Vector512<ulong> vector, int lane) => ref Unsafe.Add(ref Unsafe.As<Vector512<ulong>, ulong>(ref vector), lane);
 
     /// <summary>Next 64 bits in every lane; lanes outside <paramref name="mask"/> keep their state (their result is meaningless).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -3,7 +3,7 @@ using SupplySim.Simulation;
 namespace SupplySim.Bench;
 
 /// <summary>
-/// <c>loop SCENARIO SECONDS [scalar|batch]</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
+/// <c>loop SCENARIO SECONDS [scalar|batch] [COPIES DAYS]</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
 /// profiler (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) sees only the kernel. Not a measurement: it
 /// prints a rough rate so a profile can be matched to the benchmark it explains.
 /// </summary>
@@ -18,8 +18,11 @@ internal static class ProfileLoop
 
         string id = args.Length > 1 ? args[1] : "baseline";
         double seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
-        var network = BenchInputs.Model.Network;
-        var scenario = BenchInputs.Scenario(id);
+        // Optionally the network scaled to COPIES regional copies over DAYS steps (baseline only, as ScalingBenchmarks).
+        var model = args.Length > 5 ? BenchInputs.Scaled(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)) : BenchInputs.Model;
+        var network = model.Network;
+        var scenario = model.Find(id) ?? throw new ArgumentException($"no scenario '{id}'");
         var layout = new MetricLayout(network, scenario);
         bool batch = args.Length > 3 && args[3] == "batch";
         var kernel = new TrialKernel(network, scenario, layout);
@@ -44,7 +47,7 @@ internal static class ProfileLoop
 
         double perTrial = clock.Elapsed.TotalMilliseconds / trials;
         Console.WriteLine($"{(batch ? "batch" : "scalar")} kernel: {trials} trials, {perTrial:F3} ms per trial, " +
-            $"{BenchInputs.LaneStepsPerTrial / perTrial / 1e3:F1} M trial-lane-steps/s");
+            $"{(double)network.LaneCount * network.Steps / perTrial / 1e3:F1} M trial-lane-steps/s");
         return true;
     }
 }

@@ -35,6 +35,31 @@ internal sealed class KernelChoiceTests
         }
     }
 
+    /// <summary>Awkward lengths around the block of eight: each leaves a different partial block to the scalar kernel.</summary>
+    [TestCase(1)]
+    [TestCase(7)]
+    [TestCase(8)]
+    [TestCase(9)]
+    [TestCase(15)]
+    [TestCase(16)]
+    [TestCase(17)]
+    [TestCase(33)]
+    public void MonteCarlo_AwkwardTrialCounts_BatchEqualsScalar(int trials)
+    {
+        var model = TestModels.Compile(Reference.ReferenceNetworks.Licensing);
+        foreach (var scenario in model.Scenarios)
+        {
+            var options = new MonteCarloOptions(trials, Seed: 5, MaxDegreeOfParallelism: 2);
+            var scalar = MonteCarlo.Run(model, scenario, options with { Kernel = KernelChoice.Scalar });
+            var batch = MonteCarlo.Run(model, scenario, options with { Kernel = KernelChoice.Batch });
+            for (int column = 0; column < scalar.Layout.Width; column++)
+            {
+                Assert.That(Bits(batch.Column(column)), Is.EqualTo(Bits(scalar.Column(column))),
+                    $"{scenario.Id}, {trials} trials: column {column} ({scalar.Layout.Columns[column]})");
+            }
+        }
+    }
+
     [Test]
     public void StreamingRun_BatchVersusScalarKernel_SameChunks()
     {

@@ -41,7 +41,7 @@ internal sealed partial class BatchKernel
         var demand = s.DemandToday[h];
         var available = TotalStock(h);
         var served = V.Zero;
-        int ringBase = slot * _net.Steps;
+        int slots = _layout.DemandHoldings.Length;
         var head = s.RingHead[slot];
         var stepValue = Vector512.Create((double)step);
 
@@ -54,7 +54,7 @@ internal sealed partial class BatchKernel
             int laneHead = (int)At(ref head, lane);
             while (laneHead < step && laneAvailable - laneServed > HoldingAccumulators.Tolerance)
             {
-                ref double owed = ref At(ring, ringBase + laneHead, lane);
+                ref double owed = ref At(ring, (laneHead * slots) + slot, lane);
                 double pay = Math.Min(owed, laneAvailable - laneServed);
                 laneServed += pay;
                 double left = owed - pay;
@@ -76,20 +76,23 @@ internal sealed partial class BatchKernel
         var unmet = demand - metToday;
         served += metToday;
         var shortToday = Gt(unmet, Tolerance);
-        if (!_net.LostSales[_nodeOf[h]])
+        bool backorders = !_net.LostSales[_nodeOf[h]];
+
+        // Every step writes its entry (zero when nothing is owed), so the ring is never cleared between batches.
+        ring[(step * slots) + slot] = backorders ? Where(shortToday, unmet, V.Zero) : V.Zero;
+        if (backorders)
         {
-            ring[ringBase + step] = Where(shortToday, unmet, ring[ringBase + step]);
             s.Backlog[h] = AddWhere(shortToday, s.Backlog[h], unmet);
         }
 
         // Advance past settled debts: in one vector for trials whose queue starts today, per trial otherwise.
         var startsToday = Eq(head, stepValue);
-        head = Where(startsToday & Le(ring[ringBase + step], Tolerance), Vector512.Create(step + 1.0), head);
+        head = Where(startsToday & Le(ring[(step * slots) + slot], Tolerance), Vector512.Create(step + 1.0), head);
         for (uint bits = Bits(Lt(head, stepValue)); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
             int laneHead = (int)At(ref head, lane);
-            while (laneHead <= step && At(ring, ringBase + laneHead, lane) <= HoldingAccumulators.Tolerance)
+            while (laneHead <= step && At(ring, (laneHead * slots) + slot, lane) <= HoldingAccumulators.Tolerance)
             {
                 laneHead++;
             }

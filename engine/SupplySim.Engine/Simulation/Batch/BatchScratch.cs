@@ -80,6 +80,7 @@ internal sealed class BatchScratch
 
     public V[] Outstanding { get; }
 
+    /// <summary>In transit, <c>[(slot * ArcCount + arc) * O + origin]</c> as in the scalar kernel: a step's arrivals are contiguous.</summary>
     public V[] Pipe { get; }
 
     public V[] Licence { get; }
@@ -134,6 +135,7 @@ internal sealed class BatchScratch
 
     public RngBatch[] DisruptionRng { get; }
 
+    /// <summary>What each step still owes, <c>[step * slots + slot]</c> (a step's entries are contiguous); written every step before it is read, so never cleared.</summary>
     public V[] UnmetRing { get; }
 
     public V[] RingHead { get; }
@@ -189,7 +191,6 @@ internal sealed class BatchScratch
         Array.Clear(LicenceValidUntil);
         Array.Fill(LicenceValidExporter, None);
         Array.Clear(ProducedThisYear);
-        Array.Clear(UnmetRing);
         Array.Clear(RingHead);
         Array.Clear(PlannedUnits);
         Array.Clear(ProducedUnits);

@@ -30,8 +30,9 @@ internal sealed class TrialBlockRunner
         _layout = layout;
         _recordMonthly = recordMonthlyLaneFlows;
         _recordWeekly = recordWeeklySeries;
-        _batch = kernel == KernelChoice.Batch ||
-                 (kernel == KernelChoice.Auto && Vector512.IsHardwareAccelerated && !recordMonthlyLaneFlows && !recordWeeklySeries);
+        // The batch kernel records no per-step series: runs that keep them always step trials one at a time.
+        _batch = !recordMonthlyLaneFlows && !recordWeeklySeries &&
+                 (kernel == KernelChoice.Batch || (kernel == KernelChoice.Auto && Vector512.IsHardwareAccelerated));
         MonthlyWidth = recordMonthlyLaneFlows ? network.LaneCount * network.MonthCount : 0;
         WeeklyWidth = recordWeeklySeries ? layout.DemandSeries.Count * network.WeekCount * 2 : 0;
         Rows = new double[BlockTrials * layout.Width];
@@ -82,6 +83,6 @@ internal enum KernelChoice
     /// <summary>Always the scalar kernel.</summary>
     Scalar,
 
-    /// <summary>The batch kernel for every full block, even without 512-bit hardware (emulated, slow): for tests.</summary>
+    /// <summary>The batch kernel for every full block of a run without per-step series, even without 512-bit hardware (emulated, slow): for tests.</summary>
     Batch,
 }

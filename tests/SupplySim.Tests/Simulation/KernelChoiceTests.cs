@@ -60,6 +60,20 @@ internal sealed class KernelChoiceTests
         }
     }
 
+    /// <summary>The batch kernel keeps no weekly or monthly series, so a run that records them must not use it.</summary>
+    [Test]
+    public void MonteCarlo_RecordingSeries_SameSeriesWhicheverKernelIsAsked()
+    {
+        var model = ShippedModel();
+        var scenario = model.Scenarios[^1];
+        var options = new MonteCarloOptions(Trials: 16, Seed: 2, MaxDegreeOfParallelism: 1, RecordMonthlyLaneFlows: true, RecordWeeklySeries: true);
+        var scalar = MonteCarlo.Run(model, scenario, options with { Kernel = KernelChoice.Scalar });
+        var batch = MonteCarlo.Run(model, scenario, options with { Kernel = KernelChoice.Batch });
+        Assert.That(Bits(batch.MonthlyLaneFlow(0, 0)), Is.EqualTo(Bits(scalar.MonthlyLaneFlow(0, 0))));
+        Assert.That(Bits(batch.WeeklyCover(0, 10)), Is.EqualTo(Bits(scalar.WeeklyCover(0, 10))));
+        Assert.That(scalar.WeeklyCover(0, 10).ToArray(), Has.Some.GreaterThan(0), "the series must be recorded at all");
+    }
+
     [Test]
     public void StreamingRun_BatchVersusScalarKernel_SameChunks()
     {

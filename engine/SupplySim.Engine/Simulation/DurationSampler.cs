@@ -17,7 +17,7 @@ namespace SupplySim.Simulation;
 internal sealed class DurationSampler
 {
     /// <summary>Buckets per slot are the top <c>BucketBits</c> of the 53-bit uniform.</summary>
-    private const int BucketBits = 11;
+    private const int BucketBits = 9;
     private const int Buckets = 1 << BucketBits;
     private const int MantissaBits = 53;
     private const double Ulp = 1.0 / (1UL << MantissaBits);

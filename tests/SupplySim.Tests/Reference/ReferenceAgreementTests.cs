@@ -30,7 +30,8 @@ internal sealed class ReferenceAgreementTests
         Metric.StockoutDays, Metric.MaxDelayDays, Metric.TimeToShortageDays, Metric.TimeToRecoverDays, Metric.QuotaBindingDays,
     ];
 
-    private static readonly (string Name, string Yaml)[] Networks =
+    /// <summary>Small networks that each isolate a feature (also used by the batch kernel's agreement tests).</summary>
+    internal static readonly (string Name, string Yaml)[] Networks =
     [
         ("backorder-chain", ReferenceNetworks.BackorderChain),
         ("backorder-chain-weekly", ReferenceNetworks.BackorderChain.Replace("horizon: 240d", "horizon: 245d\nstep: 7d", StringComparison.Ordinal)),

@@ -32,16 +32,7 @@ internal sealed class BatchKernelTests
     private static readonly double Unwritten = BitConverter.Int64BitsToDouble(0x7FF8_DEAD_BEEF_0BAD);
 
     /// <summary>The small networks of <see cref="ReferenceAgreementTests"/>, including the weekly-step variant.</summary>
-    private static readonly (string Name, string Yaml)[] Networks =
-    [
-        ("backorder-chain", ReferenceNetworks.BackorderChain),
-        ("backorder-chain-weekly", ReferenceNetworks.BackorderChain.Replace("horizon: 240d", "horizon: 245d\nstep: 7d", StringComparison.Ordinal)),
-        ("processor", ReferenceNetworks.Processor),
-        ("transshipper", ReferenceNetworks.Transshipper),
-        ("licensing", ReferenceNetworks.Licensing),
-        ("rerouting", ReferenceNetworks.Rerouting),
-        ("stockpile-bom", ReferenceNetworks.StockpileAndBillOfMaterials),
-    ];
+    private static (string Name, string Yaml)[] Networks => ReferenceAgreementTests.Networks;
 
     private static IEnumerable<TestCaseData> SmallNetworkScenarios()
     {

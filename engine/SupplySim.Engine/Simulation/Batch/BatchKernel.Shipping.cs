@@ -352,14 +352,14 @@ internal sealed partial class BatchKernel
                     var below = Where(Eq(s.ReleaseBelow[n], s.ReleaseBelow[n]), s.ReleaseBelow[n], Vector512.Create(_net.CoverDays[_net.ArcTo[a]]));
                     var position = TotalStock(buyer) + s.OnOrder[buyer] - s.Backlog[buyer];
                     var target = below * mean;
-                    var short_ = active & ~Ge(position, target);
-                    if (!Any(short_))
+                    var belowTarget = active & ~Ge(position, target);
+                    if (!Any(belowTarget))
                     {
                         continue;
                     }
 
                     var amount = Min(Min(target - position, left), TotalStock(h));
-                    var sends = short_ & Gt(amount, Tolerance);
+                    var sends = belowTarget & Gt(amount, Tolerance);
                     if (Any(sends))
                     {
                         left = Where(sends, left - amount, left);

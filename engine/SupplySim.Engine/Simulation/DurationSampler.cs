@@ -16,9 +16,19 @@ namespace SupplySim.Simulation;
 /// </summary>
 internal sealed class DurationSampler
 {
-    /// <summary>Buckets per slot are the top <c>BucketBits</c> of the 53-bit uniform.</summary>
-    private const int BucketBits = 9;
-    private const int Buckets = 1 << BucketBits;
+    /// <summary>
+    /// Bytes of step tables a sampler aims at. More buckets mean fewer draws that straddle a step boundary and fall
+    /// back to the inverse CDF (~6% of draws at 512 buckets, ~1.5% at 2048; the batch kernel pays a per-lane branch
+    /// for each), but the tables compete with the kernel's state for L2: 2048 buckets per arc made the 10×
+    /// network lose 10% of its per-lane-step rate. So: up to 2048 buckets while the tables fit this, at least 512.
+    /// </summary>
+    private const int TableBudgetBytes = 256 * 1024;
+    private const int MinBucketBits = 9;
+    private const int MaxBucketBits = 11;
+
+    /// <summary>Buckets per slot are the top <see cref="_bucketBits"/> of the 53-bit uniform.</summary>
+    private readonly int _bucketBits;
+    private readonly int _buckets;
     private const int MantissaBits = 53;
     private const double Ulp = 1.0 / (1UL << MantissaBits);
 
@@ -33,7 +43,7 @@ internal sealed class DurationSampler
     private readonly double[] _c;
     private readonly double _stepDays;
 
-    /// <summary>Steps per bucket, <c>[slot * Buckets + bucket]</c>, or <see cref="Straddles"/>.</summary>
+    /// <summary>Steps per bucket, <c>[slot * buckets + bucket]</c>, or <see cref="Straddles"/>.</summary>
     private readonly ushort[] _steps;
 
     /// <summary>Samplers are immutable after construction, so one per network or scenario is shared by every kernel.</summary>
@@ -52,7 +62,10 @@ internal sealed class DurationSampler
         _a = new double[slots];
         _b = new double[slots];
         _c = new double[slots];
-        _steps = new ushort[slots * Buckets];
+        int bits = BitOperations.Log2((uint)Math.Max(1, TableBudgetBytes / (sizeof(ushort) * Math.Max(1, slots))));
+        _bucketBits = Math.Clamp(bits, MinBucketBits, MaxBucketBits);
+        _buckets = 1 << _bucketBits;
+        _steps = new ushort[slots * _buckets];
         for (int slot = 0; slot < slots; slot++)
         {
             int p = _param[slot];
@@ -90,7 +103,7 @@ internal sealed class DurationSampler
             case DistributionKind.Uniform:
             case DistributionKind.Triangular:
                 ulong bits = rng.NextUInt64() >> (64 - MantissaBits);
-                ushort steps = _steps[(slot * Buckets) + (int)(bits >> (MantissaBits - BucketBits))];
+                ushort steps = _steps[(slot * _buckets) + (int)(bits >> (MantissaBits - _bucketBits))];
                 return steps != Straddles ? steps : StepsAt(slot, bits * Ulp);
             default:
                 return ToSteps(Sampler.Sample(_table, _param[slot], ref rng));
@@ -120,12 +133,12 @@ internal sealed class DurationSampler
             case DistributionKind.Triangular:
                 // One vector store, then plain array reads: extracting a variable lane from a register is slow.
                 (rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)).CopyTo(uniforms);
-                int tableBase = slot * Buckets;
+                int tableBase = slot * _buckets, shift = MantissaBits - _bucketBits;
                 for (uint bits = lanes; bits != 0; bits &= bits - 1)
                 {
                     int lane = BitOperations.TrailingZeroCount(bits);
                     ulong u = uniforms[lane];
-                    ushort tabled = _steps[tableBase + (int)(u >> (MantissaBits - BucketBits))];
+                    ushort tabled = _steps[tableBase + (int)(u >> shift)];
                     steps[lane] = tabled != Straddles ? tabled : StepsAt(slot, u * Ulp);
                 }
 
@@ -160,13 +173,13 @@ internal sealed class DurationSampler
     /// </summary>
     private void FillBuckets(int slot)
     {
-        const ulong PerBucket = 1UL << (MantissaBits - BucketBits);
+        ulong perBucket = 1UL << (MantissaBits - _bucketBits);
         double cut = _kind[slot] == DistributionKind.Triangular && _c[slot] > _a[slot]
             ? (_b[slot] - _a[slot]) / (_c[slot] - _a[slot])
             : double.NaN;
-        for (int bucket = 0; bucket < Buckets; bucket++)
+        for (int bucket = 0; bucket < _buckets; bucket++)
         {
-            ulong first = (ulong)bucket * PerBucket, last = first + PerBucket - 1;
+            ulong first = (ulong)bucket * perBucket, last = first + perBucket - 1;
             int steps = StepsAt(slot, first * Ulp);
             bool constant = steps == StepsAt(slot, last * Ulp) && steps < Straddles;
             if (constant && cut > first * Ulp && cut <= last * Ulp)
@@ -175,7 +188,7 @@ internal sealed class DurationSampler
                 constant = StepsAt(slot, (atCut - 1) * Ulp) == steps && StepsAt(slot, atCut * Ulp) == steps;
             }
 
-            _steps[(slot * Buckets) + bucket] = constant ? (ushort)steps : Straddles;
+            _steps[(slot * _buckets) + bucket] = constant ? (ushort)steps : Straddles;
         }
     }
 }

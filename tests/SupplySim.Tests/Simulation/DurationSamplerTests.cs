@@ -33,6 +33,51 @@ public class DurationSamplerTests
         }
     }
 
+    /// <summary>Many slots shrink the tables (to 512 buckets at 128 slots and more); smaller tables must agree too.</summary>
+    [TestCase(60)]
+    [TestCase(100)]
+    [TestCase(300)]
+    public void Draws_equal_the_inverse_cdf_whatever_the_table_size(int slots)
+    {
+        var network = TestModels.CompileFile(Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml")).Network;
+        int[] paramOfSlot = [.. Enumerable.Range(0, slots).Select(slot => network.ArcLeadParam[slot % network.ArcCount])];
+        var sampler = new DurationSampler(network.Parameters, paramOfSlot, network.StepDays);
+        AssertDrawsMatch(network, sampler, paramOfSlot[..network.ArcCount], "arc of a large sampler");
+    }
+
+    /// <summary>The batch draw gives each lane what that lane's own generator would give, and draws only in masked lanes.</summary>
+    [Test]
+    public void Batch_draws_equal_the_scalar_draws_lane_by_lane()
+    {
+        var network = TestModels.CompileFile(Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml")).Network;
+        var sampler = DurationSampler.LeadTimes(network);
+        var lanes = new Rng[BatchKernel.Width];
+        var batch = default(RngBatch);
+        for (int lane = 0; lane < lanes.Length; lane++)
+        {
+            lanes[lane] = Rng.ForStream(3, lane, 17);
+            batch.SetLane(lane, lanes[lane]);
+        }
+
+        int[] steps = new int[BatchKernel.Width];
+        ulong[] uniforms = new ulong[BatchKernel.Width];
+        for (int draw = 0; draw < 5_000; draw++)
+        {
+            int slot = draw % network.ArcCount;
+            int maskBits = (draw * 37) & 0xFF;
+            var mask = System.Runtime.Intrinsics.Vector512.Create(
+                [.. Enumerable.Range(0, BatchKernel.Width).Select(lane => (maskBits >> lane & 1) != 0 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]);
+            Array.Fill(steps, -1);
+            sampler.DrawSteps(slot, ref batch, mask, steps, uniforms);
+            for (int lane = 0; lane < lanes.Length; lane++)
+            {
+                int expected = (maskBits >> lane & 1) != 0 ? sampler.DrawSteps(slot, ref lanes[lane]) : -1;
+                Assert.That(steps[lane], Is.EqualTo(expected), $"draw {draw}, lane {lane}");
+                Assert.That(batch.GetLane(lane), Is.EqualTo(lanes[lane]), $"draw {draw}, lane {lane}: generator state");
+            }
+        }
+    }
+
     private static void AssertDrawsMatch(CompiledNetwork network, DurationSampler sampler, int[] paramOfSlot, string what)
     {
         for (int slot = 0; slot < paramOfSlot.Length; slot++)
@@ -59,10 +104,11 @@ public class DurationSamplerTests
         double max = network.Parameters.C[network.ArcLeadParam[arc]];
         ulong cut = (ulong)Math.Ceiling((mode - min) / (max - min) * (1UL << 53));
         var uniforms = new List<ulong> { 0, (1UL << 53) - 1, cut - 1, cut, cut + 1 };
-        for (ulong bucket = 1; bucket < 512; bucket++)
+        // Edges of 2048 buckets (the largest table a sampler builds; they include the edges of 512 and 1024).
+        for (ulong bucket = 1; bucket < 2048; bucket++)
         {
-            uniforms.Add((bucket << 44) - 1);
-            uniforms.Add(bucket << 44);
+            uniforms.Add((bucket << 42) - 1);
+            uniforms.Add(bucket << 42);
         }
 
         foreach (ulong bits in uniforms)

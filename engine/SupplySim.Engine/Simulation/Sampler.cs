@@ -44,6 +44,21 @@ internal static class Sampler
         return Math.Clamp(value, table.Lower[index], table.Upper[index]);
     }
 
+    /// <summary>
+    /// Whole steps of a per-use duration drawn from parameter <paramref name="index"/> (outage lengths, transshipment
+    /// delays): rounded up, at least one; no parameter (-1) means one step, with no draw.
+    /// </summary>
+    public static int DrawSteps(ParameterTable table, int index, ref Rng rng, double stepDays)
+    {
+        if (index < 0)
+        {
+            return 1;
+        }
+
+        double days = Sample(table, index, ref rng);
+        return Math.Max(1, (int)Math.Ceiling((days / stepDays) - 1e-9));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Triangular(double min, double mode, double max, double u)
     {

@@ -132,7 +132,7 @@ internal sealed partial class TrialKernel
             double chance = _s.Values[ev.ValueParam] * _stepDays / DaysPerYear;
             if (rng.NextDouble() < chance)
             {
-                _s.OutageUntil[index] = step + DrawSteps(ev.SecondParam, ref rng);
+                _s.OutageUntil[index] = step + Sampler.DrawSteps(_params, ev.SecondParam, ref rng, _stepDays);
             }
         }
 

@@ -43,24 +43,9 @@ internal sealed partial class TrialKernel
         }
     }
 
-    /// <summary>The nine shortage metrics, in <see cref="MetricNames.ShortageMetrics"/> order. All defined for zero demand.</summary>
-    private void WriteShortage(Span<double> cells, HoldingAccumulators acc, int slot)
-    {
-        double demand = acc.Demand[slot];
-        double shortage = Math.Min(acc.Shortage[slot], demand);
-        double fill = demand > 0 ? 1 - (shortage / demand) : 1;
-        int reference = _scenario.FirstEventStep;
-        int firstShort = acc.FirstShortStep[slot];
-        cells[0] = demand;
-        cells[1] = fill;
-        cells[2] = shortage;
-        cells[3] = 1 - fill;
-        cells[4] = acc.StockoutSteps[slot] * _stepDays;
-        cells[5] = demand > 0 ? acc.BacklogSum[slot] * _stepDays / demand : 0;
-        cells[6] = acc.MaxDelaySteps[slot] * _stepDays;
-        cells[7] = (firstShort >= 0 ? firstShort - reference : _net.Steps - reference) * _stepDays;
-        cells[8] = firstShort < 0 ? 0 : ((acc.RecoverStep[slot] >= 0 ? acc.RecoverStep[slot] : _net.Steps) - firstShort) * _stepDays;
-    }
+    private void WriteShortage(Span<double> cells, HoldingAccumulators acc, int slot) =>
+        HoldingAccumulators.WriteMetrics(cells, acc.Demand[slot], acc.Shortage[slot], acc.StockoutSteps[slot], acc.BacklogSum[slot],
+            acc.MaxDelaySteps[slot], acc.FirstShortStep[slot], acc.RecoverStep[slot], _scenario.FirstEventStep, _net.Steps, _stepDays);
 
     /// <summary>
     /// For material <paramref name="material"/>: initial + produced − consumed − final stock − in transit − in licence

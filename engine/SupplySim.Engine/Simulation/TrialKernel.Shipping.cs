@@ -237,7 +237,7 @@ internal sealed partial class TrialKernel
         int delayParam = _arcDelayParam[a];
         if (delayParam >= 0)
         {
-            steps += DrawSteps(delayParam, ref rng);
+            steps += Sampler.DrawSteps(_params, delayParam, ref rng, _stepDays);
         }
 
         steps = Math.Min(steps, _arcPipeMaxSteps[a]);

@@ -10,11 +10,6 @@ namespace SupplySim.Simulation;
 internal sealed partial class TrialKernel
 {
     private const double DaysPerYear = 365.0;
-    private const ulong DemandStream = 1UL << 56;
-    private const ulong LeadStream = 2UL << 56;
-    private const ulong LicenceStream = 3UL << 56;
-    private const ulong InterdictionStream = 4UL << 56;
-    private const ulong DisruptionStream = 5UL << 56;
 
     private readonly CompiledNetwork _net;
     private readonly CompiledScenario _scenario;
@@ -89,27 +84,23 @@ internal sealed partial class TrialKernel
         _s.EnsureEvents(scenario.Events.Length);
         _leadTimes = DurationSampler.LeadTimes(network);
         _processingTimes = DurationSampler.ProcessingTimes(network, scenario);
-        int holdings = network.NodeCount * _m;
-        _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
-        _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];
-        _receivesShipments = new bool[holdings];
-        _producers = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == NodeKind.Producer)];
-        _processors = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == NodeKind.Processor)];
-        _nodeOf = [.. Enumerable.Range(0, holdings).Select(h => h / _m)];
-        _materialOf = [.. Enumerable.Range(0, holdings).Select(h => h % _m)];
-        _supplierOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcFrom[a] * _m) + network.ArcMaterial[a])];
-        _buyerOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcTo[a] * _m) + network.ArcMaterial[a])];
+        var index = KernelIndex.For(network);
+        _supplierHoldings = index.SupplierHoldings;
+        _buyerHoldings = index.BuyerHoldings;
+        _receivesShipments = index.ReceivesShipments;
+        _producers = index.Producers;
+        _processors = index.Processors;
+        _nodeOf = index.NodeOf;
+        _materialOf = index.MaterialOf;
+        _supplierOfArc = index.SupplierOfArc;
+        _buyerOfArc = index.BuyerOfArc;
         _arcFrom = network.ArcFrom;
         _arcLane = network.ArcLane;
-        _arcDelayParam = [.. network.ArcFrom.Select(from => network.DelayParam[from])];
-        _arcPipeMaxSteps = [.. network.ArcPipeLength.Select(length => length - 1)];
-        _fromTransshipper = [.. network.ArcFrom.Select(from => network.NodeKind[from] == NodeKind.Transshipper)];
+        _arcDelayParam = index.ArcDelayParam;
+        _arcPipeMaxSteps = index.ArcPipeMaxSteps;
+        _fromTransshipper = index.FromTransshipper;
         _pipeMask = network.PipeRing - 1;
-        _arcFromOrigin = [.. network.ArcFrom.Select(from => network.NodeOrigin[from])];
-        for (int a = 0; a < network.ArcCount; a++)
-        {
-            _receivesShipments[_buyerOfArc[a]] = true;
-        }
+        _arcFromOrigin = index.ArcFromOrigin;
     }
 
     public TrialScratch Scratch => _s;
@@ -170,14 +161,14 @@ internal sealed partial class TrialKernel
 
         for (int a = 0; a < _arcs; a++)
         {
-            s.LeadRng[a] = Rng.ForStream(seed, trial, LeadStream | (uint)a);
-            s.LicenceRng[a] = Rng.ForStream(seed, trial, LicenceStream | (uint)a);
-            s.InterdictionRng[a] = Rng.ForStream(seed, trial, InterdictionStream | (uint)a);
+            s.LeadRng[a] = Rng.ForStream(seed, trial, TrialStreams.Lead | (uint)a);
+            s.LicenceRng[a] = Rng.ForStream(seed, trial, TrialStreams.Licence | (uint)a);
+            s.InterdictionRng[a] = Rng.ForStream(seed, trial, TrialStreams.Interdiction | (uint)a);
         }
 
         for (int e = 0; e < _scenario.Events.Length; e++)
         {
-            s.DisruptionRng[e] = Rng.ForStream(seed, trial, DisruptionStream ^ _scenario.Events[e].StreamKey);
+            s.DisruptionRng[e] = Rng.ForStream(seed, trial, TrialStreams.Disruption ^ _scenario.Events[e].StreamKey);
         }
 
         int holdings = _net.NodeCount * _m;
@@ -186,7 +177,7 @@ internal sealed partial class TrialKernel
             s.MeanNeed[h] = MeanNeedOf(h);
             if (_net.DemandParam[h] >= 0)
             {
-                s.DemandRng[h] = Rng.ForStream(seed, trial, DemandStream | (uint)h);
+                s.DemandRng[h] = Rng.ForStream(seed, trial, TrialStreams.Demand | (uint)h);
             }
 
             if (!_net.Held[h])
@@ -285,17 +276,5 @@ internal sealed partial class TrialKernel
                 stock[i] = 0;
             }
         }
-    }
-
-    /// <summary>Whole steps of a per-use duration drawn from <paramref name="param"/>: rounded up, at least one.</summary>
-    private int DrawSteps(int param, ref Rng rng)
-    {
-        if (param < 0)
-        {
-            return 1;
-        }
-
-        double days = Sampler.Sample(_params, param, ref rng);
-        return Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));
     }
 }

@@ -137,7 +137,7 @@ internal sealed partial class BatchKernel
             {
                 int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
                 var laneRng = rng.GetLane(lane);
-                At(s.OutageUntil, index, lane) = step + DrawSteps(ev.SecondParam, ref laneRng);
+                At(s.OutageUntil, index, lane) = step + Sampler.DrawSteps(_params, ev.SecondParam, ref laneRng, _stepDays);
                 rng.SetLane(lane, laneRng);
             }
         }
@@ -159,17 +159,5 @@ internal sealed partial class BatchKernel
         {
             s.Capacity[ev.Nodes[0]] = Where(down, s.Capacity[ev.Nodes[0]] * (V.One - lost), s.Capacity[ev.Nodes[0]]);
         }
-    }
-
-    /// <summary>Whole steps of a per-use duration from <paramref name="param"/> for one trial: rounded up, at least one.</summary>
-    private int DrawSteps(int param, ref Rng rng)
-    {
-        if (param < 0)
-        {
-            return 1;
-        }
-
-        double days = Sampler.Sample(_params, param, ref rng);
-        return Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));
     }
 }

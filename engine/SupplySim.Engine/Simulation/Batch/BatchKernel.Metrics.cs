@@ -47,23 +47,9 @@ internal sealed partial class BatchKernel
         }
     }
 
-    /// <summary>The nine shortage metrics of one lane, in <see cref="MetricNames.ShortageMetrics"/> order.</summary>
-    private void WriteShortage(Span<double> cells, BatchAccumulators acc, int slot, int lane)
-    {
-        double demand = At(acc.Demand, slot, lane);
-        double shortage = Math.Min(At(acc.Shortage, slot, lane), demand);
-        double fill = demand > 0 ? 1 - (shortage / demand) : 1;
-        int reference = _scenario.FirstEventStep;
-        int firstShort = (int)At(acc.FirstShortStep, slot, lane);
-        int recover = (int)At(acc.RecoverStep, slot, lane);
-        cells[0] = demand;
-        cells[1] = fill;
-        cells[2] = shortage;
-        cells[3] = 1 - fill;
-        cells[4] = (int)At(acc.StockoutSteps, slot, lane) * _stepDays;
-        cells[5] = demand > 0 ? At(acc.BacklogSum, slot, lane) * _stepDays / demand : 0;
-        cells[6] = (int)At(acc.MaxDelaySteps, slot, lane) * _stepDays;
-        cells[7] = (firstShort >= 0 ? firstShort - reference : _net.Steps - reference) * _stepDays;
-        cells[8] = firstShort < 0 ? 0 : ((recover >= 0 ? recover : _net.Steps) - firstShort) * _stepDays;
-    }
+    /// <summary>The nine shortage metrics of one lane.</summary>
+    private void WriteShortage(Span<double> cells, BatchAccumulators acc, int slot, int lane) =>
+        HoldingAccumulators.WriteMetrics(cells, At(acc.Demand, slot, lane), At(acc.Shortage, slot, lane), (int)At(acc.StockoutSteps, slot, lane),
+            At(acc.BacklogSum, slot, lane), (int)At(acc.MaxDelaySteps, slot, lane), (int)At(acc.FirstShortStep, slot, lane),
+            (int)At(acc.RecoverStep, slot, lane), _scenario.FirstEventStep, _net.Steps, _stepDays);
 }

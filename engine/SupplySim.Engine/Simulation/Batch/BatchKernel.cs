@@ -19,11 +19,6 @@ internal sealed partial class BatchKernel
     public const int Width = Lanes.Width;
 
     private const double DaysPerYear = 365.0;
-    private const ulong DemandStream = 1UL << 56;
-    private const ulong LeadStream = 2UL << 56;
-    private const ulong LicenceStream = 3UL << 56;
-    private const ulong InterdictionStream = 4UL << 56;
-    private const ulong DisruptionStream = 5UL << 56;
 
     private static readonly V Tolerance = Vector512.Create(HoldingAccumulators.Tolerance);
 
@@ -77,26 +72,22 @@ internal sealed partial class BatchKernel
         _processingTimes = DurationSampler.ProcessingTimes(network, scenario);
         _delays = DurationSampler.Delays(network);
         int holdings = network.NodeCount * _m;
-        _supplierHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.OutStart[h + 1] > network.OutStart[h])];
-        _buyerHoldings = [.. Enumerable.Range(0, holdings).Where(h => network.InStart[h + 1] > network.InStart[h])];
-        _producers = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == NodeKind.Producer)];
-        _processors = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == NodeKind.Processor)];
-        _nodeOf = [.. Enumerable.Range(0, holdings).Select(h => h / _m)];
-        _materialOf = [.. Enumerable.Range(0, holdings).Select(h => h % _m)];
-        _supplierOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcFrom[a] * _m) + network.ArcMaterial[a])];
-        _buyerOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcTo[a] * _m) + network.ArcMaterial[a])];
+        var index = KernelIndex.For(network);
+        _supplierHoldings = index.SupplierHoldings;
+        _buyerHoldings = index.BuyerHoldings;
+        _receivesShipments = index.ReceivesShipments;
+        _producers = index.Producers;
+        _processors = index.Processors;
+        _nodeOf = index.NodeOf;
+        _materialOf = index.MaterialOf;
+        _supplierOfArc = index.SupplierOfArc;
+        _buyerOfArc = index.BuyerOfArc;
         _arcLane = network.ArcLane;
-        _arcDelayParam = [.. network.ArcFrom.Select(from => network.DelayParam[from])];
-        _arcPipeMaxSteps = [.. network.ArcPipeLength.Select(length => length - 1)];
-        _fromTransshipper = [.. network.ArcFrom.Select(from => network.NodeKind[from] == NodeKind.Transshipper)];
+        _arcDelayParam = index.ArcDelayParam;
+        _arcPipeMaxSteps = index.ArcPipeMaxSteps;
+        _fromTransshipper = index.FromTransshipper;
         _pipeMask = network.PipeRing - 1;
-        _arcFromOrigin = [.. network.ArcFrom.Select(from => network.NodeOrigin[from])];
-        _receivesShipments = new bool[holdings];
-        foreach (int h in _buyerOfArc)
-        {
-            _receivesShipments[h] = true;
-        }
-
+        _arcFromOrigin = index.ArcFromOrigin;
         _holdingSlot = new int[holdings];
         Array.Fill(_holdingSlot, -1);
         for (int slot = 0; slot < layout.DemandHoldings.Length; slot++)
@@ -172,14 +163,14 @@ internal sealed partial class BatchKernel
 
             for (int a = 0; a < _arcs; a++)
             {
-                s.LeadRng[a].SetLane(lane, Rng.ForStream(seed, trial, LeadStream | (uint)a));
-                s.LicenceRng[a].SetLane(lane, Rng.ForStream(seed, trial, LicenceStream | (uint)a));
-                s.InterdictionRng[a].SetLane(lane, Rng.ForStream(seed, trial, InterdictionStream | (uint)a));
+                s.LeadRng[a].SetLane(lane, Rng.ForStream(seed, trial, TrialStreams.Lead | (uint)a));
+                s.LicenceRng[a].SetLane(lane, Rng.ForStream(seed, trial, TrialStreams.Licence | (uint)a));
+                s.InterdictionRng[a].SetLane(lane, Rng.ForStream(seed, trial, TrialStreams.Interdiction | (uint)a));
             }
 
             for (int e = 0; e < _scenario.Events.Length; e++)
             {
-                s.DisruptionRng[e].SetLane(lane, Rng.ForStream(seed, trial, DisruptionStream ^ _scenario.Events[e].StreamKey));
+                s.DisruptionRng[e].SetLane(lane, Rng.ForStream(seed, trial, TrialStreams.Disruption ^ _scenario.Events[e].StreamKey));
             }
 
             for (int h = 0; h < holdings; h++)
@@ -187,7 +178,7 @@ internal sealed partial class BatchKernel
                 At(s.MeanNeed, h, lane) = MeanNeedOf(h, lane);
                 if (_net.DemandParam[h] >= 0)
                 {
-                    s.DemandRng[h].SetLane(lane, Rng.ForStream(seed, trial, DemandStream | (uint)h));
+                    s.DemandRng[h].SetLane(lane, Rng.ForStream(seed, trial, TrialStreams.Demand | (uint)h));
                 }
 
                 if (!_net.Held[h])

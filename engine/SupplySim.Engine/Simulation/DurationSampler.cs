@@ -12,15 +12,17 @@ namespace SupplySim.Simulation;
 /// uniform or triangular duration, none for a fixed one or an absent parameter, which means one day), but cheaper:
 /// the result is a step function of the uniform, so each slot has a table over the uniform's top bits giving the
 /// steps for every bucket where the step function is constant; only draws in a bucket that straddles a step
-/// boundary evaluate the inverse CDF. Other distributions go through <see cref="Sampler"/>.
+/// boundary evaluate the inverse CDF. Other distributions go through <see cref="Sampler"/>. The batch draw needs no
+/// table: eight lanes of the inverse CDF in vector registers cost less than eight table reads, and keep the tables
+/// out of the batch kernel's cache.
 /// </summary>
 internal sealed class DurationSampler
 {
     /// <summary>
     /// Bytes of step tables a sampler aims at. More buckets mean fewer draws that straddle a step boundary and fall
-    /// back to the inverse CDF (~6% of draws at 512 buckets, ~1.5% at 2048; the batch kernel pays a per-lane branch
-    /// for each), but the tables compete with the kernel's state for L2: 2048 buckets per arc made the 10×
-    /// network lose 10% of its per-lane-step rate. So: up to 2048 buckets while the tables fit this, at least 512.
+    /// back to the inverse CDF (~6% of draws at 512 buckets, ~1.5% at 2048), but the tables compete with the kernel's
+    /// state for L2: 2048 buckets per arc made the 10× network lose 10% of its per-lane-step rate (measured when the
+    /// batch kernel still read them). So: up to 2048 buckets while the tables fit this, at least 512.
     /// </summary>
     private const int TableBudgetBytes = 256 * 1024;
     private const int MinBucketBits = 9;
@@ -111,49 +113,61 @@ internal sealed class DurationSampler
     }
 
     /// <summary>
-    /// <see cref="DrawSteps(int, ref Rng)"/> for the trials of a batch: lane <c>l</c> of <paramref name="mask"/> draws
-    /// from lane <c>l</c> of <paramref name="rng"/> into <paramref name="steps"/>[l], exactly as its own generator would;
-    /// other lanes neither draw nor change <paramref name="steps"/>. <paramref name="uniforms"/> is the caller's scratch
-    /// (the sampler is shared between threads).
+    /// <see cref="DrawSteps(int, ref Rng)"/> for the trials of a batch: lane <c>l</c> of the result is what lane
+    /// <c>l</c> of <paramref name="rng"/> would draw alone, in the lanes of <paramref name="mask"/>; other lanes
+    /// neither draw nor mean anything. Uniform and triangular durations evaluate the inverse CDF in all lanes at once
+    /// with the same IEEE operations as <see cref="StepsAt"/> (so no table, no per-lane branch); rare distributions
+    /// draw lane by lane through <see cref="Sampler"/>.
     /// </summary>
-    public void DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask, Span<int> steps, Span<ulong> uniforms)
+    public Vector512<long> DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask)
     {
-        uint lanes = (uint)mask.ExtractMostSignificantBits();
         switch (_kind[slot])
         {
             case DistributionKind.Fixed:
-                int fixedSteps = ToSteps(_a[slot]);
-                for (uint bits = lanes; bits != 0; bits &= bits - 1)
-                {
-                    steps[BitOperations.TrailingZeroCount(bits)] = fixedSteps;
-                }
-
-                return;
+                return Vector512.Create((long)ToSteps(_a[slot]));
             case DistributionKind.Uniform:
+            {
+                var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
+                return ToSteps(Vector512.Create(_a[slot]) + (Vector512.Create(_b[slot] - _a[slot]) * u));
+            }
+
             case DistributionKind.Triangular:
-                // One vector store, then plain array reads: extracting a variable lane from a register is slow.
-                (rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)).CopyTo(uniforms);
-                int tableBase = slot * _buckets, shift = MantissaBits - _bucketBits;
-                for (uint bits = lanes; bits != 0; bits &= bits - 1)
+            {
+                var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
+                double min = _a[slot], mode = _b[slot], max = _c[slot], width = max - min;
+                if (width <= 0)
                 {
-                    int lane = BitOperations.TrailingZeroCount(bits);
-                    ulong u = uniforms[lane];
-                    ushort tabled = _steps[tableBase + (int)(u >> shift)];
-                    steps[lane] = tabled != Straddles ? tabled : StepsAt(slot, u * Ulp);
+                    return Vector512.Create((long)ToSteps(min));
                 }
 
-                return;
+                // Sampler.Triangular term by term: both branches' radicands, one square root.
+                var below = Vector512.LessThan(u, Vector512.Create((mode - min) / width));
+                var widthV = Vector512.Create(width);
+                var radicand = Vector512.ConditionalSelect(below, u * widthV * Vector512.Create(mode - min),
+                    (Vector512<double>.One - u) * widthV * Vector512.Create(max - mode));
+                var root = Vector512.Sqrt(radicand);
+                return ToSteps(Vector512.ConditionalSelect(below, Vector512.Create(min) + root, Vector512.Create(max) - root));
+            }
+
             default:
-                for (uint bits = lanes; bits != 0; bits &= bits - 1)
+                var steps = Vector512<long>.Zero;
+                for (uint bits = (uint)mask.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
                 {
                     int lane = BitOperations.TrailingZeroCount(bits);
                     var one = rng.GetLane(lane);
-                    steps[lane] = ToSteps(Sampler.Sample(_table, _param[slot], ref one));
+                    steps = steps.WithElement(lane, (long)ToSteps(Sampler.Sample(_table, _param[slot], ref one)));
                     rng.SetLane(lane, one);
                 }
 
-                return;
+                return steps;
         }
+    }
+
+    /// <summary><see cref="ToSteps(double)"/> in every lane (ceiling of a value in range, then at least one).</summary>
+    private Vector512<long> ToSteps(Vector512<double> days)
+    {
+        var inSteps = _stepDays == 1 ? days : days / Vector512.Create(_stepDays);
+        return Vector512.ConvertToInt64(Vector512.Max(Vector512.Ceiling(inSteps - Vector512.Create(1e-9)), Vector512<double>.One));
     }
 
     /// <summary>

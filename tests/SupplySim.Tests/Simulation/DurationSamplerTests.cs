@@ -59,20 +59,20 @@ public class DurationSamplerTests
             batch.SetLane(lane, lanes[lane]);
         }
 
-        int[] steps = new int[BatchKernel.Width];
-        ulong[] uniforms = new ulong[BatchKernel.Width];
         for (int draw = 0; draw < 5_000; draw++)
         {
             int slot = draw % network.ArcCount;
             int maskBits = (draw * 37) & 0xFF;
             var mask = System.Runtime.Intrinsics.Vector512.Create(
                 [.. Enumerable.Range(0, BatchKernel.Width).Select(lane => (maskBits >> lane & 1) != 0 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]);
-            Array.Fill(steps, -1);
-            sampler.DrawSteps(slot, ref batch, mask, steps, uniforms);
+            var steps = sampler.DrawSteps(slot, ref batch, mask);
             for (int lane = 0; lane < lanes.Length; lane++)
             {
-                int expected = (maskBits >> lane & 1) != 0 ? sampler.DrawSteps(slot, ref lanes[lane]) : -1;
-                Assert.That(steps[lane], Is.EqualTo(expected), $"draw {draw}, lane {lane}");
+                if ((maskBits >> lane & 1) != 0)
+                {
+                    Assert.That(steps[lane], Is.EqualTo(sampler.DrawSteps(slot, ref lanes[lane])), $"draw {draw}, lane {lane}");
+                }
+
                 Assert.That(batch.GetLane(lane), Is.EqualTo(lanes[lane]), $"draw {draw}, lane {lane}: generator state");
             }
         }
@@ -93,17 +93,22 @@ public class DurationSamplerTests
         }
     }
 
-    [Test]
-    public void Uniforms_at_bucket_edges_and_at_the_mode_give_the_formula_steps()
+    [TestCase("triangular, min: 1.3d, mode: 9.7d, max: 40.1d", "")]
+    [TestCase("triangular, min: 1.3d, mode: 9.7d, max: 40.1d", "step: 7d")]
+    [TestCase("uniform, min: 2.2d, max: 31.7d", "")]
+    [TestCase("uniform, min: 2.2d, max: 31.7d", "step: 7d")]
+    public void Uniforms_at_bucket_edges_and_at_the_mode_give_the_formula_steps(string leadTime, string step)
     {
-        // A 1-day step and lead times whose step boundaries and mode cut fall at awkward uniforms.
-        var network = TestModels.Compile(TestModels.Chain.Replace("lead_time: 5d", "lead_time: {dist: triangular, min: 1.3d, mode: 9.7d, max: 40.1d}")).Network;
+        // Lead times whose step boundaries and mode cut fall at awkward uniforms, on daily and weekly steps.
+        var network = TestModels.Compile(TestModels.Chain.Replace("lead_time: 5d", $"lead_time: {{dist: {leadTime}}}")
+            .Replace("horizon: 365d", $"horizon: 364d\n{step}", StringComparison.Ordinal)).Network;
         var sampler = DurationSampler.LeadTimes(network);
-        int arc = Enumerable.Range(0, network.ArcCount).First(a => network.Parameters.Kind[network.ArcLeadParam[a]] == DistributionKind.Triangular);
-        double min = network.Parameters.A[network.ArcLeadParam[arc]], mode = network.Parameters.B[network.ArcLeadParam[arc]];
-        double max = network.Parameters.C[network.ArcLeadParam[arc]];
-        ulong cut = (ulong)Math.Ceiling((mode - min) / (max - min) * (1UL << 53));
-        var uniforms = new List<ulong> { 0, (1UL << 53) - 1, cut - 1, cut, cut + 1 };
+        int arc = Enumerable.Range(0, network.ArcCount).First(a => network.ArcLeadParam[a] >= 0 && network.Parameters.Kind[network.ArcLeadParam[a]] != DistributionKind.Fixed);
+        int p = network.ArcLeadParam[arc];
+        double a = network.Parameters.A[p], b = network.Parameters.B[p], c = network.Parameters.C[p];
+        bool triangular = network.Parameters.Kind[p] == DistributionKind.Triangular;
+        ulong cut = triangular ? (ulong)Math.Ceiling((b - a) / (c - a) * (1UL << 53)) : 1UL << 52;
+        var uniforms = new List<ulong> { 0, 1, (1UL << 53) - 1, cut - 1, cut, cut + 1 };
         // Edges of 2048 buckets (the largest table a sampler builds; they include the edges of 512 and 1024).
         for (ulong bucket = 1; bucket < 2048; bucket++)
         {
@@ -111,13 +116,26 @@ public class DurationSamplerTests
             uniforms.Add(bucket << 42);
         }
 
+        var all = System.Runtime.Intrinsics.Vector512<double>.AllBitsSet;
         foreach (ulong bits in uniforms)
         {
             // A generator whose next output has these top 53 bits: xoshiro256** returns rotl(s1 * 5, 7) * 9.
             var rng = RngReturning(bits << 11);
+            var batch = default(RngBatch);
+            for (int lane = 0; lane < BatchKernel.Width; lane++)
+            {
+                batch.SetLane(lane, rng);
+            }
+
             double u = bits * (1.0 / (1UL << 53));
-            int expected = Math.Max(1, (int)Math.Ceiling(Sampler.Triangular(min, mode, max, u) - 1e-9));
+            double days = triangular ? Sampler.Triangular(a, b, c, u) : a + ((b - a) * u);
+            int expected = Math.Max(1, (int)Math.Ceiling((days / network.StepDays) - 1e-9));
             Assert.That(sampler.DrawSteps(arc, ref rng), Is.EqualTo(expected), $"u = {u:R}");
+            var lanes = sampler.DrawSteps(arc, ref batch, all);
+            for (int lane = 0; lane < BatchKernel.Width; lane++)
+            {
+                Assert.That(lanes[lane], Is.EqualTo(expected), $"u = {u:R}, batch lane {lane}");
+            }
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.Intrinsics;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SupplySim.Model;
@@ -16,17 +15,11 @@ internal sealed partial class BatchKernel
 {
     private int _step;
 
-    /// <summary>Per-lane whole steps of the current draw (lead time or licence processing).</summary>
-    private readonly int[] _laneSteps = new int[Width];
-
-    /// <summary>Per-lane transshipper delay steps of the current shipment.</summary>
-    private readonly int[] _laneDelays = new int[Width];
+    /// <summary>Per-lane element indices of the current scatter.</summary>
+    private readonly long[] _scatterAt = new long[Width];
 
     /// <summary>Per-lane amounts of the current scatter.</summary>
-    private readonly double[] _laneAmounts = new double[Width];
-
-    /// <summary>Per-lane uniforms of the current duration draw.</summary>
-    private readonly ulong[] _laneUniforms = new ulong[Width];
+    private readonly double[] _scatterAmounts = new double[Width];
 
     private void Ship(int step)
     {
@@ -260,16 +253,10 @@ internal sealed partial class BatchKernel
         var s = _s;
         var queue = _licences;
         int ring = queue.Ring, controls = queue.ControlStart[a + 1] - queue.ControlStart[a];
-        int cellOffset = (queue.LocalIndex[(k * _arcs) + a] * _o) + origin;
-        var steps = _laneSteps;
-        _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies, steps, _laneUniforms);
-        for (uint bits = Bits(applies); bits != 0; bits &= bits - 1)
-        {
-            int lane = BitOperations.TrailingZeroCount(bits);
-            int slot = (step + Math.Min(steps[lane], ring - 1)) & (ring - 1);
-            At(s.Licence, queue.Base[a] + (slot * controls * _o) + cellOffset, lane) += At(ref amount, lane);
-        }
-
+        int cell = queue.Base[a] + (queue.LocalIndex[(k * _arcs) + a] * _o) + origin;
+        var wait = _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies);
+        var slot = (Vector512.Create((long)step) + Vector512.Min(wait, Vector512.Create((long)ring - 1))) & Vector512.Create((long)ring - 1);
+        Scatter(s.Licence, slot, controls * _o, cell, amount, applies);
         s.ControlApplied[k] = AddWhere(applies, s.ControlApplied[k], amount);
     }
 
@@ -278,39 +265,44 @@ internal sealed partial class BatchKernel
     {
         var s = _s;
         ref var rng = ref s.LeadRng[a];
-        var steps = _laneSteps;
-        _leadTimes.DrawSteps(a, ref rng, mask, steps, _laneUniforms);
-        uint lanes = Bits(mask);
+        var steps = _leadTimes.DrawSteps(a, ref rng, mask);
         if (_arcDelayParam[a] >= 0)
         {
             // The delay draw follows the lead-time draw on the same stream, in each trial.
-            var delays = _laneDelays;
-            _delays.DrawSteps(a, ref rng, mask, delays, _laneUniforms);
-            for (uint bits = lanes; bits != 0; bits &= bits - 1)
-            {
-                int lane = BitOperations.TrailingZeroCount(bits);
-                steps[lane] += delays[lane];
-            }
+            steps += _delays.DrawSteps(a, ref rng, mask);
         }
 
-        // Each trial's part lands in its own future slot: a scatter, one lane at a time, into the flat pipeline.
-        var amounts = _laneAmounts;
-        amount.CopyTo(amounts);
-        ref double pipe = ref Unsafe.As<V, double>(ref MemoryMarshal.GetArrayDataReference(s.Pipe));
-        int maxSteps = _arcPipeMaxSteps[a];
-        int cell = (a * _o) + origin, row = _arcs * _o;
-        for (uint bits = lanes; bits != 0; bits &= bits - 1)
-        {
-            int lane = BitOperations.TrailingZeroCount(bits);
-            int slot = (step + Math.Min(steps[lane], maxSteps)) & _pipeMask;
-            Unsafe.Add(ref pipe, ((((slot * row) + cell) * Width) + lane)) += amounts[lane];
-        }
-
+        var slot = (Vector512.Create((long)step) + Vector512.Min(steps, Vector512.Create((long)_arcPipeMaxSteps[a]))) & Vector512.Create((long)_pipeMask);
+        Scatter(s.Pipe, slot, _arcs * _o, (a * _o) + origin, amount, mask);
         int laneIndex = _arcLane[a];
         if (laneIndex >= 0)
         {
             s.LaneShipped[laneIndex] = AddWhere(mask, s.LaneShipped[laneIndex], amount);
         }
+    }
+
+    /// <summary>
+    /// Adds lane <c>l</c> of <paramref name="amount"/> to lane <c>l</c> of <c>items[slot[l] * stride + cell]</c> for the lanes of
+    /// <paramref name="mask"/>: each trial's part lands in its own slot. No hardware scatter in .NET, so eight plain
+    /// read-modify-writes, always eight (no data-dependent branch): lanes outside the mask go to the spare item at
+    /// the end of <paramref name="items"/>, which nothing reads. Distinct lanes never touch the same double.
+    /// </summary>
+    private void Scatter(V[] items, Vector512<long> slot, int stride, int cell, V amount, V mask)
+    {
+        var element = (((slot * stride) + Vector512.Create((long)cell)) * Width) + Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7);
+        Vector512.ConditionalSelect(mask.AsInt64(), element, Vector512.Create((long)(items.Length - 1) * Width)).CopyTo(_scatterAt);
+        amount.CopyTo(_scatterAmounts);
+        ref double first = ref Unsafe.As<V, double>(ref MemoryMarshal.GetArrayDataReference(items));
+        var at = _scatterAt;
+        var amounts = _scatterAmounts;
+        Unsafe.Add(ref first, (nint)at[0]) += amounts[0];
+        Unsafe.Add(ref first, (nint)at[1]) += amounts[1];
+        Unsafe.Add(ref first, (nint)at[2]) += amounts[2];
+        Unsafe.Add(ref first, (nint)at[3]) += amounts[3];
+        Unsafe.Add(ref first, (nint)at[4]) += amounts[4];
+        Unsafe.Add(ref first, (nint)at[5]) += amounts[5];
+        Unsafe.Add(ref first, (nint)at[6]) += amounts[6];
+        Unsafe.Add(ref first, (nint)at[7]) += amounts[7];
     }
 
     /// <summary>Stockpiles top up consumers whose cover fell below the rule's threshold, within the release rate.</summary>

@@ -22,8 +22,9 @@ internal sealed class BatchScratch
         OnOrder = new V[h];
         Backlog = new V[h];
         Outstanding = new V[a];
-        Pipe = new V[net.PipeRing * a * o];
-        Licence = new V[licenceCells];
+        // One spare item at the end of each: masked-off lanes of a scatter land there (BatchKernel.Scatter).
+        Pipe = new V[(net.PipeRing * a * o) + 1];
+        Licence = new V[licenceCells + 1];
         LicenceValidUntil = new V[a];
         LicenceValidExporter = new V[a];
         LaneUsed = new V[net.LaneCount];
@@ -80,9 +81,13 @@ internal sealed class BatchScratch
 
     public V[] Outstanding { get; }
 
-    /// <summary>In transit, <c>[(slot * ArcCount + arc) * O + origin]</c> as in the scalar kernel: a step's arrivals are contiguous.</summary>
+    /// <summary>
+    /// In transit, <c>[(slot * ArcCount + arc) * O + origin]</c> as in the scalar kernel: a step's arrivals are
+    /// contiguous. The last item is a spare no step reads.
+    /// </summary>
     public V[] Pipe { get; }
 
+    /// <summary>Licence applications by decision slot (<see cref="LicenceQueueLayout"/>); the last item is a spare.</summary>
     public V[] Licence { get; }
 
     public V[] LicenceValidUntil { get; }

@@ -45,6 +45,20 @@ internal sealed class DurationSampler
     private readonly double[] _c;
     private readonly double _stepDays;
 
+    /// <summary>Which slots the batch draw evaluates in vector registers, and the terms it needs, per slot.</summary>
+    private readonly VectorShape[] _vectorShape;
+    private readonly double[] _width;
+    private readonly double[] _cut;
+    private readonly double[] _lowSpan;
+    private readonly double[] _highSpan;
+
+    private enum VectorShape : byte
+    {
+        None,
+        Uniform,
+        Triangular,
+    }
+
     /// <summary>Steps per bucket, <c>[slot * buckets + bucket]</c>, or <see cref="Straddles"/>.</summary>
     private readonly ushort[] _steps;
 
@@ -64,6 +78,11 @@ internal sealed class DurationSampler
         _a = new double[slots];
         _b = new double[slots];
         _c = new double[slots];
+        _vectorShape = new VectorShape[slots];
+        _width = new double[slots];
+        _cut = new double[slots];
+        _lowSpan = new double[slots];
+        _highSpan = new double[slots];
         int bits = BitOperations.Log2((uint)Math.Max(1, TableBudgetBytes / (sizeof(ushort) * Math.Max(1, slots))));
         _bucketBits = Math.Clamp(bits, MinBucketBits, MaxBucketBits);
         _buckets = 1 << _bucketBits;
@@ -78,6 +97,7 @@ internal sealed class DurationSampler
             if (_kind[slot] is DistributionKind.Uniform or DistributionKind.Triangular)
             {
                 FillBuckets(slot);
+                SetVectorTerms(slot);
             }
         }
     }
@@ -119,43 +139,50 @@ internal sealed class DurationSampler
     /// with the same IEEE operations as <see cref="StepsAt"/> (so no table, no per-lane branch); rare distributions
     /// draw lane by lane through <see cref="Sampler"/>.
     /// </summary>
-    public Vector512<long> DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<double> DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask)
+    {
+        var shape = _vectorShape[slot];
+        if (shape == VectorShape.Triangular)
+        {
+            // Sampler.Triangular term by term: both branches' radicands, one square root.
+            var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
+            var width = Vector512.Create(_width[slot]);
+            var below = Vector512.LessThan(u, Vector512.Create(_cut[slot]));
+            var radicand = Vector512.ConditionalSelect(below, u * width * Vector512.Create(_lowSpan[slot]),
+                (Vector512<double>.One - u) * width * Vector512.Create(_highSpan[slot]));
+            var root = Vector512.Sqrt(radicand);
+            return ToSteps(Vector512.ConditionalSelect(below, Vector512.Create(_a[slot]) + root, Vector512.Create(_c[slot]) - root));
+        }
+
+        if (shape == VectorShape.Uniform)
+        {
+            var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
+            return ToSteps(Vector512.Create(_a[slot]) + (Vector512.Create(_width[slot]) * u));
+        }
+
+        return DrawOtherSteps(slot, ref rng, mask);
+    }
+
+    /// <summary>Fixed durations, degenerate triangulars and rare distributions (lane by lane through <see cref="Sampler"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Vector512<double> DrawOtherSteps(int slot, ref RngBatch rng, Vector512<double> mask)
     {
         switch (_kind[slot])
         {
             case DistributionKind.Fixed:
-                return Vector512.Create((long)ToSteps(_a[slot]));
-            case DistributionKind.Uniform:
-            {
-                var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
-                return ToSteps(Vector512.Create(_a[slot]) + (Vector512.Create(_b[slot] - _a[slot]) * u));
-            }
-
+                return Vector512.Create((double)ToSteps(_a[slot]));
             case DistributionKind.Triangular:
-            {
-                var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
-                double min = _a[slot], mode = _b[slot], max = _c[slot], width = max - min;
-                if (width <= 0)
-                {
-                    return Vector512.Create((long)ToSteps(min));
-                }
-
-                // Sampler.Triangular term by term: both branches' radicands, one square root.
-                var below = Vector512.LessThan(u, Vector512.Create((mode - min) / width));
-                var widthV = Vector512.Create(width);
-                var radicand = Vector512.ConditionalSelect(below, u * widthV * Vector512.Create(mode - min),
-                    (Vector512<double>.One - u) * widthV * Vector512.Create(max - mode));
-                var root = Vector512.Sqrt(radicand);
-                return ToSteps(Vector512.ConditionalSelect(below, Vector512.Create(min) + root, Vector512.Create(max) - root));
-            }
-
+                // Zero width: one uniform drawn, the minimum returned (Sampler.Triangular).
+                rng.NextUInt64(mask.AsUInt64());
+                return Vector512.Create((double)ToSteps(_a[slot]));
             default:
-                var steps = Vector512<long>.Zero;
+                var steps = Vector512<double>.Zero;
                 for (uint bits = (uint)mask.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
                 {
                     int lane = BitOperations.TrailingZeroCount(bits);
                     var one = rng.GetLane(lane);
-                    steps = steps.WithElement(lane, (long)ToSteps(Sampler.Sample(_table, _param[slot], ref one)));
+                    steps = steps.WithElement(lane, (double)ToSteps(Sampler.Sample(_table, _param[slot], ref one)));
                     rng.SetLane(lane, one);
                 }
 
@@ -163,11 +190,11 @@ internal sealed class DurationSampler
         }
     }
 
-    /// <summary><see cref="ToSteps(double)"/> in every lane (ceiling of a value in range, then at least one).</summary>
-    private Vector512<long> ToSteps(Vector512<double> days)
+    /// <summary><see cref="ToSteps(double)"/> in every lane, as whole doubles (the batch kernel's indices are doubles).</summary>
+    private Vector512<double> ToSteps(Vector512<double> days)
     {
         var inSteps = _stepDays == 1 ? days : days / Vector512.Create(_stepDays);
-        return Vector512.ConvertToInt64(Vector512.Max(Vector512.Ceiling(inSteps - Vector512.Create(1e-9)), Vector512<double>.One));
+        return Vector512.Max(Vector512.Ceiling(inSteps - Vector512.Create(1e-9)), Vector512<double>.One);
     }
 
     /// <summary>
@@ -180,6 +207,29 @@ internal sealed class DurationSampler
         : Sampler.Triangular(_a[slot], _b[slot], _c[slot], u));
 
     private int ToSteps(double days) => Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));
+
+    /// <summary>The terms of <see cref="StepsAt"/> that do not depend on the uniform, computed as it computes them.</summary>
+    private void SetVectorTerms(int slot)
+    {
+        if (_kind[slot] == DistributionKind.Uniform)
+        {
+            _vectorShape[slot] = VectorShape.Uniform;
+            _width[slot] = _b[slot] - _a[slot];
+            return;
+        }
+
+        double min = _a[slot], mode = _b[slot], max = _c[slot], width = max - min;
+        if (width <= 0)
+        {
+            return;
+        }
+
+        _vectorShape[slot] = VectorShape.Triangular;
+        _width[slot] = width;
+        _cut[slot] = (mode - min) / width;
+        _lowSpan[slot] = mode - min;
+        _highSpan[slot] = max - mode;
+    }
 
     /// <summary>
     /// A bucket is constant when the steps at its first and last uniform agree and, for a triangular whose mode cut

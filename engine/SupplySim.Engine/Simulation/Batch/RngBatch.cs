@@ -43,7 +43,10 @@ internal struct RngBatch
         var s1 = _s1;
         var s2 = _s2;
         var s3 = _s3;
-        var result = RotateLeft(s1 * 5UL, 7) * 9UL;
+        // x * 5 and x * 9 as shift-and-add: same bits, and a 64-bit vector multiply costs three uops and 15 cycles.
+        var times5 = (s1 << 2) + s1;
+        var rotated = RotateLeft(times5, 7);
+        var result = (rotated << 3) + rotated;
         var t = s1 << 17;
         s2 ^= s0;
         s3 ^= s1;

@@ -143,25 +143,24 @@ internal sealed class DurationSampler
     public Vector512<double> DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask)
     {
         var shape = _vectorShape[slot];
-        if (shape == VectorShape.Triangular)
+        if (shape == VectorShape.None)
         {
-            // Sampler.Triangular term by term: both branches' radicands, one square root.
-            var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
-            var width = Vector512.Create(_width[slot]);
-            var below = Vector512.LessThan(u, Vector512.Create(_cut[slot]));
-            var radicand = Vector512.ConditionalSelect(below, u * width * Vector512.Create(_lowSpan[slot]),
-                (Vector512<double>.One - u) * width * Vector512.Create(_highSpan[slot]));
-            var root = Vector512.Sqrt(radicand);
-            return ToSteps(Vector512.ConditionalSelect(below, Vector512.Create(_a[slot]) + root, Vector512.Create(_c[slot]) - root));
+            return DrawOtherSteps(slot, ref rng, mask);
         }
 
+        var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
         if (shape == VectorShape.Uniform)
         {
-            var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
             return ToSteps(Vector512.Create(_a[slot]) + (Vector512.Create(_width[slot]) * u));
         }
 
-        return DrawOtherSteps(slot, ref rng, mask);
+        // Sampler.Triangular term by term: both branches' radicands, one square root.
+        var width = Vector512.Create(_width[slot]);
+        var below = Vector512.LessThan(u, Vector512.Create(_cut[slot]));
+        var radicand = Vector512.ConditionalSelect(below, u * width * Vector512.Create(_lowSpan[slot]),
+            (Vector512<double>.One - u) * width * Vector512.Create(_highSpan[slot]));
+        var root = Vector512.Sqrt(radicand);
+        return ToSteps(Vector512.ConditionalSelect(below, Vector512.Create(_a[slot]) + root, Vector512.Create(_c[slot]) - root));
     }
 
     /// <summary>Fixed durations, degenerate triangulars and rare distributions (lane by lane through <see cref="Sampler"/>).</summary>

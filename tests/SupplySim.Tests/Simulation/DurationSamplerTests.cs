@@ -50,7 +50,28 @@ public class DurationSamplerTests
     public void Batch_draws_equal_the_scalar_draws_lane_by_lane()
     {
         var network = TestModels.CompileFile(Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml")).Network;
+        AssertBatchDrawsMatch(DurationSampler.LeadTimes(network), [.. Enumerable.Range(0, network.ArcCount)], 5_000);
+        AssertBatchDrawsMatch(DurationSampler.Delays(network), [.. Enumerable.Range(0, network.ArcCount)], 2_000);
+    }
+
+    /// <summary>
+    /// The batch draw's other paths: a fixed duration and an absent parameter draw nothing, a zero-width triangular
+    /// draws exactly one number, and other distributions go lane by lane through the sampler.
+    /// </summary>
+    [TestCase("6.5d")]
+    [TestCase("{dist: triangular, min: 6d, mode: 6d, max: 6d}")]
+    [TestCase("{dist: pert, min: 2d, mode: 5d, max: 30d}")]
+    [TestCase("{dist: lognormal, median: 9d, sigma: 0.4}")]
+    public void Batch_draws_of_other_durations_equal_the_scalar_draws(string leadTime)
+    {
+        var network = TestModels.Compile(TestModels.Chain.Replace("lead_time: 5d", $"lead_time: {leadTime}")).Network;
         var sampler = DurationSampler.LeadTimes(network);
+        AssertBatchDrawsMatch(sampler, [.. Enumerable.Range(0, network.ArcCount)], 1_000);
+        AssertBatchDrawsMatch(new DurationSampler(network.Parameters, [-1], network.StepDays), [0], 100);
+    }
+
+    private static void AssertBatchDrawsMatch(DurationSampler sampler, int[] slots, int draws)
+    {
         var lanes = new Rng[BatchKernel.Width];
         var batch = default(RngBatch);
         for (int lane = 0; lane < lanes.Length; lane++)
@@ -59,9 +80,9 @@ public class DurationSamplerTests
             batch.SetLane(lane, lanes[lane]);
         }
 
-        for (int draw = 0; draw < 5_000; draw++)
+        for (int draw = 0; draw < draws; draw++)
         {
-            int slot = draw % network.ArcCount;
+            int slot = slots[draw % slots.Length];
             int maskBits = (draw * 37) & 0xFF;
             var mask = System.Runtime.Intrinsics.Vector512.Create(
                 [.. Enumerable.Range(0, BatchKernel.Width).Select(lane => (maskBits >> lane & 1) != 0 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]);
@@ -70,10 +91,10 @@ public class DurationSamplerTests
             {
                 if ((maskBits >> lane & 1) != 0)
                 {
-                    Assert.That(steps[lane], Is.EqualTo(sampler.DrawSteps(slot, ref lanes[lane])), $"draw {draw}, lane {lane}");
+                    Assert.That(steps[lane], Is.EqualTo(sampler.DrawSteps(slot, ref lanes[lane])), $"slot {slot}, draw {draw}, lane {lane}");
                 }
 
-                Assert.That(batch.GetLane(lane), Is.EqualTo(lanes[lane]), $"draw {draw}, lane {lane}: generator state");
+                Assert.That(batch.GetLane(lane), Is.EqualTo(lanes[lane]), $"slot {slot}, draw {draw}, lane {lane}: generator state");
             }
         }
     }

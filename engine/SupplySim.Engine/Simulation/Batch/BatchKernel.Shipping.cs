@@ -285,7 +285,8 @@ internal sealed partial class BatchKernel
     /// Adds lane <c>l</c> of <paramref name="amount"/> to lane <c>l</c> of <c>items[slot[l] * stride + cell]</c> for the lanes of
     /// <paramref name="mask"/>: each trial's part lands in its own slot. No hardware scatter in .NET, so eight plain
     /// read-modify-writes, always eight (no data-dependent branch): lanes outside the mask go to the spare item at
-    /// the end of <paramref name="items"/>, which nothing reads. Distinct lanes never touch the same double.
+    /// the end of <paramref name="items"/>, which nothing reads. Distinct active lanes never touch the same double
+    /// (each writes its own lane of an item).
     /// </summary>
     private void Scatter(V[] items, V slot, int stride, int cell, V amount, V mask)
     {

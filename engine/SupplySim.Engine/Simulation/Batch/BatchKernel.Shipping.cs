@@ -288,6 +288,7 @@ internal sealed partial class BatchKernel
     /// the end of <paramref name="items"/>, which nothing reads. Distinct active lanes never touch the same double
     /// (each writes its own lane of an item).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Scatter(V[] items, V slot, int stride, int cell, V amount, V mask)
     {
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.

@@ -192,6 +192,11 @@ internal sealed partial class BatchKernel
                 At(s.MassInitial, h % _m, lane) += initial;
             }
         }
+
+        for (int a = 0; a < _arcs; a++)
+        {
+            s.NextTransitSteps[a] = DrawTransitSteps(a, True);
+        }
     }
 
     /// <summary>Mean daily use a node's stock of a material covers, in one lane (see the scalar kernel).</summary>

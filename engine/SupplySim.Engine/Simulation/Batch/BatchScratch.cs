@@ -45,6 +45,7 @@ internal sealed class BatchScratch
         DemandToday = new V[h];
         DemandRng = new RngBatch[h];
         LeadRng = new RngBatch[a];
+        NextTransitSteps = new V[a];
         LicenceRng = new RngBatch[a];
         InterdictionRng = new RngBatch[a];
         OutageUntil = new V[eventCount];
@@ -131,6 +132,12 @@ internal sealed class BatchScratch
     public RngBatch[] DemandRng { get; }
 
     public RngBatch[] LeadRng { get; }
+
+    /// <summary>
+    /// Per arc, the steps (lead time plus any transshipper delay) each trial's next shipment on it will take, drawn
+    /// one shipment ahead from <see cref="LeadRng"/> (set in <c>BatchKernel.Initialise</c>, redrawn after each use).
+    /// </summary>
+    public V[] NextTransitSteps { get; }
 
     public RngBatch[] LicenceRng { get; }
 

@@ -257,7 +257,8 @@ internal sealed partial class BatchKernel
         int ring = queue.Ring, controls = queue.ControlStart[a + 1] - queue.ControlStart[a];
         int cell = queue.Base[a] + (queue.LocalIndex[(k * _arcs) + a] * _o) + origin;
         var wait = _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies);
-        Scatter(s.Licence, RingSlot(step, Min(wait, Splat(ring - 1)), ring), controls * _o, cell, amount, applies);
+        // Whole steps (never NaN or -0), so the one-instruction minimum equals Math.Min here.
+        Scatter(s.Licence, RingSlot(step, Vector512.MinNative(wait, Splat(ring - 1)), ring), controls * _o, cell, amount, applies);
         s.ControlApplied[k] = AddWhere(applies, s.ControlApplied[k], amount);
     }
 
@@ -271,9 +272,9 @@ internal sealed partial class BatchKernel
     private void Transit(int a, V amount, int origin, int step, V mask)
     {
         var s = _s;
-        var steps = s.NextTransitSteps[a];
-        Scatter(s.Pipe, RingSlot(step, Min(steps, Splat(_arcPipeMaxSteps[a])), _pipeMask + 1), _arcs * _o, (a * _o) + origin, amount, mask);
-        s.NextTransitSteps[a] = Where(mask, DrawTransitSteps(a, mask), steps);
+        var ahead = s.NextTransitSteps[a];
+        Scatter(s.Pipe, RingSlot(step, ahead, _pipeMask + 1), _arcs * _o, (a * _o) + origin, amount, mask);
+        s.NextTransitSteps[a] = Where(mask, DrawTransitSteps(a, mask), ahead);
         int laneIndex = _arcLane[a];
         if (laneIndex >= 0)
         {
@@ -281,7 +282,10 @@ internal sealed partial class BatchKernel
         }
     }
 
-    /// <summary>Steps of a shipment on arc <paramref name="a"/> in the lanes of <paramref name="mask"/>: lead time, then any transshipper delay, from the arc's lead-time stream.</summary>
+    /// <summary>
+    /// Steps of a shipment on arc <paramref name="a"/> in the lanes of <paramref name="mask"/>: lead time, then any
+    /// transshipper delay, from the arc's lead-time stream; capped at the arc's pipeline length, as it lands.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private V DrawTransitSteps(int a, V mask)
     {
@@ -293,7 +297,7 @@ internal sealed partial class BatchKernel
             steps += _delays.DrawSteps(a, ref rng, mask);
         }
 
-        return steps;
+        return Min(steps, Splat(_arcPipeMaxSteps[a]));
     }
 
     /// <summary>
@@ -308,7 +312,8 @@ internal sealed partial class BatchKernel
     {
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.
         var element = (slot * Splat((double)stride * Width)) + (Splat((double)cell * Width) + LaneOffsets);
-        Vector512.ConvertToInt64(Where(mask, element, Splat((double)(items.Length - 1) * Width))).CopyTo(_scatterAt);
+        // Exact whole doubles in range: the plain conversion needs none of ConvertToInt64's saturation fix-ups.
+        Vector512.ConvertToInt64Native(Where(mask, element, Splat((double)(items.Length - 1) * Width))).CopyTo(_scatterAt);
         amount.CopyTo(_scatterAmounts);
         ref double first = ref Unsafe.As<V, double>(ref MemoryMarshal.GetArrayDataReference(items));
         var at = _scatterAt;

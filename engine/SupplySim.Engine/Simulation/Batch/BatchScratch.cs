@@ -134,8 +134,9 @@ internal sealed class BatchScratch
     public RngBatch[] LeadRng { get; }
 
     /// <summary>
-    /// Per arc, the steps (lead time plus any transshipper delay) each trial's next shipment on it will take, drawn
-    /// one shipment ahead from <see cref="LeadRng"/> (set in <c>BatchKernel.Initialise</c>, redrawn after each use).
+    /// Per arc, the steps (lead time plus any transshipper delay, capped at the arc's pipeline length) each trial's
+    /// next shipment on it will take, drawn one shipment ahead from <see cref="LeadRng"/> (set in
+    /// <c>BatchKernel.Initialise</c>, redrawn after each use).
     /// </summary>
     public V[] NextTransitSteps { get; }
 

@@ -183,6 +183,11 @@ internal static class Commands
         }
 
         double seconds = started.Elapsed.TotalSeconds;
+        if (!stream)
+        {
+            // Every summary at once, on all cores, before the console table and the files read them.
+            report.ComputeAll(threads);
+        }
         if (cli.Json)
         {
             using var buffer = new MemoryStream();
@@ -203,7 +208,7 @@ internal static class Commands
         }
         else
         {
-            OutputFiles.Write(report, outDir);
+            OutputFiles.Write(report, outDir, threads);
         }
 
         string written = $"{outDir}/summary.json, trials.csv, trials.parquet";

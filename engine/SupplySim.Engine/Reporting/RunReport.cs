@@ -7,7 +7,8 @@ namespace SupplySim.Reporting;
 /// <summary>
 /// The results of one run (baseline first, then the scenarios asked for) with their statistics: a summary of each
 /// column over trials and, for every scenario, the paired difference against the baseline trial by trial.
-/// Summaries are computed on first use and cached; not thread-safe.
+/// Summaries are computed on first use and cached, or all at once by <see cref="ComputeAll"/>; not thread-safe
+/// until <see cref="ComputeAll"/> has returned, after which it is only read.
 /// </summary>
 public sealed class RunReport
 {
@@ -79,18 +80,53 @@ public sealed class RunReport
     public MetricSummary? Delta(int scenario, int column) =>
         scenario == 0 || column >= Results[scenario].Layout.CommonColumnCount ? null : Cached(scenario, column, paired: true);
 
+    /// <summary>
+    /// Computes every summary and paired delta now, in parallel (each is a function of its column alone, so the values
+    /// are those computed on first use); afterwards the report is only read, so writers may run concurrently. A
+    /// 1000-trial run of the shipped file has ~1,600 of them: sorting, quantiles and intervals, ~0.1 s on one core.
+    /// </summary>
+    public void ComputeAll(int maxDegreeOfParallelism = -1)
+    {
+        var keys = new List<(int Scenario, int Column, bool Paired)>();
+        for (int s = 0; s < Results.Count; s++)
+        {
+            var layout = Results[s].Layout;
+            for (int c = 0; c < layout.Width; c++)
+            {
+                keys.Add((s, c, false));
+                if (s > 0 && c < layout.CommonColumnCount)
+                {
+                    keys.Add((s, c, true));
+                }
+            }
+        }
+
+        keys.RemoveAll(_cache.ContainsKey);
+        var summaries = new MetricSummary[keys.Count];
+        Parallel.For(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            i => summaries[i] = Compute(keys[i].Scenario, keys[i].Column, keys[i].Paired));
+        for (int i = 0; i < keys.Count; i++)
+        {
+            _cache[keys[i]] = summaries[i];
+        }
+    }
+
     private MetricSummary Cached(int scenario, int column, bool paired)
     {
         if (!_cache.TryGetValue((scenario, column, paired), out var summary))
         {
-            var result = Results[scenario];
-            var thresholds = Thresholds(result.Layout.Columns[column].Metric);
-            summary = paired
-                ? MetricSummary.ComputePaired(result.Column(column), Results[0].Column(column), [])
-                : MetricSummary.Compute(result.Column(column), thresholds);
+            summary = Compute(scenario, column, paired);
             _cache[(scenario, column, paired)] = summary;
         }
 
         return summary;
+    }
+
+    private MetricSummary Compute(int scenario, int column, bool paired)
+    {
+        var result = Results[scenario];
+        return paired
+            ? MetricSummary.ComputePaired(result.Column(column), Results[0].Column(column), [])
+            : MetricSummary.Compute(result.Column(column), Thresholds(result.Layout.Columns[column].Metric));
     }
 }

@@ -49,6 +49,20 @@ internal sealed class CommandsTests
     }
 
     [Test]
+    public void Run_OneOutputCannotBeWritten_ExitsTwoNamingItAndLeavesNoTemporaryFile()
+    {
+        // The three files are written concurrently; a failure in one must still surface as a clean I/O error.
+        Directory.CreateDirectory(Path.Combine(_out, "trials.csv"));
+        var (code, _, stderr) = Execute("run", Shipped, "--trials", "8", "--out", _out);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.StartWith("error: ").And.Contain("trials.csv"));
+            Assert.That(Directory.GetFiles(_out, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+        }
+    }
+
+    [Test]
     public void Run_SelectedScenario_RunsItAndTheBaselineOnly()
     {
         var (code, _, stderr) = Execute("run", Shipped, "--trials", "5", "--scenario", "us-ban-dec-2024", "--out", _out);

@@ -9,19 +9,29 @@ namespace SupplySim.Tests.Simulation;
 [TestFixture]
 internal sealed class DeterminismTests
 {
-    private static byte[] SummaryBytes(int threads, ulong seed)
+    private static byte[] SummaryBytes(int threads, ulong seed, bool computeAllFirst = false)
     {
         var model = TestModels.CompileFile(Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml"));
         var options = new MonteCarloOptions(Trials: 150, Seed: seed, MaxDegreeOfParallelism: threads);
         var results = model.Scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
+        var report = new RunReport(model, seed, results);
+        if (computeAllFirst)
+        {
+            report.ComputeAll(threads);
+        }
+
         using var stream = new MemoryStream();
-        SummaryJsonWriter.Write(new RunReport(model, seed, results), stream);
+        SummaryJsonWriter.Write(report, stream);
         return stream.ToArray();
     }
 
     [Test]
     public void SummaryJson_OneThreadVersusAllThreads_BitIdentical() =>
         Assert.That(SummaryBytes(threads: -1, seed: 9), Is.EqualTo(SummaryBytes(threads: 1, seed: 9)));
+
+    [Test]
+    public void SummaryJson_SummariesComputedInParallelFirst_SameBytesAsComputedOnFirstUse() =>
+        Assert.That(SummaryBytes(threads: -1, seed: 9, computeAllFirst: true), Is.EqualTo(SummaryBytes(threads: -1, seed: 9)));
 
     [Test]
     public void SummaryJson_SameSeedTwice_BitIdentical()

@@ -83,7 +83,7 @@ public sealed class RunReport
     /// <summary>
     /// Computes every summary and paired delta now, in parallel (each is a function of its column alone, so the values
     /// are those computed on first use); afterwards the report is only read, so writers may run concurrently. A
-    /// 1000-trial run of the shipped file has ~1,600 of them: sorting, quantiles and intervals, ~0.1 s on one core.
+    /// 1000-trial run of the shipped file has 3,294 of them (sorting, quantiles, intervals): ~0.14 s on two cores.
     /// </summary>
     public void ComputeAll(int maxDegreeOfParallelism = -1)
     {

@@ -36,8 +36,11 @@ internal static class CacheAlignedArrays
     /// <summary>Attempts for one array at most (small arrays; larger ones are bounded by <see cref="MaxMissBytes"/>).</summary>
     private const int MaxAttempts = 64;
 
-    /// <summary>Memory held in misses for one array at most (a large pipeline gets fewer attempts).</summary>
-    private const long MaxMissBytes = 64L << 20;
+    /// <summary>Memory held in misses for one array at most (a large pipeline gets fewer attempts, at least two).</summary>
+    private const long MaxMissBytes = 16L << 20;
+
+    /// <summary>Arrays from this size get fillers of their own size (see <see cref="FillerLength"/>).</summary>
+    private const long LargeBytes = 4096;
 
     private static readonly Lock Gate = new();
 
@@ -91,7 +94,11 @@ internal static class CacheAlignedArrays
     {
         long end = AddressOfData(miss) + ((bytes + 7) & ~7L);
         long nextData = end + SlotToData + SlotToData;
-        return (int)((LineBytes - (nextData % LineBytes)) % LineBytes);
+        int shift = (int)((LineBytes - (nextData % LineBytes)) % LineBytes);
+        // A large array goes to the heap's end, while a small filler would drop into any small gap and move nothing:
+        // the next attempt would land right after the miss, one slot further (24 bytes mod 64), and a 770 KB
+        // pipeline took 8 attempts on average. A filler as large as the array goes where the array went.
+        return bytes < LargeBytes ? shift : shift + (int)((bytes + LineBytes - 1) / LineBytes * LineBytes);
     }
 
     private static long AddressOfData<T>(T[] array)

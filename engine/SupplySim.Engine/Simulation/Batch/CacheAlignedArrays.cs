@@ -36,7 +36,7 @@ internal static class CacheAlignedArrays
     /// <summary>Attempts for one array at most (small arrays; larger ones are bounded by <see cref="MaxMissBytes"/>).</summary>
     private const int MaxAttempts = 64;
 
-    /// <summary>Memory held in misses for one array at most (a large pipeline gets fewer attempts, at least two).</summary>
+    /// <summary>Memory held in misses for one array at most: a large pipeline gets fewer attempts, one above 8 MiB.</summary>
     private const long MaxMissBytes = 16L << 20;
 
     /// <summary>Arrays from this size get fillers of their own size (see <see cref="FillerLength"/>).</summary>
@@ -63,8 +63,14 @@ internal static class CacheAlignedArrays
             return array;
         }
 
-        long bytes = Math.Max(1L, (long)length * Unsafe.SizeOf<T>());
-        int attempts = (int)Math.Clamp(MaxMissBytes / bytes, 2, MaxAttempts);
+        long bytes = (long)length * Unsafe.SizeOf<T>();
+        int attempts = (int)Math.Min(MaxMissBytes / bytes, MaxAttempts);
+        if (attempts < 2)
+        {
+            // Far larger than the caches: a split line matters less than the memory another attempt would hold.
+            return array;
+        }
+
         var held = new List<Array>(2 * attempts);
         for (int attempt = 1; attempt < attempts; attempt++)
         {
@@ -97,7 +103,7 @@ internal static class CacheAlignedArrays
         int shift = (int)((LineBytes - (nextData % LineBytes)) % LineBytes);
         // A large array goes to the heap's end, while a small filler would drop into any small gap and move nothing:
         // the next attempt would land right after the miss, one slot further (24 bytes mod 64), and a 770 KB
-        // pipeline took 8 attempts on average. A filler as large as the array goes where the array went.
+        // pipeline took 8–9 attempts on average. A filler as large as the array goes where the array went.
         return bytes < LargeBytes ? shift : shift + (int)((bytes + LineBytes - 1) / LineBytes * LineBytes);
     }
 

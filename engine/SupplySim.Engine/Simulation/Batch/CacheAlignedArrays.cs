@@ -16,14 +16,14 @@ namespace SupplySim.Simulation;
 /// <para>
 /// How: .NET has no aligned allocation, but the pinned object heap never moves an object and appends to its end
 /// back to back. So the array is allocated; if it missed the line, its own address says where the heap put an object
-/// of this size, a filler is allocated that would put the next object right after it on a line, and the array again,
-/// up to 64 times (fewer for large arrays). Misses and fillers are held until the end, so a collection between
-/// attempts cannot hand the same gap back. The sixth session's version asked a separate empty probe array where the
-/// next object would go; on a fragmented heap the probe fits into small gaps far from where the array lands, and in
-/// the test host (thousands of kernels built on several threads) 10.4% of ~26,600 arrays came out unaligned. This
-/// version: 0.26%, all of them small arrays after 64 attempts; in a `supplysim run` of the shipped file 4 small arrays
-/// (of ~790 that needed a second attempt; dead kernels leave gaps that the attempts use up first). One thread
-/// allocates at a time, since workers build their kernels together and interleaved attempts misplace each other.
+/// of this size, a filler of about the array's size is allocated that would put the next object right after it on a
+/// line, and the array again, up to 64 times (fewer for large arrays). Misses and fillers are held until the end, so a
+/// collection between attempts cannot hand the same gap back, and one thread allocates at a time, since workers build
+/// their kernels together and interleaved attempts misplace each other. The sixth session's version asked a separate
+/// empty probe array where the next object would go; on a fragmented heap the probe fits into small gaps far from
+/// where the array lands, and in the test host (thousands of kernels built on several threads) 10.4% of ~26,600
+/// arrays came out unaligned. This version: 8 of ~27,200 (0.03%); in a `supplysim run` of the shipped file none of
+/// ~1,040; 2.4 attempts per array on average in both.
 /// </para>
 /// </summary>
 internal static class CacheAlignedArrays
@@ -38,9 +38,6 @@ internal static class CacheAlignedArrays
 
     /// <summary>Memory held in misses for one array at most: a large pipeline gets fewer attempts, one above 8 MiB.</summary>
     private const long MaxMissBytes = 16L << 20;
-
-    /// <summary>Arrays from this size get fillers of their own size (see <see cref="FillerLength"/>).</summary>
-    private const long LargeBytes = 4096;
 
     private static readonly Lock Gate = new();
 
@@ -93,7 +90,10 @@ internal static class CacheAlignedArrays
 
     /// <summary>
     /// Length of a byte array that, placed right after <paramref name="miss"/>, makes the next object's data start on
-    /// a line: slots are 8-byte multiples, a byte array's slot is 24 bytes plus its length rounded up to 8.
+    /// a line: slots are 8-byte multiples, a byte array's slot is 24 bytes plus its length rounded up to 8. The filler
+    /// is about as large as the array, so the heap puts it where it put the array (the end, or a gap that size): a
+    /// small one drops into any small gap and moves nothing, and the next attempt lands right after the miss, one slot
+    /// further along (24 bytes mod 64); the 770 KB pipeline then took 8–9 attempts on average, now ~2.4.
     /// </summary>
     private static int FillerLength<T>(T[] miss, long bytes)
         where T : unmanaged
@@ -101,10 +101,7 @@ internal static class CacheAlignedArrays
         long end = AddressOfData(miss) + ((bytes + 7) & ~7L);
         long nextData = end + SlotToData + SlotToData;
         int shift = (int)((LineBytes - (nextData % LineBytes)) % LineBytes);
-        // A large array goes to the heap's end, while a small filler would drop into any small gap and move nothing:
-        // the next attempt would land right after the miss, one slot further (24 bytes mod 64), and a 770 KB
-        // pipeline took 8–9 attempts on average. A filler as large as the array goes where the array went.
-        return bytes < LargeBytes ? shift : shift + (int)((bytes + LineBytes - 1) / LineBytes * LineBytes);
+        return shift + (int)((bytes + LineBytes - 1) / LineBytes * LineBytes);
     }
 
     private static long AddressOfData<T>(T[] array)

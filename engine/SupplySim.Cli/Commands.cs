@@ -185,9 +185,10 @@ internal static class Commands
         double seconds = started.Elapsed.TotalSeconds;
         if (!stream)
         {
-            // Every summary at once, on all cores, before the console table and the files read them.
+            // Every summary at once, in parallel (--threads), before the console table and the files read them.
             report.ComputeAll(threads);
         }
+
         if (cli.Json)
         {
             using var buffer = new MemoryStream();

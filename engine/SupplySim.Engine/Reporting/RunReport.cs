@@ -103,8 +103,17 @@ public sealed class RunReport
 
         keys.RemoveAll(_cache.ContainsKey);
         var summaries = new MetricSummary[keys.Count];
-        Parallel.For(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            i => summaries[i] = Compute(keys[i].Scenario, keys[i].Column, keys[i].Paired));
+        try
+        {
+            Parallel.For(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                i => summaries[i] = Compute(keys[i].Scenario, keys[i].Column, keys[i].Paired));
+        }
+        catch (AggregateException ex)
+        {
+            // As when computed on first use: the summary's own exception, not a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
         for (int i = 0; i < keys.Count; i++)
         {
             _cache[keys[i]] = summaries[i];

@@ -57,7 +57,8 @@ internal sealed class CommandsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(code, Is.EqualTo(2), stderr);
-            Assert.That(stderr, Does.StartWith("error: ").And.Contain("trials.csv"));
+            // The final path, quoted (the temporary file is ".trials.csv.PID.tmp").
+            Assert.That(stderr, Does.StartWith("error: ").And.Contain($"{Path.Combine(_out, "trials.csv")}'"));
             Assert.That(Directory.GetFiles(_out, "*.tmp", SearchOption.AllDirectories), Is.Empty);
         }
     }

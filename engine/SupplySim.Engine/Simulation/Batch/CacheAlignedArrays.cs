@@ -9,8 +9,8 @@ namespace SupplySim.Simulation;
 /// <para>
 /// Why: an array's data starts 16 bytes past its object, which is only 8-byte aligned, so in a plain
 /// <c>new Vector512&lt;double&gt;[n]</c> most 64-byte items straddle two cache lines and every load and store of one is
-/// split in two. The kernel is a long run of such loads and stores: aligned, a <c>combined</c> batch runs ~7–9%
-/// faster (bench/README, sixth and seventh sessions). Views at an aligned offset into a larger buffer were slower than
+/// split in two. The kernel is a long run of such loads and stores: aligned, a batch runs 8–12% faster (A/B runs,
+/// bench/README, seventh session; the sixth measured 7–9%). Views at an aligned offset into a larger buffer were slower than
 /// the split (the JIT copies a wrapper struct through the stack at each access), so the arrays themselves are placed.
 /// </para>
 /// <para>
@@ -36,10 +36,20 @@ internal static class CacheAlignedArrays
     /// <summary>Attempts for one array at most (small arrays; larger ones are bounded by <see cref="MaxMissBytes"/>).</summary>
     private const int MaxAttempts = 64;
 
-    /// <summary>Memory held in misses for one array at most: a large pipeline gets fewer attempts, one above 8 MiB.</summary>
+    /// <summary>
+    /// Bounds the attempts for large arrays: each held attempt is a miss and a filler of about the array's size, so up
+    /// to twice this is held for an array; arrays above 8 MiB get one attempt.
+    /// </summary>
     private const long MaxMissBytes = 16L << 20;
 
     private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// Tests: allocations on this thread deliberately start off a cache line, to check that results never depend on
+    /// alignment (almost every kernel in the tests gets aligned state otherwise).
+    /// </summary>
+    [ThreadStatic]
+    internal static bool MisalignOnThisThread;
 
     /// <summary>A zeroed, pinned array of <paramref name="length"/> items, cache-line aligned unless every attempt missed.</summary>
     public static T[] Allocate<T>(int length)
@@ -47,7 +57,7 @@ internal static class CacheAlignedArrays
     {
         lock (Gate)
         {
-            return AllocateAligned<T>(length);
+            return MisalignOnThisThread ? AllocateMisaligned<T>(length) : AllocateAligned<T>(length);
         }
     }
 
@@ -84,6 +94,22 @@ internal static class CacheAlignedArrays
         return array;
     }
 
+    private static T[] AllocateMisaligned<T>(int length)
+        where T : unmanaged
+    {
+        var array = GC.AllocateArray<T>(length, pinned: true);
+        var held = new List<Array>();
+        while (length > 0 && IsAligned(array))
+        {
+            held.Add(array);
+            held.Add(GC.AllocateArray<byte>(8, pinned: true));
+            array = GC.AllocateArray<T>(length, pinned: true);
+        }
+
+        GC.KeepAlive(held);
+        return array;
+    }
+
     /// <summary>Whether the first element of <paramref name="array"/> sits on a cache-line boundary.</summary>
     public static bool IsAligned<T>(T[] array)
         where T : unmanaged => AddressOfData(array) % LineBytes == 0;
@@ -93,7 +119,7 @@ internal static class CacheAlignedArrays
     /// a line: slots are 8-byte multiples, a byte array's slot is 24 bytes plus its length rounded up to 8. The filler
     /// is about as large as the array, so the heap puts it where it put the array (the end, or a gap that size): a
     /// small one drops into any small gap and moves nothing, and the next attempt lands right after the miss, one slot
-    /// further along (24 bytes mod 64); the 770 KB pipeline then took 8–9 attempts on average, now ~2.4.
+    /// further along (24 bytes mod 64), and the 770 KB pipeline took 8–9 attempts on average.
     /// </summary>
     private static int FillerLength<T>(T[] miss, long bytes)
         where T : unmanaged

@@ -77,8 +77,7 @@ public sealed class RunReport
     /// Summary of (scenario − baseline) trial by trial for a column shared with the baseline, or null for the
     /// baseline itself and for scenario-specific columns.
     /// </summary>
-    public MetricSummary? Delta(int scenario, int column) =>
-        scenario == 0 || column >= Results[scenario].Layout.CommonColumnCount ? null : Cached(scenario, column, paired: true);
+    public MetricSummary? Delta(int scenario, int column) => HasDelta(scenario, column) ? Cached(scenario, column, paired: true) : null;
 
     /// <summary>
     /// Computes every summary and paired delta now, in parallel (each is a function of its column alone, so the values
@@ -94,7 +93,7 @@ public sealed class RunReport
             for (int c = 0; c < layout.Width; c++)
             {
                 keys.Add((s, c, false));
-                if (s > 0 && c < layout.CommonColumnCount)
+                if (HasDelta(s, c))
                 {
                     keys.Add((s, c, true));
                 }
@@ -119,6 +118,9 @@ public sealed class RunReport
             _cache[keys[i]] = summaries[i];
         }
     }
+
+    /// <summary>Scenarios other than the baseline have a paired delta for each column they share with it.</summary>
+    private bool HasDelta(int scenario, int column) => scenario > 0 && column < Results[scenario].Layout.CommonColumnCount;
 
     private MetricSummary Cached(int scenario, int column, bool paired)
     {

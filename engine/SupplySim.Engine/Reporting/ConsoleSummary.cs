@@ -43,7 +43,7 @@ public static class ConsoleSummary
                 var delay = report.Summary(s, c + 5);
                 double anyShort = fraction.Exceedances.FirstOrDefault(e => e.Threshold == 0).Probability;
                 string delta = report.Delta(s, c + 3) is { } d
-                    ? string.Create(CultureInfo.InvariantCulture, $"{d.Mean,+7:+0.0%;-0.0%} [{d.Ci95Low:+0.0%;-0.0%}, {d.Ci95High:+0.0%;-0.0%}]")
+                    ? $"{SignedPercent(d.Mean),7} [{SignedPercent(d.Ci95Low)}, {SignedPercent(d.Ci95High)}]"
                     : "";
                 string shortCell = string.Create(CultureInfo.InvariantCulture, $"{anyShort,9:0.0%}");
                 if (colour && anyShort > 0.05)
@@ -76,6 +76,12 @@ public static class ConsoleSummary
 
         text.Append(indent).AppendLine(line);
     }
+
+    /// <summary>
+    /// A share as a signed percentage, one decimal: "+1.5%", "-0.3%", and "+0.0%" for anything that rounds to zero
+    /// (the zero section: without it, −0 and tiny negative values print as "-+0.0%").
+    /// </summary>
+    internal static string SignedPercent(double share) => share.ToString("+0.0%;-0.0%;+0.0%", CultureInfo.InvariantCulture);
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -136,8 +136,15 @@ public sealed class RunReport
     private MetricSummary Compute(int scenario, int column, bool paired)
     {
         var result = Results[scenario];
-        return paired
-            ? MetricSummary.ComputePaired(result.Column(column), Results[0].Column(column), [])
-            : MetricSummary.Compute(result.Column(column), Thresholds(result.Layout.Columns[column].Metric));
+        var metric = result.Layout.Columns[column].Metric;
+        if (!paired)
+        {
+            return MetricSummary.Compute(result.Column(column), Thresholds(metric));
+        }
+
+        var baseline = Results[0].Column(column);
+        double referenceDays = BaselineFooting.ReferenceDays(metric, result.Scenario, Model.Network.StepDays);
+        var scenarioValues = BaselineFooting.Align(result.Column(column), baseline, referenceDays, new double[referenceDays == 0 ? 0 : baseline.Length]);
+        return MetricSummary.ComputePaired(scenarioValues, baseline, []);
     }
 }

@@ -32,4 +32,12 @@ internal sealed class ConsoleSummaryTests
     [Test]
     public void Format_WithoutColour_HasNoEscapeCodes() =>
         Assert.That(ConsoleSummary.Format(Report()), Does.Not.Contain("\u001b"));
+
+    [TestCase(0.015, "+1.5%")]
+    [TestCase(-0.003, "-0.3%")]
+    [TestCase(0.0, "+0.0%")]
+    [TestCase(-0.0, "+0.0%")]
+    [TestCase(-1e-6, "+0.0%")]
+    public void SignedPercent_ZeroAndTinyNegatives_PrintOneSign(double share, string expected) =>
+        Assert.That(ConsoleSummary.SignedPercent(share), Is.EqualTo(expected));
 }

@@ -61,8 +61,9 @@ internal sealed class StreamingRunTests
                 yield return (s, c, false, _exact.Summary(s, c), _streamed.Summary(s, c), Sorted(result.Column(c)));
                 if (_exact.Delta(s, c) is { } delta)
                 {
-                    var differences = result.Column(c).ToArray();
                     var baseline = _exact.Results[0].Column(c);
+                    double referenceDays = BaselineFooting.ReferenceDays(result.Layout.Columns[c].Metric, result.Scenario, _exact.Model.Network.StepDays);
+                    var differences = BaselineFooting.Align(result.Column(c), baseline, referenceDays, new double[baseline.Length]).ToArray();
                     for (int t = 0; t < differences.Length; t++)
                     {
                         differences[t] -= baseline[t];

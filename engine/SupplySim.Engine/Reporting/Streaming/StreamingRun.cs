@@ -57,7 +57,7 @@ public static class StreamingRun
         var index = new TrialRowIndex(layouts);
         string[] ids = [.. scenarios.Select(s => s.Id)];
         Directory.CreateDirectory(outDir);
-        var statistics = new RunStatisticsSink(layouts, thresholds.Thresholds, capacity);
+        var statistics = new RunStatisticsSink(scenarios, layouts, model.Network.StepDays, thresholds.Thresholds, capacity);
         using var csv = new TrialCsvSpool(Path.Combine(outDir, "trials.csv"), index, ids);
         using var parquet = new TrialParquetStream(Path.Combine(outDir, "trials.parquet"), index, ids, capacity);
         var sink = new FanOut(statistics, csv, parquet);

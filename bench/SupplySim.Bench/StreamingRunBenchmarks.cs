@@ -43,7 +43,7 @@ public class StreamingRunBenchmarks
     [TrialsPerOperation(2 * Trials)]
     public int RunWithStatistics()
     {
-        var sink = new RunStatisticsSink(_layouts, _thresholds.Thresholds, Chunk);
+        var sink = new RunStatisticsSink(_scenarios, _layouts, _model.Network.StepDays, _thresholds.Thresholds, Chunk);
         StreamingMonteCarlo.Run(_model, _scenarios, _options, sink, chunkTrials: Chunk);
         return sink.Summaries().Count;
     }

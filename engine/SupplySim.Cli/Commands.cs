@@ -160,6 +160,18 @@ internal static class Commands
             return ExitCodes.UsageOrIo;
         }
 
+        var outputs = OutputFiles.Names.Select(name => Path.Combine(outDir, name));
+        if (reportPath is not null)
+        {
+            outputs = outputs.Append(Path.Combine(outDir, ReportCommand.DataFile)).Append(reportPath);
+        }
+
+        if (OutputPreflight.Check(outDir, [.. outputs]) is { } problem)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrIo;
+        }
+
         var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null);
         var started = System.Diagnostics.Stopwatch.StartNew();
         RunReport report;
@@ -203,19 +215,29 @@ internal static class Commands
             stdout.Write(ConsoleSummary.Format(report, colour: terminal));
         }
 
-        if (stream)
+        // Replaced together, only once all are complete (a streamed run's trials files are already in place).
+        using (var files = new PendingFiles())
         {
-            AtomicFile.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
-        }
-        else
-        {
-            OutputFiles.Write(report, outDir, threads);
+            if (stream)
+            {
+                files.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
+            }
+            else
+            {
+                OutputFiles.Write(report, outDir, files, threads);
+            }
+
+            if (reportPath is not null)
+            {
+                ReportCommand.WriteForRun(report, outDir, reportPath, focus, files);
+            }
+
+            files.Commit();
         }
 
         string written = $"{outDir}/summary.json, trials.csv, trials.parquet";
         if (reportPath is not null)
         {
-            ReportCommand.WriteForRun(report, outDir, reportPath, focus, stderr);
             written += $", {ReportCommand.DataFile} and {reportPath}";
         }
 

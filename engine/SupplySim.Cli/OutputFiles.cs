@@ -3,28 +3,30 @@ using SupplySim.Reporting;
 
 namespace SupplySim.Cli;
 
-/// <summary>Writes a run's files, each atomically (temporary name, then rename).</summary>
+/// <summary>The data files of a run, written as one set (<see cref="PendingFiles"/>).</summary>
 internal static class OutputFiles
 {
+    /// <summary>The files a run writes to its output folder, whatever its options (besides the report's).</summary>
+    public static readonly string[] Names = ["summary.json", "trials.csv", "trials.parquet"];
+
     /// <summary>
-    /// Writes summary.json, trials.csv and trials.parquet, concurrently when <paramref name="maxDegreeOfParallelism"/>
-    /// allows: each file is independent, and the report is only read once its summaries are computed. At 10,000
-    /// trials of the shipped file this and the parallel summaries took the work after the simulation from ~4.1 to
-    /// ~2.2 s (bench/README.md, "Time to answer"). Each file is replaced only when complete; if any writer fails, the
-    /// files that could be written are replaced (as those written before the failure were, one by one) and the
-    /// failure of the first failing file, in the order above, is thrown, whichever finished first.
+    /// Adds summary.json, trials.csv and trials.parquet to <paramref name="files"/>, concurrently when
+    /// <paramref name="maxDegreeOfParallelism"/> allows: each file is independent, and the report is only read once
+    /// its summaries are computed. At 10,000 trials of the shipped file this and the parallel summaries took the
+    /// work after the simulation from ~4.1 to ~2.2 s (bench/README.md, "Time to answer"). If any writer fails, the
+    /// failure of the first failing file, in the order above, is thrown, whichever finished first, and nothing is
+    /// committed.
     /// </summary>
-    public static void Write(RunReport report, string outDir, int maxDegreeOfParallelism = -1)
+    public static void Write(RunReport report, string outDir, PendingFiles files, int maxDegreeOfParallelism = -1)
     {
-        Directory.CreateDirectory(outDir);
         var table = new TrialTable(report);
         // The writers may only read the report: every summary they ask for must exist before they start.
         report.ComputeAll(maxDegreeOfParallelism);
         var failures = new Exception?[3];
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => Capture(failures, 0, () => AtomicFile.Write(Path.Combine(outDir, "summary.json"), stream => SummaryJsonWriter.Write(report, stream))),
-            () => Capture(failures, 1, () => AtomicFile.Write(Path.Combine(outDir, "trials.csv"), stream => TrialTableWriter.WriteCsv(table, stream))),
-            () => Capture(failures, 2, () => AtomicFile.Write(Path.Combine(outDir, "trials.parquet"), stream => TrialTableWriter.WriteParquet(table, stream))));
+            () => Capture(failures, 0, () => files.Write(Path.Combine(outDir, Names[0]), stream => SummaryJsonWriter.Write(report, stream))),
+            () => Capture(failures, 1, () => files.Write(Path.Combine(outDir, Names[1]), stream => TrialTableWriter.WriteCsv(table, stream))),
+            () => Capture(failures, 2, () => files.Write(Path.Combine(outDir, Names[2]), stream => TrialTableWriter.WriteParquet(table, stream))));
         foreach (var failure in failures)
         {
             if (failure is not null)

@@ -70,12 +70,15 @@ internal static class ReportCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Writes <c>outDir/report-data.json</c> and the HTML report of a run; false (after a message) on an unknown focus.</summary>
-    public static bool WriteForRun(RunReport report, string outDir, string reportPath, string? focus, TextWriter stderr)
+    /// <summary>
+    /// Adds <c>outDir/report-data.json</c> and the HTML report of a run to <paramref name="files"/>;
+    /// <paramref name="focus"/>, if given, must be a scenario of the run (the run command checks it before simulating).
+    /// </summary>
+    public static void WriteForRun(RunReport report, string outDir, string reportPath, string? focus, PendingFiles files)
     {
         var data = ReportData.FromRun(report);
-        AtomicFile.Write(Path.Combine(outDir, DataFile), stream => ReportDataJson.Write(data, stream));
-        return TryRender(data, focus, reportPath, stderr);
+        files.Write(Path.Combine(outDir, DataFile), stream => ReportDataJson.Write(data, stream));
+        files.Write(reportPath, stream => HtmlReport.Write(data, stream, focus));
     }
 
     private static bool TryRender(ReportData data, string? focus, string output, TextWriter stderr)

@@ -51,7 +51,7 @@ internal sealed class CommandsTests
     [Test]
     public void Run_OneOutputCannotBeWritten_ExitsTwoNamingItAndLeavesNoTemporaryFile()
     {
-        // The three files are written concurrently; a failure in one must still surface as a clean I/O error.
+        // A folder in the way of one file is found before simulating (writer failures: PendingFilesTests).
         Directory.CreateDirectory(Path.Combine(_out, "trials.csv"));
         var (code, _, stderr) = Execute("run", Shipped, "--trials", "8", "--out", _out);
         using (Assert.EnterMultipleScope())
@@ -60,6 +60,38 @@ internal sealed class CommandsTests
             // The final path, quoted (the temporary file is ".trials.csv.PID.tmp").
             Assert.That(stderr, Does.StartWith("error: ").And.Contain($"{Path.Combine(_out, "trials.csv")}'"));
             Assert.That(Directory.GetFiles(_out, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Run_ReportFolderCannotBeCreated_ExitsTwoBeforeSimulatingAndWritesNothing()
+    {
+        // A file where the report's folder should be: known before any trial runs, so nothing is simulated or written.
+        string blocker = Path.Combine(_out, "blocker");
+        File.WriteAllText(blocker, "");
+        string data = Path.Combine(_out, "data");
+        var (code, stdout, stderr) = Execute("run", Shipped, "--trials", "8", "--out", data, "--report", Path.Combine(blocker, "report.html"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.StartWith("error: cannot write to the folder").And.Contain(blocker));
+            Assert.That(stdout, Is.Empty, "no table: nothing was simulated");
+            Assert.That(Directory.GetFiles(data, "*", SearchOption.AllDirectories), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Run_OutIsAFile_ExitsTwoNamingTheOption()
+    {
+        string file = Path.Combine(_out, "results");
+        File.WriteAllText(file, "keep");
+        var (code, stdout, stderr) = Execute("run", Shipped, "--trials", "8", "--out", file);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.StartWith($"error: --out '{file}' is a file; expected a folder"));
+            Assert.That(stdout, Is.Empty);
+            Assert.That(File.ReadAllText(file), Is.EqualTo("keep"));
         }
     }
 

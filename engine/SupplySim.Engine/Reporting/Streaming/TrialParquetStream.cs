@@ -40,7 +40,7 @@ internal sealed class TrialParquetStream : ITrialChunkSink, IDisposable
         _path = Path.GetFullPath(path);
         _index = index;
         _scenarioIds = [.. scenarioIds.Select(id => id.AsMemory())];
-        _temporary = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.tmp");
+        _temporary = PendingFiles.TemporaryName(_path);
         (_keys, _metricFields, var schema) = TrialTableWriter.ParquetSchemaOfTable();
         // As few row groups per chunk as the bound allows, sharing the entities evenly (140 → 70 + 70, not 128 + 12).
         int entities = Math.Max(1, index.Entities.Count);

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using SupplySim.Cli;
+using SupplySim.Reporting;
 
 namespace SupplySim.Tests.Reporting.Html;
 
@@ -22,12 +23,19 @@ internal sealed class ReportCommandTests
         return cli;
     }
 
+    private void WriteForRun(RunReport report, string reportPath)
+    {
+        using var files = new PendingFiles();
+        ReportCommand.WriteForRun(report, _out, reportPath, null, files);
+        files.Commit();
+    }
+
     [Test]
     public void Execute_SavedRun_RerendersTheSameBytes()
     {
         var report = ReportFixtures.Run(ReportFixtures.Chain(), 8, 3);
         string first = Path.Combine(_out, "first.html");
-        Assert.That(ReportCommand.WriteForRun(report, _out, first, null, TextWriter.Null), Is.True);
+        WriteForRun(report, first);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         int code = ReportCommand.Execute(Arguments(_out), stdout, stderr);
@@ -55,7 +63,7 @@ internal sealed class ReportCommandTests
     public void Execute_UnknownFocus_ExitsTwoWithSuggestion()
     {
         var report = ReportFixtures.Run(ReportFixtures.Chain(), 4, 3);
-        ReportCommand.WriteForRun(report, _out, Path.Combine(_out, "report.html"), null, TextWriter.Null);
+        WriteForRun(report, Path.Combine(_out, "report.html"));
         var cli = Arguments(_out);
         cli.Options["--focus"] = ["bann"];
         var stderr = new StringWriter();

@@ -1,0 +1,47 @@
+using SupplySim.Reporting;
+
+namespace SupplySim.Cli;
+
+/// <summary>
+/// Checks, before a run spends its minutes simulating, that its files can be written where asked: the output
+/// folder can be created and written, no folder stands in the way of a file, and the report's folder can be written.
+/// What it cannot foresee (a full disk, say) still fails at the end, with nothing replaced (<see cref="PendingFiles"/>).
+/// </summary>
+internal static class OutputPreflight
+{
+    /// <summary>A message naming the first problem, or null when every file can be written; creates the folders.</summary>
+    /// <param name="outDir">The run's output folder (<c>--out</c>).</param>
+    /// <param name="files">Every file the run will write, anywhere.</param>
+    public static string? Check(string outDir, IEnumerable<string> files)
+    {
+        if (File.Exists(outDir))
+        {
+            return $"--out '{outDir}' is a file; expected a folder for the results (created if missing)";
+        }
+
+        foreach (string file in files)
+        {
+            if (Directory.Exists(file))
+            {
+                return $"cannot write '{file}': a folder of that name is in the way";
+            }
+        }
+
+        foreach (string folder in files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Prepend(Path.GetFullPath(outDir)).Distinct())
+        {
+            string probe = PendingFiles.TemporaryName(Path.Combine(folder, "preflight"));
+            try
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(probe, []);
+                File.Delete(probe);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return $"cannot write to the folder '{folder}': {ex.Message}";
+            }
+        }
+
+        return null;
+    }
+}

@@ -146,7 +146,8 @@ internal static class Commands
         if (!stream && bytes > limit)
         {
             stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need {bytes / (1 << 20)} MiB of results, more than " +
-                             $"{limit / (1 << 20)} MiB available for them; at most {trials * (limit / (double)bytes):0} trials fit");
+                             $"{limit / (1 << 20)} MiB available for them; at most {trials * (limit / (double)bytes):0} trials fit in memory, or add " +
+                             "--stream to keep no trials in memory (streamed statistics, rows straight to disk)");
             return ExitCodes.InvalidScenario;
         }
 

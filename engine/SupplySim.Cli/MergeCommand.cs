@@ -25,6 +25,12 @@ internal static class MergeCommand
         }
 
         string directory = cli.Positional[0];
+        if (!Directory.Exists(directory))
+        {
+            stderr.WriteLine($"error: '{directory}' is not a folder; expected the --out folder of a sharded sweep");
+            return ExitCodes.UsageOrIo;
+        }
+
         var diagnostics = new DiagnosticBag();
         var (plan, table) = SweepFiles.Merge(directory, diagnostics);
         if (SweepCommand.Report(diagnostics, directory, stderr) || plan is null || table is null)

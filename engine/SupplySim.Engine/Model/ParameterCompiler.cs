@@ -74,10 +74,12 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
             case "normal":
                 InRange("min");
                 InRange("max");
-                if (Get("sd") < 0) { Impossible($"sd must be >= 0, was {Format(Get("sd"))}"); }
+                bool sdValid = Get("sd") >= 0;
+                if (!sdValid) { Impossible($"sd must be >= 0, was {Format(Get("sd"))}"); }
                 double tLo = Math.Max(lo, GetOr("min", lo)), tHi = Math.Min(hi, GetOr("max", hi));
                 if (tLo > tHi) { Impossible($"min {Format(tLo)} > max {Format(tHi)}"); }
-                if (Get("mean") < tLo - (8 * Get("sd")) || Get("mean") > tHi + (8 * Get("sd"))) { Impossible($"mean {Format(Get("mean"))} is far outside [{Format(tLo)}, {Format(tHi)}]"); }
+                // Judged against a valid sd only: a negative one would make every mean look far outside (one error is enough).
+                if (sdValid && (Get("mean") < tLo - (8 * Get("sd")) || Get("mean") > tHi + (8 * Get("sd")))) { Impossible($"mean {Format(Get("mean"))} is far outside [{Format(tLo)}, {Format(tHi)}]"); }
                 index = table.Add(name, DistributionKind.Normal, Get("mean"), Get("sd"), 0, 0, tLo, tHi, perTrial);
                 break;
             case "lognormal":

@@ -96,6 +96,17 @@ internal sealed class CommandsTests
     }
 
     [Test]
+    public void Merge_FolderMissing_ExitsTwoSayingWhatItExpects()
+    {
+        var (code, _, stderr) = Execute("merge", Path.Combine(_out, "no-such-sweep"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("is not a folder; expected the --out folder of a sharded sweep"));
+        }
+    }
+
+    [Test]
     public void Run_SelectedScenario_RunsItAndTheBaselineOnly()
     {
         var (code, _, stderr) = Execute("run", Shipped, "--trials", "5", "--scenario", "us-ban-dec-2024", "--out", _out);

@@ -39,6 +39,8 @@ internal sealed class NetworkCompilerTests
             "    lead_time: 10d", "    lead_time: {dist: triangular, min: 2d, mode: 12d, max: 9d}");
         yield return Case("Compile_LognormalZeroMedian_SS0105", "SS0105", 20, 16,
             "    lead_time: 10d", "    lead_time: {dist: lognormal, median: 0d, sigma: 1}");
+        yield return Case("Compile_NormalNegativeSd_OneSS0105", "SS0105", 20, 16,
+            "    lead_time: 10d", "    lead_time: {dist: normal, mean: 20d, sd: -3d}");
         yield return Case("Compile_EndBeforeStart_SS0106", "SS0106", 3, 6,
             "horizon: 365d", "end: 2023-12-01");
         yield return Case("Compile_HorizonAndEnd_SS0106", "SS0106", 4, 6,

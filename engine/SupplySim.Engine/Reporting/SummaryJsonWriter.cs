@@ -78,7 +78,7 @@ public static class SummaryJsonWriter
     private static readonly (string Kind, string Section)[] Sections =
     [
         ("consumer", "consumers"), ("coupled", "coupled_output"), ("sector", "sectors"), ("lane", "lanes"),
-        ("producer", "producers"), ("control", "controls"),
+        ("transshipper", "transshippers"), ("producer", "producers"), ("control", "controls"),
     ];
 
     private static string SectionOf(EntityKind kind, bool coupled) => kind switch
@@ -86,6 +86,7 @@ public static class SummaryJsonWriter
         EntityKind.Consumer => coupled ? "coupled" : "consumer",
         EntityKind.Sector => "sector",
         EntityKind.Lane => "lane",
+        EntityKind.Transshipper => "transshipper",
         EntityKind.Producer => "producer",
         _ => "control",
     };

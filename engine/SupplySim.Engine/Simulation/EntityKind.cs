@@ -17,4 +17,7 @@ public enum EntityKind
 
     /// <summary>An export control (licence accounting).</summary>
     Control,
+
+    /// <summary>A transshipper (flow accounting: the totals of the lanes it re-exports on).</summary>
+    Transshipper,
 }

@@ -53,6 +53,24 @@ public sealed class MetricLayout
             columns.Add(new(EntityKind.Lane, lane, "*", Metric.SeizedT));
         }
 
+        TransshipperBase = columns.Count;
+        var laneFrom = new int[network.LaneCount];
+        for (int a = 0; a < network.ArcCount; a++)
+        {
+            if (network.ArcLane[a] >= 0)
+            {
+                laneFrom[network.ArcLane[a]] = network.ArcFrom[a];
+            }
+        }
+
+        var transshippers = Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == Model.NodeKind.Transshipper).ToArray();
+        TransshipperLanes = [.. transshippers.Select(n => Enumerable.Range(0, network.LaneCount).Where(lane => laneFrom[lane] == n).ToArray())];
+        foreach (int t in transshippers)
+        {
+            columns.Add(new(EntityKind.Transshipper, network.NodeIds[t], "*", Metric.ShippedT));
+            columns.Add(new(EntityKind.Transshipper, network.NodeIds[t], "*", Metric.SeizedT));
+        }
+
         Producers = [.. Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == Model.NodeKind.Producer)];
         ProducerBase = columns.Count;
         foreach (int p in Producers)
@@ -98,9 +116,34 @@ public sealed class MetricLayout
 
     internal int LaneBase { get; }
 
+    internal int TransshipperBase { get; }
+
+    /// <summary>Per transshipper (in node order), the lanes it ships on.</summary>
+    internal int[][] TransshipperLanes { get; }
+
     internal int[] Producers { get; }
 
     internal int ProducerBase { get; }
 
     internal int ControlBase { get; }
+
+    /// <summary>
+    /// Writes each transshipper's shipped and seized tonnes: the sums, in lane order, of its lanes' cells already in
+    /// <paramref name="row"/>. Both kernels call this after their lane columns, so the totals agree to the bit.
+    /// </summary>
+    internal void WriteTransshipperTotals(Span<double> row)
+    {
+        for (int t = 0; t < TransshipperLanes.Length; t++)
+        {
+            double shipped = 0, seized = 0;
+            foreach (int lane in TransshipperLanes[t])
+            {
+                shipped += row[LaneBase + (2 * lane)];
+                seized += row[LaneBase + (2 * lane) + 1];
+            }
+
+            row[TransshipperBase + (2 * t)] = shipped;
+            row[TransshipperBase + (2 * t) + 1] = seized;
+        }
+    }
 }

@@ -29,6 +29,8 @@ internal sealed partial class TrialKernel
             row[_layout.LaneBase + (2 * lane) + 1] = s.LaneSeized[lane];
         }
 
+        _layout.WriteTransshipperTotals(row);
+
         for (int i = 0; i < _layout.Producers.Length; i++)
         {
             row[_layout.ProducerBase + (2 * i)] = s.Produced[_layout.Producers[i]];

@@ -44,6 +44,18 @@ internal sealed partial class ReferenceKernel
             row[_layout.LaneBase + (2 * lane) + 1] = _laneSeized[lane];
         }
 
+        // A transshipper's totals: its lanes, found by name ("from->to") and summed in lane order.
+        for (int c = 0; c < _layout.Width; c++)
+        {
+            var column = _layout.Columns[c];
+            if (column.Kind == EntityKind.Transshipper)
+            {
+                var flows = column.Metric == Metric.ShippedT ? _laneShipped : _laneSeized;
+                row[c] = Enumerable.Range(0, _net.LaneCount).Where(lane => _net.LaneNames[lane].StartsWith(column.Entity + "->", StringComparison.Ordinal))
+                    .Aggregate(0.0, (total, lane) => total + flows[lane]);
+            }
+        }
+
         for (int i = 0; i < _layout.Producers.Length; i++)
         {
             row[_layout.ProducerBase + (2 * i)] = _produced[_layout.Producers[i]];

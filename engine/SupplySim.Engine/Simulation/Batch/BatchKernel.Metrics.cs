@@ -32,6 +32,8 @@ internal sealed partial class BatchKernel
             row[_layout.LaneBase + (2 * laneIndex) + 1] = At(s.LaneSeized, laneIndex, lane);
         }
 
+        _layout.WriteTransshipperTotals(row);
+
         for (int i = 0; i < _layout.Producers.Length; i++)
         {
             int n = _layout.Producers[i];

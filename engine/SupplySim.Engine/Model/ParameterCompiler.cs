@@ -21,13 +21,18 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
         bool ok = true;
         double Get(string key) => doc.Parameters.TryGetValue(key, out double v) ? v : double.NaN;
         double GetOr(string key, double fallback) => doc.Parameters.TryGetValue(key, out double v) ? v : fallback;
+
+        // As the user wrote it (with its unit), not converted to tonnes and days.
+        string Written(string key) => doc.ParameterText.TryGetValue(key, out string? text) ? $"'{text}'" : Format(GetOr(key, double.NaN));
         void InRange(string key)
         {
             if (doc.Parameters.TryGetValue(key, out double v) && (v < lo || v > hi))
             {
-                string written = doc.ParameterText.TryGetValue(key, out string? text) ? $"'{text}'" : Format(v);
                 string where = doc.IsFixed ? field : $"{field} {key}";
-                diagnostics.Error("SS0104", doc.ParameterLocations[key], $"{where} must be in {range} (internal units: tonnes, days), was {written}");
+                // The range is in tonnes and days; say so only where the value was converted into them.
+                bool converted = doc.ParameterText.TryGetValue(key, out string? text) && text != Format(v);
+                diagnostics.Error("SS0104", doc.ParameterLocations[key],
+                    $"{where} must be in {range}{(converted ? " (internal units: tonnes, days)" : "")}, was {Written(key)}");
                 ok = false;
             }
         }
@@ -48,7 +53,7 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
             case "uniform":
                 InRange("min");
                 InRange("max");
-                if (Get("min") > Get("max")) { Impossible($"min {Format(Get("min"))} > max {Format(Get("max"))}"); }
+                if (Get("min") > Get("max")) { Impossible($"min {Written("min")} > max {Written("max")}"); }
                 index = table.Add(name, DistributionKind.Uniform, Get("min"), Get("max"), 0, 0, lo, hi, perTrial);
                 break;
             case "triangular":
@@ -57,7 +62,7 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
                 InRange("mode");
                 InRange("max");
                 double min = Get("min"), mode = Get("mode"), max = Get("max");
-                if (!(min <= mode && mode <= max)) { Impossible($"need min <= mode <= max, was {Format(min)}, {Format(mode)}, {Format(max)}"); }
+                if (!(min <= mode && mode <= max)) { Impossible($"need min <= mode <= max, was {Written("min")}, {Written("mode")}, {Written("max")}"); }
                 if (doc.Dist == "triangular")
                 {
                     index = table.Add(name, DistributionKind.Triangular, min, mode, max, 0, lo, hi, perTrial);
@@ -65,7 +70,7 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
                 }
 
                 double lambda = GetOr("lambda", 4);
-                if (lambda <= 0) { Impossible($"lambda must be > 0, was {Format(lambda)}"); }
+                if (lambda <= 0) { Impossible($"lambda must be > 0, was {Written("lambda")}"); }
                 double width = max - min;
                 double alpha = width > 0 ? 1 + (lambda * (mode - min) / width) : 1;
                 double beta = width > 0 ? 1 + (lambda * (max - mode) / width) : 1;
@@ -75,7 +80,7 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
                 InRange("min");
                 InRange("max");
                 bool sdValid = Get("sd") >= 0;
-                if (!sdValid) { Impossible($"sd must be >= 0, was {Format(Get("sd"))}"); }
+                if (!sdValid) { Impossible($"sd must be >= 0, was {Written("sd")}"); }
                 double tLo = Math.Max(lo, GetOr("min", lo)), tHi = Math.Min(hi, GetOr("max", hi));
                 if (tLo > tHi) { Impossible($"min {Format(tLo)} > max {Format(tHi)}"); }
                 // Judged against a valid sd only: a negative one would make every mean look far outside (one error is enough).
@@ -84,8 +89,8 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
                 break;
             case "lognormal":
                 InRange("median");
-                if (!(Get("median") > 0)) { Impossible($"median must be > 0, was {Format(Get("median"))}"); }
-                if (Get("sigma") < 0) { Impossible($"sigma must be >= 0, was {Format(Get("sigma"))}"); }
+                if (!(Get("median") > 0)) { Impossible($"median must be > 0, was {Written("median")}"); }
+                if (Get("sigma") < 0) { Impossible($"sigma must be >= 0, was {Written("sigma")}"); }
                 index = table.Add(name, DistributionKind.Lognormal, Math.Log(Math.Max(Get("median"), double.Epsilon)), Get("sigma"), 0, 0,
                     lo, Math.Min(hi, GetOr("max", hi)), perTrial);
                 break;

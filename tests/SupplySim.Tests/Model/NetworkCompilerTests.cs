@@ -130,6 +130,22 @@ internal sealed class NetworkCompilerTests
     }
 
     [Test]
+    public void Compile_TriangularOutOfOrder_QuotesTheValuesAsWritten()
+    {
+        var (_, diagnostics) = TestScenario.Compile(TestScenario.Replace("    capacity: 1000 t/yr",
+            "    capacity: {dist: triangular, min: 50900, mode: 46000, max: 38632, unit: t/yr}"));
+        Assert.That(diagnostics.Items.Single().Message, Does.EndWith("was '50900 t/yr', '46000 t/yr', '38632 t/yr'"));
+    }
+
+    [Test]
+    public void Compile_ProbabilityAboveOne_NoInternalUnitsNoteForAPlainNumber()
+    {
+        var (_, diagnostics) = TestScenario.Compile(TestScenario.WithEvent("export_control", "start: 2024-06-01", "exporter: AU",
+            "materials: [ore]", "destinations: [US]", "mode: license", "processing_time: 30d", "approval_probability: 1.2"));
+        Assert.That(diagnostics.Items.Single().Message, Does.Not.Contain("internal units").And.EndWith("was '1.2'"));
+    }
+
+    [Test]
     public void Compile_BaseScenario_BuildsNetworkAndBaseline()
     {
         var (model, diagnostics) = TestScenario.Compile(TestScenario.Base);

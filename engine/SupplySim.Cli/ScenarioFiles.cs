@@ -54,10 +54,16 @@ internal static class ScenarioFiles
     {
         var diagnostics = new DiagnosticBag();
         var document = ScenarioLoader.LoadFile(path, diagnostics);
-        var model = document is null || diagnostics.HasErrors ? null : NetworkCompiler.Compile(document, diagnostics);
-        if (document is not null && model is null && !diagnostics.HasErrors)
+        // Unknown keys alone leave a complete, well-typed document (the key is ignored), so its meaning is checked as
+        // well and both kinds of problem are reported at once; any other loading error would cascade into spurious ones.
+        // The compiler stops at its own errors, so it gets a bag of its own.
+        bool onlyUnknownKeys = diagnostics.Items.Where(d => d.Severity == Severity.Error).All(d => d.Code == "SS0004");
+        CompiledModel? model = null;
+        if (document is not null && onlyUnknownKeys)
         {
-            NetworkCompiler.Compile(document, diagnostics);
+            var meaning = new DiagnosticBag();
+            model = NetworkCompiler.Compile(document, meaning);
+            diagnostics.AddRange(meaning);
         }
 
         foreach (var diagnostic in diagnostics.Sorted())

@@ -19,6 +19,13 @@ public sealed class DiagnosticBag
     public void Warning(string code, SourceLocation location, string message) =>
         _items.Add(new Diagnostic(code, Severity.Warning, location, message));
 
+    /// <summary>Adds every item of <paramref name="other"/>, in its order.</summary>
+    public void AddRange(DiagnosticBag other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _items.AddRange(other._items);
+    }
+
     /// <summary>Items ordered by file position, as a reader scans the file.</summary>
     public IEnumerable<Diagnostic> Sorted() =>
         _items.OrderBy(d => d.Location.File, StringComparer.Ordinal)

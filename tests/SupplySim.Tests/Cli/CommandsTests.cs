@@ -96,6 +96,26 @@ internal sealed class CommandsTests
     }
 
     [Test]
+    public void Validate_UnknownKeyAndUnknownLaneTarget_ReportsBothAtOnce()
+    {
+        string text = File.ReadAllText(Shipped);
+        int cover = text.IndexOf("days_of_cover:", StringComparison.Ordinal);
+        text = string.Concat(text.AsSpan(0, cover), "days_of_covr:", text.AsSpan(cover + "days_of_cover:".Length));
+        int target = text.IndexOf("to: us-industry-sb", StringComparison.Ordinal);
+        text = string.Concat(text.AsSpan(0, target), "to: us-industy-sb", text.AsSpan(target + "to: us-industry-sb".Length));
+        string path = Path.Combine(_out, "typos.yaml");
+        File.WriteAllText(path, text);
+        var (code, _, stderr) = Execute("validate", path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stderr, Does.Contain("error SS0004: unknown key 'days_of_covr'"));
+            Assert.That(stderr, Does.Contain("error SS0102: lane to: unknown node 'us-industy-sb'"));
+            Assert.That(stderr, Does.Contain("2 error(s)"));
+        }
+    }
+
+    [Test]
     public void Merge_FolderMissing_ExitsTwoSayingWhatItExpects()
     {
         var (code, _, stderr) = Execute("merge", Path.Combine(_out, "no-such-sweep"));

@@ -173,6 +173,12 @@ internal static class Commands
             return ExitCodes.UsageOrIo;
         }
 
+        if (OutputPreflight.Leftovers(outDir) is { Count: > 0 } leftovers)
+        {
+            stderr.WriteLine($"note: {outDir} holds {leftovers.Count} temporary file(s) of an interrupted run ({string.Join(", ", leftovers.Select(Path.GetFileName))}); " +
+                             "they are not results and can be deleted once no run writes to this folder");
+        }
+
         var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null);
         var started = System.Diagnostics.Stopwatch.StartNew();
         RunReport report;

@@ -44,4 +44,23 @@ internal static class OutputPreflight
 
         return null;
     }
+
+    /// <summary>
+    /// Temporary files and spool folders an interrupted run left in <paramref name="outDir"/> (hidden, named after
+    /// the files with the process id), for a note: they are not removed here, since on a shared file system the
+    /// process that owns one may be running on another machine.
+    /// </summary>
+    public static IReadOnlyList<string> Leftovers(string outDir)
+    {
+        if (!Directory.Exists(outDir))
+        {
+            return [];
+        }
+
+        string ours = $".{Environment.ProcessId}.";
+        return [.. Directory.EnumerateFileSystemEntries(outDir, ".*")
+            .Where(path => Path.GetFileName(path) is { } name && (name.EndsWith(".tmp", StringComparison.Ordinal) || name.EndsWith(".spool", StringComparison.Ordinal)) &&
+                           !name.Contains(ours, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+    }
 }

@@ -116,6 +116,21 @@ internal sealed class CommandsTests
     }
 
     [Test]
+    public void Run_LeftoversOfAnInterruptedRun_NotedAndKept()
+    {
+        string spool = Path.Combine(_out, ".trials.csv.999999.spool");
+        Directory.CreateDirectory(spool);
+        File.WriteAllText(Path.Combine(_out, ".trials.parquet.999999.tmp"), "");
+        var (code, _, stderr) = Execute("run", Shipped, "--trials", "8", "--out", _out);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(stderr, Does.Contain("2 temporary file(s) of an interrupted run (.trials.csv.999999.spool, .trials.parquet.999999.tmp)"));
+            Assert.That(Directory.Exists(spool), Is.True);
+        }
+    }
+
+    [Test]
     public void Merge_FolderMissing_ExitsTwoSayingWhatItExpects()
     {
         var (code, _, stderr) = Execute("merge", Path.Combine(_out, "no-such-sweep"));

@@ -138,7 +138,7 @@ internal sealed partial class NetworkBuilder
     }
 
     /// <summary>
-    /// Every recipe input needs an inbound lane (SS0109), and every consumer's demanded material must be reachable
+    /// Every recipe input needs an inbound lane (SS0109; a warning, SS0122, where initial stock alone feeds it), and every consumer's demanded material must be reachable
     /// from some source of it through the lane graph (SS0110), checked per material with QuikGraph.
     /// </summary>
     private void CheckSupply(List<ArcSpec> arcs, NodeTables t)
@@ -147,10 +147,21 @@ internal sealed partial class NetworkBuilder
         {
             foreach (int m in t.RecipeMaterial[n])
             {
-                if (!arcs.Exists(a => a.To == n && a.Material == m) && t.Initial[(n * M) + m] < 0 && double.IsNaN(t.InitialCoverDays[(n * M) + m]))
+                if (arcs.Exists(a => a.To == n && a.Material == m))
                 {
-                    _diagnostics.Error("SS0109", _doc.Nodes[n].Recipe!.InputLocations[_materialIndex.First(p => p.Value == m).Key],
-                        $"recipe input '{_materialIndex.First(p => p.Value == m).Key}' of '{t.Ids[n]}' has no lane bringing it and no initial stock");
+                    continue;
+                }
+
+                string material = _materialIndex.First(p => p.Value == m).Key;
+                var at = _doc.Nodes[n].Recipe!.InputLocations[material];
+                if (t.Initial[(n * M) + m] < 0 && double.IsNaN(t.InitialCoverDays[(n * M) + m]))
+                {
+                    _diagnostics.Error("SS0109", at, $"recipe input '{material}' of '{t.Ids[n]}' has no lane bringing it and no initial stock");
+                }
+                else
+                {
+                    // Legal (a plant working down its own stock), but more often a lane left out by mistake.
+                    _diagnostics.Warning("SS0122", at, $"recipe input '{material}' of '{t.Ids[n]}' has no lane bringing it: only its initial stock will feed the plant, never replenished");
                 }
             }
         }

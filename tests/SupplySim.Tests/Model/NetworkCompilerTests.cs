@@ -191,6 +191,24 @@ internal sealed class NetworkCompilerTests
     }
 
     [Test]
+    public void Compile_RecipeInputOnlyFromInitialStock_WarnsSS0122AndCompiles()
+    {
+        string minimal = File.ReadAllText(Path.Combine(Support.TestModels.RepoRoot(), "tests", "SupplySim.Tests", "Corpus", "valid", "minimal.yaml"));
+        string yaml = minimal
+            .Replace("  - from: mine\n    to: refinery\n    lead_time: 14d\n", "", StringComparison.Ordinal)
+            .Replace("    capacity: 400 t/yr\n", "    capacity: 400 t/yr\n    initial_inventory: {ore: 100 t}\n", StringComparison.Ordinal);
+
+        var (model, diagnostics) = TestScenario.Compile(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostics.Items.Select(d => (d.Code, d.Severity, d.Location.Line)), Is.EqualTo(new[] { ("SS0122", Severity.Warning, 25) }),
+                string.Join("\n", diagnostics.Items));
+            Assert.That(model, Is.Not.Null);
+        }
+    }
+
+    [Test]
     public void Compile_LoaderReportedError_ReturnsNullWithoutSemanticErrors()
     {
         var (model, diagnostics) = TestScenario.Compile(TestScenario.Base + "colour: red\n");

@@ -181,11 +181,13 @@ internal static class Commands
 
         var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null);
         var started = System.Diagnostics.Stopwatch.StartNew();
+        // Every file of the run is replaced together, only once all are complete.
+        using var files = new PendingFiles();
         RunReport report;
         if (stream)
         {
             using var progress = ConsoleProgress.Create(stderr, trials);
-            report = StreamingRun.Run(model, scenarios, options, outDir, progress?.For(0));
+            report = StreamingRun.Run(model, scenarios, options, outDir, files, progress?.For(0));
         }
         else
         {
@@ -222,25 +224,21 @@ internal static class Commands
             stdout.Write(ConsoleSummary.Format(report, colour: terminal));
         }
 
-        // Replaced together, only once all are complete (a streamed run's trials files are already in place).
-        using (var files = new PendingFiles())
+        if (stream)
         {
-            if (stream)
-            {
-                files.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
-            }
-            else
-            {
-                OutputFiles.Write(report, outDir, files, threads);
-            }
-
-            if (reportPath is not null)
-            {
-                ReportCommand.WriteForRun(report, outDir, reportPath, focus, files);
-            }
-
-            files.Commit();
+            files.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
         }
+        else
+        {
+            OutputFiles.Write(report, outDir, files, threads);
+        }
+
+        if (reportPath is not null)
+        {
+            ReportCommand.WriteForRun(report, outDir, reportPath, focus, files);
+        }
+
+        files.Commit();
 
         string written = $"{outDir}/summary.json, trials.csv, trials.parquet";
         if (reportPath is not null)

@@ -19,8 +19,14 @@ internal static class OutputPreflight
             return $"--out '{outDir}' is a file; expected a folder for the results (created if missing)";
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in files)
         {
+            if (!seen.Add(Path.GetFullPath(file)))
+            {
+                return $"'{file}' would be written twice: --report names one of the run's own files ({string.Join(", ", OutputFiles.Names)}, {ReportCommand.DataFile}); choose another name";
+            }
+
             if (Directory.Exists(file))
             {
                 return $"cannot write '{file}': a folder of that name is in the way";

@@ -54,10 +54,12 @@ internal static class ScenarioFiles
     {
         var diagnostics = new DiagnosticBag();
         var document = ScenarioLoader.LoadFile(path, diagnostics);
-        // Unknown keys alone leave a complete, well-typed document (the key is ignored), so its meaning is checked as
-        // well and both kinds of problem are reported at once; any other loading error would cascade into spurious ones.
-        // The compiler stops at its own errors, so it gets a bag of its own.
-        bool onlyUnknownKeys = diagnostics.Items.Where(d => d.Severity == Severity.Error).All(d => d.Code == "SS0004");
+        // Unknown keys inside entries alone leave a complete, well-typed document (the key is ignored), so its meaning
+        // is checked as well and both kinds of problem are reported at once. Any other loading error, or an unknown key
+        // at the top of the file (a misspelt section such as 'scenarios', whose absence observations would then
+        // report), would cascade into spurious ones. The compiler stops at its own errors, so it gets a bag of its own.
+        bool onlyUnknownKeys = diagnostics.Items.Where(d => d.Severity == Severity.Error)
+            .All(d => d.Code == "SS0004" && d.Location.Column > 1);
         CompiledModel? model = null;
         if (document is not null && onlyUnknownKeys)
         {

@@ -30,7 +30,8 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
             {
                 string where = doc.IsFixed ? field : $"{field} {key}";
                 // The range is in tonnes and days; say so only where the value was converted into them.
-                bool converted = doc.ParameterText.TryGetValue(key, out string? text) && text != Format(v);
+                bool converted = doc.ParameterText.TryGetValue(key, out string? text) &&
+                                 !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
                 diagnostics.Error("SS0104", doc.ParameterLocations[key],
                     $"{where} must be in {range}{(converted ? " (internal units: tonnes, days)" : "")}, was {Written(key)}");
                 ok = false;
@@ -82,9 +83,12 @@ internal sealed class ParameterCompiler(ParameterTableBuilder table, DiagnosticB
                 bool sdValid = Get("sd") >= 0;
                 if (!sdValid) { Impossible($"sd must be >= 0, was {Written("sd")}"); }
                 double tLo = Math.Max(lo, GetOr("min", lo)), tHi = Math.Min(hi, GetOr("max", hi));
-                if (tLo > tHi) { Impossible($"min {Format(tLo)} > max {Format(tHi)}"); }
+                // The truncation bounds as written where the file gives them, else the field's own range (tonnes, days).
+                string lower = doc.Parameters.ContainsKey("min") && tLo == Get("min") ? Written("min") : $"{Format(tLo)} (tonnes, days)";
+                string upper = doc.Parameters.ContainsKey("max") && tHi == Get("max") ? Written("max") : $"{Format(tHi)} (tonnes, days)";
+                if (tLo > tHi) { Impossible($"min {lower} > max {upper}"); }
                 // Judged against a valid sd only: a negative one would make every mean look far outside (one error is enough).
-                if (sdValid && (Get("mean") < tLo - (8 * Get("sd")) || Get("mean") > tHi + (8 * Get("sd")))) { Impossible($"mean {Format(Get("mean"))} is far outside [{Format(tLo)}, {Format(tHi)}]"); }
+                if (sdValid && (Get("mean") < tLo - (8 * Get("sd")) || Get("mean") > tHi + (8 * Get("sd")))) { Impossible($"mean {Written("mean")} is far outside [{lower}, {upper}]"); }
                 index = table.Add(name, DistributionKind.Normal, Get("mean"), Get("sd"), 0, 0, tLo, tHi, perTrial);
                 break;
             case "lognormal":

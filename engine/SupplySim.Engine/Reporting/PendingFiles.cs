@@ -1,28 +1,28 @@
-using System.Collections.Concurrent;
-
 namespace SupplySim.Reporting;
 
 /// <summary>
 /// A set of output files written under temporary names (<c>.NAME.PID.tmp</c>, beside each final name) and renamed
 /// into place together by <see cref="Commit"/>, once every one of them is complete: a run whose last file cannot be
 /// written leaves the previous results in place rather than a mix of new and old files. Disposing without
-/// committing removes the temporary files. <see cref="Write"/> may be called from several threads at once.
+/// committing removes the temporary files. <see cref="Write"/> and <see cref="Adopt"/> may be called from several
+/// threads at once; each final path only once.
 /// </summary>
 public sealed class PendingFiles : IDisposable
 {
-    private readonly ConcurrentQueue<(string Temporary, string Final)> _written = new();
+    private readonly Lock _lock = new();
+    private readonly List<(string Temporary, string Final)> _written = [];
+    private readonly HashSet<string> _finals = new(StringComparer.Ordinal);
     private bool _committed;
 
     /// <summary>Writes the future <paramref name="path"/> through <paramref name="write"/> under its temporary name.</summary>
     /// <remarks>On failure its temporary file is removed at once and the exception propagates.</remarks>
+    /// <exception cref="InvalidOperationException"><paramref name="path"/> is already part of the set.</exception>
     public void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
-        ObjectDisposedException.ThrowIf(_committed, this);
-        string final = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(final)!;
-        Directory.CreateDirectory(directory);
+        string final = Reserve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
         string temporary = TemporaryName(final);
         try
         {
@@ -32,12 +32,49 @@ public sealed class PendingFiles : IDisposable
                 stream.Flush(flushToDisk: true);
             }
 
-            _written.Enqueue((temporary, final));
+            Add(temporary, final);
         }
         catch
         {
             File.Delete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Adds a complete file another writer produced at <paramref name="temporary"/> (flushed and closed; normally
+    /// <see cref="TemporaryName"/> of <paramref name="path"/>, in the same folder) to be renamed to
+    /// <paramref name="path"/> with the rest.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="path"/> is already part of the set.</exception>
+    public void Adopt(string temporary, string path)
+    {
+        ArgumentNullException.ThrowIfNull(temporary);
+        Add(temporary, Reserve(path));
+    }
+
+    /// <summary>Claims <paramref name="path"/> for this set: two writes to one file would share its temporary name.</summary>
+    private string Reserve(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string final = Path.GetFullPath(path);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_committed, this);
+            if (!_finals.Add(final))
+            {
+                throw new InvalidOperationException($"'{final}' is written twice in one set of output files");
+            }
+        }
+
+        return final;
+    }
+
+    private void Add(string temporary, string final)
+    {
+        lock (_lock)
+        {
+            _written.Add((temporary, final));
         }
     }
 
@@ -48,23 +85,33 @@ public sealed class PendingFiles : IDisposable
     /// </summary>
     public void Commit()
     {
-        ObjectDisposedException.ThrowIf(_committed, this);
-        _committed = true;
-        while (_written.TryPeek(out var file))
+        lock (_lock)
         {
-            File.Move(file.Temporary, file.Final, overwrite: true);
-            _written.TryDequeue(out _);
+            ObjectDisposedException.ThrowIf(_committed, this);
+            _committed = true;
+        }
+
+        while (_written.Count > 0)
+        {
+            File.Move(_written[0].Temporary, _written[0].Final, overwrite: true);
+            _written.RemoveAt(0);
         }
     }
 
     /// <summary>Removes the temporary files not committed.</summary>
     public void Dispose()
     {
-        _committed = true;
-        while (_written.TryDequeue(out var file))
+        lock (_lock)
         {
-            File.Delete(file.Temporary);
+            _committed = true;
         }
+
+        foreach (var (temporary, _) in _written)
+        {
+            File.Delete(temporary);
+        }
+
+        _written.Clear();
     }
 
     /// <summary>The temporary name of <paramref name="final"/> for this process: hidden, beside it, in the same folder (so the rename is atomic).</summary>

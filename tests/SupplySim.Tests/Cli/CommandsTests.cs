@@ -116,6 +116,35 @@ internal sealed class CommandsTests
     }
 
     [Test]
+    public void Run_ReportNamedLikeADataFile_ExitsTwoBeforeSimulating()
+    {
+        var (code, stdout, stderr) = Execute("run", Shipped, "--trials", "8", "--out", _out, "--report", Path.Combine(_out, ".", "summary.json"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.Contain("would be written twice"));
+            Assert.That(stdout, Is.Empty);
+            Assert.That(Directory.GetFileSystemEntries(_out), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Validate_MisspeltTopLevelSection_ReportsOnlyThatKey()
+    {
+        // Without 'scenarios', the observations' scenario names would all look unknown: a cascade, not a problem.
+        string history = File.ReadAllText(Path.Combine(TestModels.RepoRoot(), "scenarios", "history-2023-2025.yaml"));
+        string path = Path.Combine(_out, "history.yaml");
+        File.WriteAllText(path, history.Replace("\nscenarios:", "\nscenarioz:", StringComparison.Ordinal));
+        var (code, _, stderr) = Execute("validate", path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stderr, Does.Contain("error SS0004: unknown key 'scenarioz'"));
+            Assert.That(stderr, Does.Contain("1 error(s)"));
+        }
+    }
+
+    [Test]
     public void Run_LeftoversOfAnInterruptedRun_NotedAndKept()
     {
         string spool = Path.Combine(_out, ".trials.csv.999999.spool");

@@ -138,6 +138,14 @@ internal sealed class NetworkCompilerTests
     }
 
     [Test]
+    public void Compile_NormalMeanFarOutsideItsBounds_QuotesTheValuesAsWritten()
+    {
+        var (_, diagnostics) = TestScenario.Compile(TestScenario.Replace("    capacity: 1000 t/yr",
+            "    capacity: {dist: normal, mean: 5000, sd: 10, min: 0, max: 1000, unit: t/yr}"));
+        Assert.That(diagnostics.Items.Single().Message, Does.EndWith("mean '5000 t/yr' is far outside ['0 t/yr', '1000 t/yr']"));
+    }
+
+    [Test]
     public void Compile_ProbabilityAboveOne_NoInternalUnitsNoteForAPlainNumber()
     {
         var (_, diagnostics) = TestScenario.Compile(TestScenario.WithEvent("export_control", "start: 2024-06-01", "exporter: AU",

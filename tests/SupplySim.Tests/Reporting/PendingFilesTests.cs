@@ -73,4 +73,30 @@ internal sealed class PendingFilesTests
 
         Assert.That(Enumerable.Range(0, 16).Select(i => File.ReadAllText(At($"{i}.txt"))), Is.EqualTo(Enumerable.Range(0, 16).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
+
+    [Test]
+    public void Write_SamePathTwice_ThrowsBeforeTouchingTheFirst()
+    {
+        using var files = new PendingFiles();
+        files.Write(At("a.txt"), s => Text(s, "first"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => files.Write(Path.Combine(_dir, ".", "a.txt"), s => Text(s, "second")), Throws.InvalidOperationException);
+            files.Commit();
+            Assert.That(File.ReadAllText(At("a.txt")), Is.EqualTo("first"));
+        }
+    }
+
+    [Test]
+    public void Adopt_UncommittedStreamedRun_LeavesNeitherTrialsFilesNorTemporaries()
+    {
+        var model = Support.TestModels.Compile(Support.TestModels.Chain);
+        using (var files = new PendingFiles())
+        {
+            SupplySim.Reporting.Streaming.StreamingRun.Run(model, model.Scenarios, new SupplySim.Simulation.MonteCarloOptions(8, 1, 1), _dir, files);
+            Assert.That(Directory.GetFiles(_dir, "trials.*"), Is.Empty, "nothing in place before the commit");
+        }
+
+        Assert.That(Directory.GetFileSystemEntries(_dir), Is.Empty);
+    }
 }

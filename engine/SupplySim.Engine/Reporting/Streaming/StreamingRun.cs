@@ -31,7 +31,7 @@ public static class StreamingRun
 
     /// <summary>
     /// Runs <paramref name="scenarios"/> (baseline first), writes <c>trials.csv</c> and <c>trials.parquet</c> to
-    /// <paramref name="outDir"/> (each under a temporary name, renamed when complete) and returns the report, whose
+    /// <paramref name="outDir"/> (each under a temporary name, both renamed when complete) and returns the report, whose
     /// results hold no per-trial values (<see cref="ScenarioResult.HasTrialValues"/> is false).
     /// </summary>
     /// <param name="model">The compiled model.</param>
@@ -45,6 +45,21 @@ public static class StreamingRun
         string outDir, IProgress<int>? progress = null, int chunkTrials = StreamingMonteCarlo.DefaultChunkTrials,
         CancellationToken cancellationToken = default)
     {
+        using var files = new PendingFiles();
+        var report = Run(model, scenarios, options, outDir, files, progress, chunkTrials, cancellationToken);
+        files.Commit();
+        return report;
+    }
+
+    /// <summary>
+    /// As above, but the two trials files join <paramref name="files"/> instead of being renamed into place, so the
+    /// caller can commit them together with the files it writes from the report (<c>summary.json</c>).
+    /// </summary>
+    public static RunReport Run(CompiledModel model, IReadOnlyList<CompiledScenario> scenarios, MonteCarloOptions options,
+        string outDir, PendingFiles files, IProgress<int>? progress = null, int chunkTrials = StreamingMonteCarlo.DefaultChunkTrials,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scenarios);
         ArgumentNullException.ThrowIfNull(options);
@@ -62,8 +77,8 @@ public static class StreamingRun
         using var parquet = new TrialParquetStream(Path.Combine(outDir, "trials.parquet"), index, ids, capacity);
         var sink = new FanOut(statistics, csv, parquet);
         StreamingMonteCarlo.Run(model, scenarios, options, sink, progress, chunkTrials, cancellationToken);
-        csv.Complete();
-        parquet.Complete();
+        csv.Complete(files);
+        parquet.Complete(files);
         return new RunReport(model, options.Seed, results, statistics.Summaries(), QuantileMethod);
     }
 

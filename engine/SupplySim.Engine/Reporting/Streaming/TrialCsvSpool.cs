@@ -7,7 +7,7 @@ namespace SupplySim.Reporting.Streaming;
 /// <summary>
 /// Streams <c>trials.csv</c> to disk chunk by chunk, byte-identical to <see cref="TrialTableWriter.WriteCsv"/>.
 /// The table's rows are ordered (scenario, entity, trial), so each entity's rows are appended to its own spool file
-/// as chunks arrive; <see cref="Complete"/> concatenates the spools under a temporary name and renames the result.
+/// as chunks arrive; <see cref="Complete"/> concatenates the spools into the run's set of output files.
 /// </summary>
 internal sealed class TrialCsvSpool : ITrialChunkSink, IDisposable
 {
@@ -76,15 +76,16 @@ internal sealed class TrialCsvSpool : ITrialChunkSink, IDisposable
         }
     }
 
-    /// <summary>Writes the header and every spool, in table order, to the final path; removes the spools.</summary>
-    public void Complete()
+    /// <summary>Writes the header and every spool, in table order, as the final file of <paramref name="files"/>; removes the spools.</summary>
+    public void Complete(PendingFiles files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         foreach (var spool in _spools)
         {
             spool.Dispose();
         }
 
-        AtomicFile.Write(_path, stream =>
+        files.Write(_path, stream =>
         {
             byte[] header = Encoding.UTF8.GetBytes(string.Join(',', TrialTable.KeyColumns.Concat(TrialTable.MetricColumns)) + "\n");
             stream.Write(header);

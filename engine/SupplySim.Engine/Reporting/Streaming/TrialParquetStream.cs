@@ -64,13 +64,14 @@ internal sealed class TrialParquetStream : ITrialChunkSink, IDisposable
         }
     }
 
-    /// <summary>Writes the footer, flushes to disk and renames the file into place.</summary>
-    public void Complete()
+    /// <summary>Writes the footer, flushes to disk and hands the file to <paramref name="files"/>, which renames it into place with the rest.</summary>
+    public void Complete(PendingFiles files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _stream.Flush(flushToDisk: true);
         _stream.Dispose();
-        File.Move(_temporary, _path, overwrite: true);
+        files.Adopt(_temporary, _path);
         _completed = true;
     }
 

@@ -12,7 +12,7 @@ internal static class OutputPreflight
     /// <summary>A message naming the first problem, or null when every file can be written; creates the folders.</summary>
     /// <param name="outDir">The run's output folder (<c>--out</c>).</param>
     /// <param name="files">Every file the run will write, anywhere.</param>
-    public static string? Check(string outDir, IEnumerable<string> files)
+    public static string? Check(string outDir, IReadOnlyList<string> files)
     {
         if (File.Exists(outDir))
         {

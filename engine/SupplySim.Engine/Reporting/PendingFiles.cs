@@ -91,11 +91,13 @@ public sealed class PendingFiles : IDisposable
             _committed = true;
         }
 
-        while (_written.Count > 0)
+        // If a rename fails, Dispose removes what is left (deleting an already renamed temporary name does nothing).
+        foreach (var (temporary, final) in _written)
         {
-            File.Move(_written[0].Temporary, _written[0].Final, overwrite: true);
-            _written.RemoveAt(0);
+            File.Move(temporary, final, overwrite: true);
         }
+
+        _written.Clear();
     }
 
     /// <summary>Removes the temporary files not committed.</summary>

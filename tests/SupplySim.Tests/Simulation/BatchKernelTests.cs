@@ -68,16 +68,6 @@ internal sealed class BatchKernelTests
     public void Run_ShippedScenario_EveryLaneMatchesScalarKernelBitForBit(string fileName, string scenarioId) =>
         AssertMatchesScalarKernel(TestModels.CompileFile(ShippedFile(fileName)), scenarioId, Path.GetFileNameWithoutExtension(fileName));
 
-    /// <summary>
-    /// Almost every kernel in these tests gets its state on cache lines (<see cref="CacheAlignedArrays"/>); results must
-    /// not depend on it, so the shipped file's scenarios run once more with every array deliberately off the line.
-    /// </summary>
-    [TestCase("baseline")]
-    [TestCase("combined")]
-    public void Run_StateOffCacheLines_EveryLaneStillMatchesScalarKernelBitForBit(string scenarioId) =>
-        AssertMatchesScalarKernel(TestModels.CompileFile(ShippedFile("critical-minerals.yaml")), scenarioId, "critical-minerals (misaligned)",
-            misaligned: true);
-
     /// <summary>Mirrors <see cref="DeterminismTests.Kernel_AfterWarmUp_AllocatesNothingPerTrial"/> for the batch kernel.</summary>
     [Test]
     public void Run_AfterWarmUp_AllocatesNothingPerBatch()
@@ -158,20 +148,11 @@ internal sealed class BatchKernelTests
     /// Runs two batches per seed on one <see cref="BatchKernel"/> and every trial of them on one
     /// <see cref="TrialKernel"/>, and requires every cell of every lane to equal the scalar row's bit for bit.
     /// </summary>
-    private static void AssertMatchesScalarKernel(CompiledModel model, string scenarioId, string source, bool misaligned = false)
+    private static void AssertMatchesScalarKernel(CompiledModel model, string scenarioId, string source)
     {
         var scenario = model.Find(scenarioId)!;
         var layout = new MetricLayout(model.Network, scenario);
-        CacheAlignedArrays.MisalignOnThisThread = misaligned;
-        BatchKernel batch;
-        try
-        {
-            batch = new BatchKernel(model.Network, scenario, layout);
-        }
-        finally
-        {
-            CacheAlignedArrays.MisalignOnThisThread = false;
-        }
+        var batch = new BatchKernel(model.Network, scenario, layout);
 
         var scalar = new TrialKernel(model.Network, scenario, layout);
         int width = layout.Width;

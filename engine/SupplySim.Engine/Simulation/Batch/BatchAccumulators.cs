@@ -9,19 +9,19 @@ internal sealed class BatchAccumulators(int count)
     private static readonly V Tolerance = Vector512.Create(HoldingAccumulators.Tolerance);
     private static readonly V None = Vector512.Create(-1.0);
 
-    public V[] Demand { get; } = CacheAlignedArrays.Allocate<V>(count);
+    public V[] Demand { get; } = new V[count];
 
-    public V[] Shortage { get; } = CacheAlignedArrays.Allocate<V>(count);
+    public V[] Shortage { get; } = new V[count];
 
-    public V[] StockoutSteps { get; } = CacheAlignedArrays.Allocate<V>(count);
+    public V[] StockoutSteps { get; } = new V[count];
 
-    public V[] BacklogSum { get; } = CacheAlignedArrays.Allocate<V>(count);
+    public V[] BacklogSum { get; } = new V[count];
 
-    public V[] MaxDelaySteps { get; } = CacheAlignedArrays.Allocate<V>(count);
+    public V[] MaxDelaySteps { get; } = new V[count];
 
-    public V[] FirstShortStep { get; } = CacheAlignedArrays.Allocate<V>(count);
+    public V[] FirstShortStep { get; } = new V[count];
 
-    public V[] RecoverStep { get; } = CacheAlignedArrays.Allocate<V>(count);
+    public V[] RecoverStep { get; } = new V[count];
 
     public void Clear()
     {

@@ -18,10 +18,10 @@ internal sealed partial class BatchKernel
     private static readonly V LaneOffsets = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
 
     /// <summary>Per-lane element indices of the current scatter.</summary>
-    private readonly long[] _scatterAt = CacheAlignedArrays.Allocate<long>(Width);
+    private readonly long[] _scatterAt = new long[Width];
 
     /// <summary>Per-lane amounts of the current scatter.</summary>
-    private readonly double[] _scatterAmounts = CacheAlignedArrays.Allocate<double>(Width);
+    private readonly double[] _scatterAmounts = new double[Width];
 
     private void Ship(int step)
     {

@@ -4,24 +4,26 @@ using SupplySim.Simulation;
 namespace SupplySim.Bench;
 
 /// <summary>
-/// One trial of one scenario through the scalar <see cref="TrialKernel"/> (<c>Trial</c>), and one block of eight
-/// trials through the <see cref="BatchKernel"/> (<c>Batch</c>, what runs use on CPUs with 512-bit vectors), as a
-/// Monte Carlo worker runs them: kernels and rows are reused, and each invocation runs the next trial numbers so
-/// draws differ. Must allocate nothing.
+/// Eight trials of one scenario through the kernel at each width (<c>Lanes</c>: one block of 8, two of 4, four of 2,
+/// eight of 1), as a Monte Carlo worker runs them: kernels and rows are reused, and each invocation runs the next
+/// trial numbers so draws differ. The default job shows what the CPU's widths cost; run it again under
+/// <c>DOTNET_EnableAVX512=0</c> or <c>DOTNET_EnableAVX=0</c> for other machines. Must allocate nothing.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
 public class KernelBenchmarks
 {
-    private TrialKernel _kernel = null!;
-    private BatchKernel _batch = null!;
-    private double[] _row = [];
+    private ITrialKernel _kernel = null!;
     private double[] _rows = [];
+    private int _rowWidth;
     private ulong _seed;
     private long _trial;
 
-    [Params("baseline", "licensing-2023-2024", "us-ban-dec-2024", "ree-licensing-apr-2025", "combined")]
+    [Params("baseline", "combined")]
     public string Scenario { get; set; } = "baseline";
+
+    [Params(1, 2, 4, 8)]
+    public int Lanes { get; set; } = 8;
 
     [GlobalSetup]
     public void Setup()
@@ -29,28 +31,23 @@ public class KernelBenchmarks
         var network = BenchInputs.Model.Network;
         var scenario = BenchInputs.Scenario(Scenario);
         var layout = new MetricLayout(network, scenario);
-        _kernel = new TrialKernel(network, scenario, layout);
-        _batch = new BatchKernel(network, scenario, layout);
-        _row = new double[layout.Width];
-        _rows = new double[layout.Width * BatchKernel.Width];
+        _kernel = KernelWidth.CreateKernel(Lanes, network, scenario, layout);
+        _rowWidth = layout.Width;
+        _rows = new double[layout.Width * KernelWidth.Max];
         _seed = BenchInputs.Seed;
         _trial = 0;
     }
 
     [Benchmark]
-    [TrialsPerOperation(1)]
-    public double Trial()
+    [TrialsPerOperation(KernelWidth.Max)]
+    public double Block()
     {
-        _kernel.Run(_seed, _trial++, _row);
-        return _row[0];
-    }
+        for (int offset = 0; offset < KernelWidth.Max; offset += Lanes)
+        {
+            _kernel.Run(_seed, _trial + offset, _rows.AsSpan(offset * _rowWidth));
+        }
 
-    [Benchmark]
-    [TrialsPerOperation(BatchKernel.Width)]
-    public double Batch()
-    {
-        _batch.Run(_seed, _trial, _rows);
-        _trial += BatchKernel.Width;
+        _trial += KernelWidth.Max;
         return _rows[0];
     }
 }

@@ -3,7 +3,7 @@ using SupplySim.Simulation;
 namespace SupplySim.Bench;
 
 /// <summary>
-/// <c>loop SCENARIO SECONDS [scalar|batch] [COPIES DAYS]</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
+/// <c>loop SCENARIO SECONDS [LANES] [COPIES DAYS]</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
 /// profiler (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) sees only the kernel. Not a measurement: it
 /// prints a rough rate so a profile can be matched to the benchmark it explains.
 /// </summary>
@@ -24,29 +24,21 @@ internal static class ProfileLoop
         var network = model.Network;
         var scenario = model.Find(id) ?? throw new ArgumentException($"no scenario '{id}'");
         var layout = new MetricLayout(network, scenario);
-        bool batch = args.Length > 3 && args[3] == "batch";
-        var kernel = new TrialKernel(network, scenario, layout);
-        var batchKernel = new BatchKernel(network, scenario, layout);
-        var row = new double[layout.Width * BatchKernel.Width];
+        int lanes = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : KernelWidth.Best;
+        var kernel = KernelWidth.CreateKernel(lanes, network, scenario, layout);
+        var row = new double[layout.Width * lanes];
         Console.WriteLine($"{id}: {network.NodeCount} nodes, {network.LaneCount} lanes, {network.ArcCount} arcs, " +
             $"{network.MaterialCount} materials, {network.OriginCount} origins, {network.Steps} steps");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long trials = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
-            if (batch)
-            {
-                batchKernel.Run(BenchInputs.Seed, trials, row);
-                trials += BatchKernel.Width;
-            }
-            else
-            {
-                kernel.Run(BenchInputs.Seed, trials++, row);
-            }
+            kernel.Run(BenchInputs.Seed, trials, row);
+            trials += lanes;
         }
 
         double perTrial = clock.Elapsed.TotalMilliseconds / trials;
-        Console.WriteLine($"{(batch ? "batch" : "scalar")} kernel: {trials} trials, {perTrial:F3} ms per trial, " +
+        Console.WriteLine($"{lanes}-lane kernel: {trials} trials, {perTrial:F3} ms per trial, " +
             $"{(double)network.LaneCount * network.Steps / perTrial / 1e3:F1} M trial-lane-steps/s");
         return true;
     }

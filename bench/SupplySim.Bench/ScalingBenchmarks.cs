@@ -4,19 +4,19 @@ using SupplySim.Simulation;
 namespace SupplySim.Bench;
 
 /// <summary>
-/// One baseline scalar-kernel trial (<c>Trial</c>) and one block of eight batch-kernel trials (<c>Batch</c>) of the shipped network scaled in size (1, 2, 5 or 10 regional copies, 45 lanes each)
-/// and in time (365, 730 or 3650 daily steps), for the linearity targets of the performance issue: cost per
-/// trial-lane-step should not grow with the network or the horizon. Baseline only, because a horizon shorter than
-/// the file's cannot hold its scenarios' events; <see cref="KernelBenchmarks"/> compares baseline and combined.
+/// Eight baseline trials, at the width runs pick on this CPU, of the shipped network scaled in size (1, 2, 5 or 10
+/// regional copies, 45 lanes each) and in time (365, 730 or 3650 daily steps), for the linearity targets of the
+/// performance issue: cost per trial-lane-step should not grow with the network or the horizon. Baseline only,
+/// because a horizon shorter than the file's cannot hold its scenarios' events; <see cref="KernelBenchmarks"/>
+/// compares baseline and combined.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
 public class ScalingBenchmarks
 {
-    private TrialKernel _kernel = null!;
-    private BatchKernel _batch = null!;
-    private double[] _row = [];
+    private ITrialKernel _kernel = null!;
     private double[] _rows = [];
+    private int _rowWidth;
     private long _trial;
 
     [Params(1, 2, 5, 10)]
@@ -31,27 +31,22 @@ public class ScalingBenchmarks
         var model = BenchInputs.Scaled(Copies, HorizonDays);
         var scenario = model.Find("baseline")!;
         var layout = new MetricLayout(model.Network, scenario);
-        _kernel = new TrialKernel(model.Network, scenario, layout);
-        _batch = new BatchKernel(model.Network, scenario, layout);
-        _row = new double[layout.Width];
-        _rows = new double[layout.Width * BatchKernel.Width];
+        _kernel = KernelWidth.CreateKernel(KernelWidth.Best, model.Network, scenario, layout);
+        _rowWidth = layout.Width;
+        _rows = new double[layout.Width * KernelWidth.Max];
         _trial = 0;
     }
 
     [Benchmark]
-    [TrialsPerOperation(1)]
-    public double Trial()
+    [TrialsPerOperation(KernelWidth.Max)]
+    public double Block()
     {
-        _kernel.Run(BenchInputs.Seed, _trial++, _row);
-        return _row[0];
-    }
+        for (int offset = 0; offset < KernelWidth.Max; offset += _kernel.Width)
+        {
+            _kernel.Run(BenchInputs.Seed, _trial + offset, _rows.AsSpan(offset * _rowWidth));
+        }
 
-    [Benchmark]
-    [TrialsPerOperation(BatchKernel.Width)]
-    public double Batch()
-    {
-        _batch.Run(BenchInputs.Seed, _trial, _rows);
-        _trial += BatchKernel.Width;
+        _trial += KernelWidth.Max;
         return _rows[0];
     }
 }

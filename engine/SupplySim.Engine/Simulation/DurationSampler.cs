@@ -1,51 +1,31 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using SupplySim.Model;
+using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
 /// <summary>
 /// Draws of per-use durations in whole steps (rounded up, at least one) for a fixed list of slots, each with its
-/// parameter: lead times per arc (the kernel's most frequent draw, one per shipment) and licence processing times
-/// per export control (one per application). Same draws and same results as the generic path (one uniform per
-/// uniform or triangular duration, none for a fixed one or an absent parameter, which means one day), but cheaper:
-/// the result is a step function of the uniform, so each slot has a table over the uniform's top bits giving the
-/// steps for every bucket where the step function is constant; only draws in a bucket that straddles a step
-/// boundary evaluate the inverse CDF. Other distributions go through <see cref="Sampler"/>. The batch draw needs no
-/// table: eight lanes of the inverse CDF in vector registers cost less than eight table reads, and keep the tables
-/// out of the batch kernel's cache.
+/// parameter: lead times per arc (the kernel's most frequent draw, one per shipment), transshipper delays per arc and
+/// licence processing times per export control (one per application). The same draws and results as
+/// <see cref="Sampler.DrawSteps"/> (one uniform per uniform or triangular duration, none for a fixed one or an
+/// absent parameter, which means one day), but uniform and triangular durations evaluate the inverse CDF in every
+/// lane at once, with the same IEEE operations as <see cref="Sampler.Triangular"/>; rare distributions draw lane by
+/// lane through <see cref="Sampler"/>.
 /// </summary>
 internal sealed class DurationSampler
 {
-    /// <summary>
-    /// Bytes of step tables a sampler aims at. More buckets mean fewer draws that straddle a step boundary and fall
-    /// back to the inverse CDF (~6% of draws at 512 buckets, ~1.5% at 2048), but the tables compete with the kernel's
-    /// state for L2: 2048 buckets per arc made the 10× network lose 10% of its per-lane-step rate (measured when the
-    /// batch kernel still read them). So: up to 2048 buckets while the tables fit this, at least 512.
-    /// </summary>
-    private const int TableBudgetBytes = 256 * 1024;
-    private const int MinBucketBits = 9;
-    private const int MaxBucketBits = 11;
-
-    /// <summary>Buckets per slot are the top <see cref="_bucketBits"/> of the 53-bit uniform.</summary>
-    private readonly int _bucketBits;
-    private readonly int _buckets;
     private const int MantissaBits = 53;
     private const double Ulp = 1.0 / (1UL << MantissaBits);
-
-    /// <summary>Marks a bucket whose draws do not all give the same steps.</summary>
-    private const ushort Straddles = ushort.MaxValue;
 
     private readonly ParameterTable _table;
     private readonly int[] _param;
     private readonly DistributionKind[] _kind;
     private readonly double[] _a;
-    private readonly double[] _b;
     private readonly double[] _c;
     private readonly double _stepDays;
 
-    /// <summary>Which slots the batch draw evaluates in vector registers, and the terms it needs, per slot.</summary>
+    /// <summary>Which slots the draw evaluates in vector registers, and the terms it needs, per slot.</summary>
     private readonly VectorShape[] _vectorShape;
     private readonly double[] _width;
     private readonly double[] _cut;
@@ -58,9 +38,6 @@ internal sealed class DurationSampler
         Uniform,
         Triangular,
     }
-
-    /// <summary>Steps per bucket, <c>[slot * buckets + bucket]</c>, or <see cref="Straddles"/>.</summary>
-    private readonly ushort[] _steps;
 
     /// <summary>Samplers are immutable after construction, so one per network or scenario is shared by every kernel.</summary>
     private static readonly ConditionalWeakTable<CompiledNetwork, DurationSampler> SharedLeadTimes = new();
@@ -76,33 +53,26 @@ internal sealed class DurationSampler
         int slots = paramOfSlot.Length;
         _kind = new DistributionKind[slots];
         _a = new double[slots];
-        _b = new double[slots];
         _c = new double[slots];
         _vectorShape = new VectorShape[slots];
         _width = new double[slots];
         _cut = new double[slots];
         _lowSpan = new double[slots];
         _highSpan = new double[slots];
-        int bits = BitOperations.Log2((uint)Math.Max(1, TableBudgetBytes / (sizeof(ushort) * Math.Max(1, slots))));
-        _bucketBits = Math.Clamp(bits, MinBucketBits, MaxBucketBits);
-        _buckets = 1 << _bucketBits;
-        _steps = new ushort[slots * _buckets];
         for (int slot = 0; slot < slots; slot++)
         {
             int p = _param[slot];
             _kind[slot] = p < 0 ? DistributionKind.Fixed : _table.Kind[p];
             _a[slot] = p < 0 ? 1 : _table.A[p];
-            _b[slot] = p < 0 ? 0 : _table.B[p];
             _c[slot] = p < 0 ? 0 : _table.C[p];
             if (_kind[slot] is DistributionKind.Uniform or DistributionKind.Triangular)
             {
-                FillBuckets(slot);
-                SetVectorTerms(slot);
+                SetVectorTerms(slot, _a[slot], _table.B[p], _c[slot]);
             }
         }
     }
 
-    /// <summary>Lead times of <paramref name="network"/>, slot = arc; built on first use (the tables take ~1 ms to fill).</summary>
+    /// <summary>Lead times of <paramref name="network"/>, slot = arc.</summary>
     public static DurationSampler LeadTimes(CompiledNetwork network) =>
         SharedLeadTimes.GetValue(network, n => new DurationSampler(n.Parameters, n.ArcLeadParam, n.StepDays));
 
@@ -114,33 +84,14 @@ internal sealed class DurationSampler
     public static DurationSampler ProcessingTimes(CompiledNetwork network, CompiledScenario scenario) =>
         SharedProcessingTimes.GetValue(scenario, s => new DurationSampler(network.Parameters, s.ControlProcessingParam, network.StepDays));
 
-    /// <summary>Whole steps of one draw for <paramref name="slot"/>: rounded up, at least one.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int DrawSteps(int slot, ref Rng rng)
-    {
-        switch (_kind[slot])
-        {
-            case DistributionKind.Fixed:
-                return ToSteps(_a[slot]);
-            case DistributionKind.Uniform:
-            case DistributionKind.Triangular:
-                ulong bits = rng.NextUInt64() >> (64 - MantissaBits);
-                ushort steps = _steps[(slot * _buckets) + (int)(bits >> (MantissaBits - _bucketBits))];
-                return steps != Straddles ? steps : StepsAt(slot, bits * Ulp);
-            default:
-                return ToSteps(Sampler.Sample(_table, _param[slot], ref rng));
-        }
-    }
-
     /// <summary>
-    /// <see cref="DrawSteps(int, ref Rng)"/> for the trials of a batch: lane <c>l</c> of the result is what lane
-    /// <c>l</c> of <paramref name="rng"/> would draw alone, in the lanes of <paramref name="mask"/>; other lanes
-    /// neither draw nor mean anything. Uniform and triangular durations evaluate the inverse CDF in all lanes at once
-    /// with the same IEEE operations as <see cref="StepsAt"/> (so no table, no per-lane branch); rare distributions
-    /// draw lane by lane through <see cref="Sampler"/>.
+    /// Whole steps of one draw for <paramref name="slot"/> in each lane of <paramref name="mask"/>: lane <c>l</c> of
+    /// the result is <see cref="Sampler.DrawSteps"/> from lane <c>l</c> of <paramref name="rng"/>; other lanes
+    /// neither draw nor mean anything.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<double> DrawSteps(int slot, ref RngBatch rng, Vector512<double> mask)
+    public T DrawSteps<T>(int slot, ref RngLanes<T> rng, T mask)
+        where T : struct, ILanes<T>
     {
         var shape = _vectorShape[slot];
         if (shape == VectorShape.None)
@@ -148,40 +99,40 @@ internal sealed class DurationSampler
             return DrawOtherSteps(slot, ref rng, mask);
         }
 
-        var u = Vector512.ConvertToDouble(rng.NextUInt64(mask.AsUInt64()) >>> (64 - MantissaBits)) * Ulp;
+        var u = T.BitsToDouble(T.ShiftRightBits(rng.NextUInt64(mask), 64 - MantissaBits)) * Ulp;
         if (shape == VectorShape.Uniform)
         {
-            return ToSteps(Vector512.Create(_a[slot]) + (Vector512.Create(_width[slot]) * u));
+            return ToSteps(T.Create(_a[slot]) + (T.Create(_width[slot]) * u));
         }
 
         // Sampler.Triangular term by term: both branches' radicands, one square root.
-        var width = Vector512.Create(_width[slot]);
-        var below = Vector512.LessThan(u, Vector512.Create(_cut[slot]));
-        var radicand = Vector512.ConditionalSelect(below, u * width * Vector512.Create(_lowSpan[slot]),
-            (Vector512<double>.One - u) * width * Vector512.Create(_highSpan[slot]));
-        var root = Vector512.Sqrt(radicand);
-        return ToSteps(Vector512.ConditionalSelect(below, Vector512.Create(_a[slot]) + root, Vector512.Create(_c[slot]) - root));
+        var width = T.Create(_width[slot]);
+        var below = Lt(u, T.Create(_cut[slot]));
+        var radicand = Where(below, u * width * T.Create(_lowSpan[slot]), (T.One - u) * width * T.Create(_highSpan[slot]));
+        var root = T.Sqrt(radicand);
+        return ToSteps(Where(below, T.Create(_a[slot]) + root, T.Create(_c[slot]) - root));
     }
 
     /// <summary>Fixed durations, degenerate triangulars and rare distributions (lane by lane through <see cref="Sampler"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private Vector512<double> DrawOtherSteps(int slot, ref RngBatch rng, Vector512<double> mask)
+    private T DrawOtherSteps<T>(int slot, ref RngLanes<T> rng, T mask)
+        where T : struct, ILanes<T>
     {
         switch (_kind[slot])
         {
             case DistributionKind.Fixed:
-                return Vector512.Create((double)ToSteps(_a[slot]));
+                return T.Create(ToSteps(_a[slot]));
             case DistributionKind.Triangular:
                 // Zero width: one uniform drawn, the minimum returned (Sampler.Triangular).
-                rng.NextUInt64(mask.AsUInt64());
-                return Vector512.Create((double)ToSteps(_a[slot]));
+                rng.NextUInt64(mask);
+                return T.Create(ToSteps(_a[slot]));
             default:
-                var steps = Vector512<double>.Zero;
-                for (uint bits = (uint)mask.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+                var steps = T.Zero;
+                for (uint bits = Bits(mask); bits != 0; bits &= bits - 1)
                 {
-                    int lane = BitOperations.TrailingZeroCount(bits);
+                    int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
                     var one = rng.GetLane(lane);
-                    steps = steps.WithElement(lane, (double)ToSteps(Sampler.Sample(_table, _param[slot], ref one)));
+                    At(ref steps, lane) = Sampler.DrawSteps(_table, _param[slot], ref one, _stepDays);
                     rng.SetLane(lane, one);
                 }
 
@@ -189,35 +140,28 @@ internal sealed class DurationSampler
         }
     }
 
-    /// <summary><see cref="ToSteps(double)"/> in every lane, as whole doubles (the batch kernel's indices are doubles).</summary>
-    private Vector512<double> ToSteps(Vector512<double> days)
+    /// <summary><see cref="ToSteps(double)"/> in every lane, as whole doubles (the kernel's indices are doubles).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private T ToSteps<T>(T days)
+        where T : struct, ILanes<T>
     {
-        var inSteps = _stepDays == 1 ? days : days / Vector512.Create(_stepDays);
-        return Vector512.Max(Vector512.Ceiling(inSteps - Vector512.Create(1e-9)), Vector512<double>.One);
+        var inSteps = _stepDays == 1 ? days : days / T.Create(_stepDays);
+        return Max(T.Ceiling(inSteps - T.Create(1e-9)), T.One);
     }
-
-    /// <summary>
-    /// The inverse CDF, rounded up to steps, at uniform <paramref name="u"/> (the value <see cref="Rng.NextDouble"/>
-    /// would have returned). Non-decreasing in <paramref name="u"/> on each side of a triangular's mode, since every
-    /// operation in it is a monotone rounding of a monotone function.
-    /// </summary>
-    private int StepsAt(int slot, double u) => ToSteps(_kind[slot] == DistributionKind.Uniform
-        ? _a[slot] + ((_b[slot] - _a[slot]) * u)
-        : Sampler.Triangular(_a[slot], _b[slot], _c[slot], u));
 
     private int ToSteps(double days) => Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));
 
-    /// <summary>The terms of <see cref="StepsAt"/> that do not depend on the uniform, computed as it computes them.</summary>
-    private void SetVectorTerms(int slot)
+    /// <summary>The terms of <see cref="Sampler.Triangular"/> (or the uniform's width) that do not depend on the uniform, computed as it computes them.</summary>
+    private void SetVectorTerms(int slot, double min, double mode, double max)
     {
         if (_kind[slot] == DistributionKind.Uniform)
         {
             _vectorShape[slot] = VectorShape.Uniform;
-            _width[slot] = _b[slot] - _a[slot];
+            _width[slot] = mode - min;
             return;
         }
 
-        double min = _a[slot], mode = _b[slot], max = _c[slot], width = max - min;
+        double width = max - min;
         if (width <= 0)
         {
             return;
@@ -228,30 +172,5 @@ internal sealed class DurationSampler
         _cut[slot] = (mode - min) / width;
         _lowSpan[slot] = mode - min;
         _highSpan[slot] = max - mode;
-    }
-
-    /// <summary>
-    /// A bucket is constant when the steps at its first and last uniform agree and, for a triangular whose mode cut
-    /// falls inside it, also on both sides of the cut (the only place the function may step down by rounding).
-    /// </summary>
-    private void FillBuckets(int slot)
-    {
-        ulong perBucket = 1UL << (MantissaBits - _bucketBits);
-        double cut = _kind[slot] == DistributionKind.Triangular && _c[slot] > _a[slot]
-            ? (_b[slot] - _a[slot]) / (_c[slot] - _a[slot])
-            : double.NaN;
-        for (int bucket = 0; bucket < _buckets; bucket++)
-        {
-            ulong first = (ulong)bucket * perBucket, last = first + perBucket - 1;
-            int steps = StepsAt(slot, first * Ulp);
-            bool constant = steps == StepsAt(slot, last * Ulp) && steps < Straddles;
-            if (constant && cut > first * Ulp && cut <= last * Ulp)
-            {
-                ulong atCut = (ulong)Math.Ceiling(cut / Ulp);
-                constant = StepsAt(slot, (atCut - 1) * Ulp) == steps && StepsAt(slot, atCut * Ulp) == steps;
-            }
-
-            _steps[(slot * _buckets) + bucket] = constant ? (ushort)steps : Straddles;
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace SupplySim.Simulation;
 
 /// <summary>
@@ -60,27 +58,28 @@ internal static class InverseNormal
     /// <see cref="Cdf(double)"/> of each lane, bit for bit: the central region's rational function in vector
     /// arithmetic (same operations in the same order), the tails (under 5% of draws) lane by lane.
     /// </summary>
-    public static Vector512<double> Cdf(Vector512<double> p)
+    public static T Cdf<T>(T p)
+        where T : struct, ILanes<T>
     {
-        var q = p - Vector512.Create(0.5);
+        var q = p - T.Create(0.5);
         var r = q * q;
         // Horner steps in the scalar expression's order: ((((A0 r + A1) r + A2) r + A3) r + A4) r + A5, times q.
-        var numerator = (Vector512.Create(A0) * r) + Vector512.Create(A1);
-        numerator = (numerator * r) + Vector512.Create(A2);
-        numerator = (numerator * r) + Vector512.Create(A3);
-        numerator = (numerator * r) + Vector512.Create(A4);
-        numerator = ((numerator * r) + Vector512.Create(A5)) * q;
-        var denominator = (Vector512.Create(B0) * r) + Vector512.Create(B1);
-        denominator = (denominator * r) + Vector512.Create(B2);
-        denominator = (denominator * r) + Vector512.Create(B3);
-        denominator = (denominator * r) + Vector512.Create(B4);
-        denominator = (denominator * r) + Vector512<double>.One;
+        var numerator = (T.Create(A0) * r) + T.Create(A1);
+        numerator = (numerator * r) + T.Create(A2);
+        numerator = (numerator * r) + T.Create(A3);
+        numerator = (numerator * r) + T.Create(A4);
+        numerator = ((numerator * r) + T.Create(A5)) * q;
+        var denominator = (T.Create(B0) * r) + T.Create(B1);
+        denominator = (denominator * r) + T.Create(B2);
+        denominator = (denominator * r) + T.Create(B3);
+        denominator = (denominator * r) + T.Create(B4);
+        denominator = (denominator * r) + T.One;
         var x = numerator / denominator;
-        var tails = Vector512.LessThan(p, Vector512.Create(0.02425)) | Vector512.GreaterThan(p, Vector512.Create(1 - 0.02425));
-        for (uint bits = (uint)tails.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+        var tails = T.LessThan(p, T.Create(0.02425)) | T.GreaterThan(p, T.Create(1 - 0.02425));
+        for (uint bits = T.ExtractMostSignificantBits(tails); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            x = x.WithElement(lane, Cdf(p.GetElement(lane)));
+            Lanes.At(ref x, lane) = Cdf(Lanes.At(ref p, lane));
         }
 
         return x;

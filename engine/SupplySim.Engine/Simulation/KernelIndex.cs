@@ -4,8 +4,8 @@ using SupplySim.Model;
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// Lookups both kernels (<see cref="TrialKernel"/>, <see cref="BatchKernel"/>) derive from a compiled network, so
-/// their hot loops index flat arrays instead of dividing or chasing per-node fields. Immutable, built once per
+/// Lookups the kernel (<see cref="TrialKernel{T}"/>) derives from a compiled network, so
+/// its hot loops index flat arrays instead of dividing or chasing per-node fields. Immutable, built once per
 /// network and shared by every kernel.
 /// </summary>
 internal sealed class KernelIndex

@@ -36,7 +36,7 @@ public static class MonteCarlo
         int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
         Parallel.For(0, chunks, parallel,
-            () => new TrialBlockRunner(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Kernel),
+            () => new TrialBlockRunner(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Lanes),
             (chunk, _, runner) =>
             {
                 int end = Math.Min(trials, (chunk + 1) * Chunk);

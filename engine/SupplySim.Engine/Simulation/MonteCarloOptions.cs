@@ -9,8 +9,8 @@ namespace SupplySim.Simulation;
 public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1, bool RecordMonthlyLaneFlows = false,
     bool RecordWeeklySeries = false)
 {
-    /// <summary>Which kernel runs full blocks of trials (tests compare them; the results are the same).</summary>
-    internal KernelChoice Kernel { get; init; }
+    /// <summary>Trials per kernel block, 1, 2, 4 or 8, or <see cref="KernelWidth.Auto"/> (tests compare them; the results are the same).</summary>
+    internal int Lanes { get; init; }
 
     /// <summary>Throws when the options cannot be run.</summary>
     public void Validate()

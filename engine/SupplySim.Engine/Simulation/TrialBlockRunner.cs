@@ -1,44 +1,36 @@
-using System.Runtime.Intrinsics;
 using SupplySim.Model;
 
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// Runs blocks of up to <see cref="BatchKernel.Width"/> consecutive trials of one scenario for one worker: a full
-/// block in the <see cref="BatchKernel"/> when this CPU has 512-bit vectors and nothing is recorded per step,
-/// otherwise trial by trial in the scalar <see cref="TrialKernel"/>. Both write the same bytes for a trial, so which
-/// one runs never changes results.
+/// Runs blocks of up to <see cref="BlockTrials"/> consecutive trials of one scenario for one worker, through a
+/// <see cref="TrialKernel{T}"/> of the width <see cref="KernelWidth"/> picks (or the options ask for). A block shorter
+/// than the kernel's width (the run's last) runs whole and keeps only its trials' rows: a trial's row depends only on
+/// its own streams, never on its lane or its neighbours, so the width never changes results.
 /// </summary>
 internal sealed class TrialBlockRunner
 {
-    public const int BlockTrials = BatchKernel.Width;
+    /// <summary>Trials per call of <see cref="Run"/> at most: the widest kernel's block, a multiple of every width.</summary>
+    public const int BlockTrials = KernelWidth.Max;
 
-    private readonly CompiledNetwork _network;
-    private readonly CompiledScenario _scenario;
-    private readonly MetricLayout _layout;
-    private readonly bool _recordMonthly;
-    private readonly bool _recordWeekly;
-    private readonly bool _batch;
-    private TrialKernel? _scalar;
-    private BatchKernel? _batchKernel;
+    private readonly ITrialKernel _kernel;
+    private readonly int _rowWidth;
 
     public TrialBlockRunner(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
-        bool recordWeeklySeries = false, KernelChoice kernel = KernelChoice.Auto)
+        bool recordWeeklySeries = false, int lanes = KernelWidth.Auto)
     {
-        _network = network;
-        _scenario = scenario;
-        _layout = layout;
-        _recordMonthly = recordMonthlyLaneFlows;
-        _recordWeekly = recordWeeklySeries;
-        // The batch kernel records no per-step series: runs that keep them always step trials one at a time.
-        _batch = !recordMonthlyLaneFlows && !recordWeeklySeries &&
-                 (kernel == KernelChoice.Batch || (kernel == KernelChoice.Auto && Vector512.IsHardwareAccelerated));
+        _kernel = KernelWidth.CreateKernel(lanes == KernelWidth.Auto ? KernelWidth.Best : lanes, network, scenario, layout,
+            recordMonthlyLaneFlows, recordWeeklySeries);
+        _rowWidth = layout.Width;
         MonthlyWidth = recordMonthlyLaneFlows ? network.LaneCount * network.MonthCount : 0;
         WeeklyWidth = recordWeeklySeries ? layout.DemandSeries.Count * network.WeekCount * 2 : 0;
         Rows = new double[BlockTrials * layout.Width];
         Monthly = new double[BlockTrials * MonthlyWidth];
         Weekly = new double[BlockTrials * WeeklyWidth];
     }
+
+    /// <summary>Trials the kernel steps at once.</summary>
+    public int Lanes => _kernel.Width;
 
     public int MonthlyWidth { get; }
 
@@ -57,32 +49,11 @@ internal sealed class TrialBlockRunner
     public void Run(ulong seed, long first, int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BlockTrials);
-        if (_batch && count == BlockTrials)
+        int lanes = _kernel.Width;
+        for (int offset = 0; offset < count; offset += lanes)
         {
-            _batchKernel ??= new BatchKernel(_network, _scenario, _layout);
-            _batchKernel.Run(seed, first, Rows);
-            return;
-        }
-
-        _scalar ??= new TrialKernel(_network, _scenario, _layout, _recordMonthly, _recordWeekly);
-        int width = _layout.Width;
-        for (int i = 0; i < count; i++)
-        {
-            _scalar.Run(seed, first + i, Rows.AsSpan(i * width, width), Monthly.AsSpan(i * MonthlyWidth, MonthlyWidth),
-                Weekly.AsSpan(i * WeeklyWidth, WeeklyWidth));
+            _kernel.Run(seed, first + offset, Rows.AsSpan(offset * _rowWidth), Monthly.AsSpan(offset * MonthlyWidth),
+                Weekly.AsSpan(offset * WeeklyWidth));
         }
     }
-}
-
-/// <summary>Which kernel runs full blocks of trials; tests pin one to compare them. Results never depend on it.</summary>
-internal enum KernelChoice
-{
-    /// <summary>The batch kernel where the hardware and the options allow it.</summary>
-    Auto,
-
-    /// <summary>Always the scalar kernel.</summary>
-    Scalar,
-
-    /// <summary>The batch kernel for every full block of a run without per-step series, even without 512-bit hardware (emulated, slow): for tests.</summary>
-    Batch,
 }

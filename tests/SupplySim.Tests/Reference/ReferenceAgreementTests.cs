@@ -6,9 +6,9 @@ using SupplySim.Tests.Support;
 namespace SupplySim.Tests.Reference;
 
 /// <summary>
-/// The optimised <see cref="TrialKernel"/> and the plain <see cref="ReferenceKernel"/> must write the same metric
-/// row for the same trial: every column within a relative 1e-9 (absolute near zero), since the two may sum in a
-/// different order; counts and step-valued metrics exactly. Covers small networks that each isolate a feature and
+/// The optimised <see cref="TrialKernel{T}"/>, at every width (8, 4, 2 and 1 lanes), and the plain
+/// <see cref="ReferenceKernel"/> must write the same metric row for the same trial: every column within a relative
+/// 1e-9 (absolute near zero), since the two may sum in a different order; counts and step-valued metrics exactly. Covers small networks that each isolate a feature and
 /// every scenario of the shipped <c>critical-minerals.yaml</c>, over several seeds and trials.
 /// </summary>
 [TestFixture]
@@ -30,7 +30,7 @@ internal sealed class ReferenceAgreementTests
         Metric.StockoutDays, Metric.MaxDelayDays, Metric.TimeToShortageDays, Metric.TimeToRecoverDays, Metric.QuotaBindingDays,
     ];
 
-    /// <summary>Small networks that each isolate a feature (also used by the batch kernel's agreement tests).</summary>
+    /// <summary>Small networks that each isolate a feature (also used by the width tests).</summary>
     internal static readonly (string Name, string Yaml)[] Networks =
     [
         ("backorder-chain", ReferenceNetworks.BackorderChain),
@@ -148,7 +148,7 @@ internal sealed class ReferenceAgreementTests
     private static double[] KernelRow(CompiledModel model, CompiledScenario scenario, MetricLayout layout, ulong seed, long trial)
     {
         var row = new double[layout.Width];
-        new TrialKernel(model.Network, scenario, layout).Run(seed, trial, row);
+        KernelWidth.CreateKernel(1, model.Network, scenario, layout).Run(seed, trial, row);
         return row;
     }
 
@@ -157,21 +157,31 @@ internal sealed class ReferenceAgreementTests
     {
         var scenario = model.Find(scenarioId)!;
         var layout = new MetricLayout(model.Network, scenario);
-        var kernel = new TrialKernel(model.Network, scenario, layout);
-        var kernelRow = new double[layout.Width];
+        var kernels = KernelWidth.All.Select(lanes => KernelWidth.CreateKernel(lanes, model.Network, scenario, layout)).ToArray();
+        int width = layout.Width;
+        var rows = new double[KernelWidth.Max * width];
         var disagreements = new List<string>();
         foreach (ulong seed in Seeds)
         {
-            for (int trial = 0; trial < TrialsPerSeed; trial++)
+            double[][] referenceRows = [.. Enumerable.Range(0, TrialsPerSeed).Select(trial => ReferenceKernel.Run(model.Network, scenario, seed, trial, attribution))];
+            foreach (var kernel in kernels)
             {
-                kernel.Run(seed, trial, kernelRow);
-                double[] referenceRow = ReferenceKernel.Run(model.Network, scenario, seed, trial, attribution);
-                for (int c = 0; c < layout.Width; c++)
+                // Blocks of the kernel's width from trial 0 until the trials compared are covered.
+                for (int first = 0; first < TrialsPerSeed; first += kernel.Width)
                 {
-                    if (!Agree(layout.Columns[c].Metric, kernelRow[c], referenceRow[c]))
+                    kernel.Run(seed, first, rows.AsSpan(first * width));
+                }
+
+                for (int trial = 0; trial < TrialsPerSeed; trial++)
+                {
+                    var kernelRow = rows.AsSpan(trial * width, width);
+                    for (int c = 0; c < width; c++)
                     {
-                        disagreements.Add($"{network}/{scenarioId} seed {seed} trial {trial}: {Describe(layout.Columns[c])} " +
-                                          $"kernel {kernelRow[c]:R} reference {referenceRow[c]:R}");
+                        if (!Agree(layout.Columns[c].Metric, kernelRow[c], referenceRows[trial][c]))
+                        {
+                            disagreements.Add($"{network}/{scenarioId} seed {seed} trial {trial}, {kernel.Width} lanes: {Describe(layout.Columns[c])} " +
+                                              $"kernel {kernelRow[c]:R} reference {referenceRows[trial][c]:R}");
+                        }
                     }
                 }
             }

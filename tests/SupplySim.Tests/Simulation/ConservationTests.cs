@@ -27,16 +27,17 @@ internal sealed class ConservationTests
         var network = model.Network;
         var scenario = model.Find(scenarioId)!;
         var layout = new MetricLayout(network, scenario);
-        var kernel = new TrialKernel(network, scenario, layout);
-        var row = new double[layout.Width];
+        // One block of four trials per seed; every width runs the same arithmetic per lane (TrialKernelWidthTests).
+        var kernel = KernelWidth.CreateKernel(4, network, scenario, layout);
+        var rows = new double[kernel.Width * layout.Width];
         foreach (ulong seed in new ulong[] { 1, 2, 3 })
         {
-            for (int trial = 0; trial < 4; trial++)
+            kernel.Run(seed, 0, rows);
+            for (int trial = 0; trial < kernel.Width; trial++)
             {
-                kernel.Run(seed, trial, row);
                 for (int m = 0; m < network.MaterialCount; m++)
                 {
-                    Assert.That(Math.Abs(kernel.MassResidual(m)), Is.LessThan(1e-9 * kernel.MassScale(m)),
+                    Assert.That(Math.Abs(kernel.MassResidual(m, trial)), Is.LessThan(1e-9 * kernel.MassScale(m, trial)),
                         $"material {network.MaterialIds[m]}, seed {seed}, trial {trial}");
                 }
             }

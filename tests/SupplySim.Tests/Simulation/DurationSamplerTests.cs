@@ -6,111 +6,54 @@ using SupplySim.Tests.Support;
 namespace SupplySim.Tests.Simulation;
 
 /// <summary>
-/// The bucketed duration draw must give exactly the steps of the inverse CDF at the same uniform, for every arc's
-/// lead time and every export control's processing time of every shipped file, on random draws and on the uniforms
-/// at bucket edges and at a triangular's mode, where a table could disagree with the formula.
+/// The duration draw, at every width, gives each lane exactly the steps <see cref="Sampler.DrawSteps"/> gives from
+/// that lane's own generator (the inverse CDF rounded up), advances only the lanes of its mask, and consumes as many
+/// numbers as the sampler: for every arc's lead time and delay and every export control's processing time of every
+/// shipped file, for the rarer distributions, and at uniforms on step boundaries and at a triangular's mode.
 /// </summary>
-public class DurationSamplerTests
+[TestFixture]
+internal sealed class DurationSamplerTests
 {
     private static IEnumerable<string> ShippedFiles() =>
         Directory.GetFiles(Path.Combine(TestModels.RepoRoot(), "scenarios"), "*.yaml").Order();
 
-    [TestCaseSource(nameof(ShippedFiles))]
-    public void Table_draws_equal_the_inverse_cdf_rounded_up(string path)
-    {
-        var network = TestModels.CompileFile(path).Network;
-        AssertDrawsMatch(network, DurationSampler.LeadTimes(network), network.ArcLeadParam, "arc");
-    }
+    private static IEnumerable<TestCaseData> ShippedFilesAtEveryWidth() =>
+        ShippedFiles().SelectMany(path => KernelWidth.All.Select(lanes =>
+            new TestCaseData(path, lanes).SetName($"DrawSteps_{Path.GetFileNameWithoutExtension(path)}_{lanes}Lanes_EqualsSamplerPerLane")));
 
-    [TestCaseSource(nameof(ShippedFiles))]
-    public void Processing_time_draws_equal_the_inverse_cdf_rounded_up(string path)
+    [TestCaseSource(nameof(ShippedFilesAtEveryWidth))]
+    public void DrawSteps_ShippedFile_EqualsSamplerPerLane(string path, int lanes)
     {
         var model = TestModels.CompileFile(path);
+        var network = model.Network;
+        int[] arcs = [.. Enumerable.Range(0, network.ArcCount)];
+        AtWidth(lanes, new DrawCheck(network.Parameters, network.StepDays, DurationSampler.LeadTimes(network), network.ArcLeadParam, 3_000));
+        AtWidth(lanes, new DrawCheck(network.Parameters, network.StepDays, DurationSampler.Delays(network),
+            [.. network.ArcFrom.Select(from => network.DelayParam[from])], 1_000));
         foreach (var scenario in model.Scenarios)
         {
-            var sampler = DurationSampler.ProcessingTimes(model.Network, scenario);
-            AssertDrawsMatch(model.Network, sampler, scenario.ControlProcessingParam, $"{scenario.Id}, control");
+            AtWidth(lanes, new DrawCheck(network.Parameters, network.StepDays, DurationSampler.ProcessingTimes(network, scenario),
+                scenario.ControlProcessingParam, 500));
         }
     }
 
-    /// <summary>Many slots shrink the tables (to 512 buckets at 128 slots and more); smaller tables must agree too.</summary>
-    [TestCase(60)]
-    [TestCase(100)]
-    [TestCase(300)]
-    public void Draws_equal_the_inverse_cdf_whatever_the_table_size(int slots)
-    {
-        var network = TestModels.CompileFile(Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml")).Network;
-        int[] paramOfSlot = [.. Enumerable.Range(0, slots).Select(slot => network.ArcLeadParam[slot % network.ArcCount])];
-        var sampler = new DurationSampler(network.Parameters, paramOfSlot, network.StepDays);
-        AssertDrawsMatch(network, sampler, paramOfSlot[..network.ArcCount], "arc of a large sampler");
-    }
-
-    /// <summary>The batch draw gives each lane what that lane's own generator would give, and draws only in masked lanes.</summary>
-    [Test]
-    public void Batch_draws_equal_the_scalar_draws_lane_by_lane()
-    {
-        var network = TestModels.CompileFile(Path.Combine(TestModels.RepoRoot(), "scenarios", "critical-minerals.yaml")).Network;
-        AssertBatchDrawsMatch(DurationSampler.LeadTimes(network), [.. Enumerable.Range(0, network.ArcCount)], 5_000);
-        AssertBatchDrawsMatch(DurationSampler.Delays(network), [.. Enumerable.Range(0, network.ArcCount)], 2_000);
-    }
-
     /// <summary>
-    /// The batch draw's other paths: a fixed duration and an absent parameter draw nothing, a zero-width triangular
-    /// draws exactly one number, and other distributions go lane by lane through the sampler.
+    /// The draw's other paths: a fixed duration and an absent parameter draw nothing, a zero-width triangular draws
+    /// exactly one number, and other distributions go lane by lane through the sampler.
     /// </summary>
     [TestCase("6.5d")]
     [TestCase("{dist: triangular, min: 6d, mode: 6d, max: 6d}")]
     [TestCase("{dist: pert, min: 2d, mode: 5d, max: 30d}")]
     [TestCase("{dist: lognormal, median: 9d, sigma: 0.4}")]
-    public void Batch_draws_of_other_durations_equal_the_scalar_draws(string leadTime)
+    [TestCase("{dist: uniform, min: 2.2d, max: 31.7d}")]
+    [TestCase("{dist: triangular, min: 1.3d, mode: 9.7d, max: 40.1d}")]
+    public void DrawSteps_OtherDurations_EqualsSamplerPerLaneAtEveryWidth(string leadTime)
     {
         var network = TestModels.Compile(TestModels.Chain.Replace("lead_time: 5d", $"lead_time: {leadTime}")).Network;
-        var sampler = DurationSampler.LeadTimes(network);
-        AssertBatchDrawsMatch(sampler, [.. Enumerable.Range(0, network.ArcCount)], 1_000);
-        AssertBatchDrawsMatch(new DurationSampler(network.Parameters, [-1], network.StepDays), [0], 100);
-    }
-
-    private static void AssertBatchDrawsMatch(DurationSampler sampler, int[] slots, int draws)
-    {
-        var lanes = new Rng[BatchKernel.Width];
-        var batch = default(RngBatch);
-        for (int lane = 0; lane < lanes.Length; lane++)
+        foreach (int lanes in KernelWidth.All)
         {
-            lanes[lane] = Rng.ForStream(3, lane, 17);
-            batch.SetLane(lane, lanes[lane]);
-        }
-
-        for (int draw = 0; draw < draws; draw++)
-        {
-            int slot = slots[draw % slots.Length];
-            int maskBits = (draw * 37) & 0xFF;
-            var mask = System.Runtime.Intrinsics.Vector512.Create(
-                [.. Enumerable.Range(0, BatchKernel.Width).Select(lane => (maskBits >> lane & 1) != 0 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]);
-            var steps = sampler.DrawSteps(slot, ref batch, mask);
-            for (int lane = 0; lane < lanes.Length; lane++)
-            {
-                if ((maskBits >> lane & 1) != 0)
-                {
-                    Assert.That(steps[lane], Is.EqualTo(sampler.DrawSteps(slot, ref lanes[lane])), $"slot {slot}, draw {draw}, lane {lane}");
-                }
-
-                Assert.That(batch.GetLane(lane), Is.EqualTo(lanes[lane]), $"slot {slot}, draw {draw}, lane {lane}: generator state");
-            }
-        }
-    }
-
-    private static void AssertDrawsMatch(CompiledNetwork network, DurationSampler sampler, int[] paramOfSlot, string what)
-    {
-        for (int slot = 0; slot < paramOfSlot.Length; slot++)
-        {
-            var rng = Rng.ForStream(7, slot, 99);
-            for (int draw = 0; draw < 20_000; draw++)
-            {
-                var copy = rng;
-                int expected = ExpectedSteps(network, paramOfSlot[slot], ref copy);
-                Assert.That(sampler.DrawSteps(slot, ref rng), Is.EqualTo(expected), $"{what} {slot}, draw {draw}");
-                Assert.That(rng, Is.EqualTo(copy), $"{what} {slot}, draw {draw}: same number of uniforms drawn");
-            }
+            AtWidth(lanes, new DrawCheck(network.Parameters, network.StepDays, DurationSampler.LeadTimes(network), network.ArcLeadParam, 1_000));
+            AtWidth(lanes, new DrawCheck(network.Parameters, network.StepDays, new DurationSampler(network.Parameters, [-1], network.StepDays), [-1], 100));
         }
     }
 
@@ -118,7 +61,7 @@ public class DurationSamplerTests
     [TestCase("triangular, min: 1.3d, mode: 9.7d, max: 40.1d", "step: 7d")]
     [TestCase("uniform, min: 2.2d, max: 31.7d", "")]
     [TestCase("uniform, min: 2.2d, max: 31.7d", "step: 7d")]
-    public void Uniforms_at_bucket_edges_and_at_the_mode_give_the_formula_steps(string leadTime, string step)
+    public void DrawSteps_UniformsAtStepBoundariesAndMode_GiveTheFormulaSteps(string leadTime, string step)
     {
         // Lead times whose step boundaries and mode cut fall at awkward uniforms, on daily and weekly steps.
         var network = TestModels.Compile(TestModels.Chain.Replace("lead_time: 5d", $"lead_time: {{dist: {leadTime}}}")
@@ -128,42 +71,45 @@ public class DurationSamplerTests
         int p = network.ArcLeadParam[arc];
         double a = network.Parameters.A[p], b = network.Parameters.B[p], c = network.Parameters.C[p];
         bool triangular = network.Parameters.Kind[p] == DistributionKind.Triangular;
-        ulong cut = triangular ? (ulong)Math.Ceiling((b - a) / (c - a) * (1UL << 53)) : 1UL << 52;
-        var uniforms = new List<ulong> { 0, 1, (1UL << 53) - 1, cut - 1, cut, cut + 1 };
-        // Edges of 2048 buckets (the largest table a sampler builds; they include the edges of 512 and 1024).
-        for (ulong bucket = 1; bucket < 2048; bucket++)
+        double stepDays = network.StepDays;
+        var uniforms = new List<ulong> { 0, 1, (1UL << 53) - 1 };
+        if (triangular)
         {
-            uniforms.Add((bucket << 42) - 1);
-            uniforms.Add(bucket << 42);
+            ulong cut = (ulong)Math.Ceiling((b - a) / (c - a) * (1UL << 53));
+            uniforms.AddRange([cut - 1, cut, cut + 1]);
         }
 
-        var all = System.Runtime.Intrinsics.Vector512<double>.AllBitsSet;
+        // The uniforms either side of every step boundary: where rounding up could go wrong.
+        double low = a, high = triangular ? c : b;
+        for (double days = Math.Ceiling(low / stepDays) * stepDays; days < high; days += stepDays)
+        {
+            double u = InverseOfDuration(days, a, b, c, triangular);
+            ulong bits = (ulong)Math.Clamp(u * (1UL << 53), 0, (1UL << 53) - 1);
+            uniforms.AddRange([Math.Max(bits, 1) - 1, bits, Math.Min(bits + 1, (1UL << 53) - 1)]);
+        }
+
         foreach (ulong bits in uniforms)
         {
-            // A generator whose next output has these top 53 bits: xoshiro256** returns rotl(s1 * 5, 7) * 9.
-            var rng = RngReturning(bits << 11);
-            var batch = default(RngBatch);
-            for (int lane = 0; lane < BatchKernel.Width; lane++)
-            {
-                batch.SetLane(lane, rng);
-            }
-
             double u = bits * (1.0 / (1UL << 53));
-            double days = triangular ? Sampler.Triangular(a, b, c, u) : a + ((b - a) * u);
-            int expected = Math.Max(1, (int)Math.Ceiling((days / network.StepDays) - 1e-9));
-            Assert.That(sampler.DrawSteps(arc, ref rng), Is.EqualTo(expected), $"u = {u:R}");
-            var lanes = sampler.DrawSteps(arc, ref batch, all);
-            for (int lane = 0; lane < BatchKernel.Width; lane++)
+            double duration = triangular ? Sampler.Triangular(a, b, c, u) : a + ((b - a) * u);
+            int expected = Math.Max(1, (int)Math.Ceiling((duration / stepDays) - 1e-9));
+            foreach (int lanes in KernelWidth.All)
             {
-                Assert.That(lanes[lane], Is.EqualTo(expected), $"u = {u:R}, batch lane {lane}");
+                Assert.That(AtWidth(lanes, new FirstDraw(sampler, arc, RngReturning(bits << 11))), Is.All.EqualTo(expected),
+                    $"u = {u:R}, {lanes} lanes");
             }
         }
     }
 
-    private static int ExpectedSteps(CompiledNetwork network, int p, ref Rng rng)
+    /// <summary>The uniform at which the duration reaches <paramref name="days"/> (the CDF), for choosing test points.</summary>
+    private static double InverseOfDuration(double days, double a, double b, double c, bool triangular)
     {
-        double days = p < 0 ? 1 : Sampler.Sample(network.Parameters, p, ref rng);
-        return Math.Max(1, (int)Math.Ceiling((days / network.StepDays) - 1e-9));
+        if (!triangular)
+        {
+            return (days - a) / (b - a);
+        }
+
+        return days <= b ? (days - a) * (days - a) / ((c - a) * (b - a)) : 1 - ((c - days) * (c - days) / ((c - a) * (c - b)));
     }
 
     /// <summary>Inverts xoshiro256**'s output scrambler so the first <see cref="Rng.NextUInt64"/> returns <paramref name="output"/>.</summary>
@@ -173,5 +119,83 @@ public class DurationSamplerTests
         ulong rotated = output * InverseOf9;
         ulong s1 = ((rotated >> 7) | (rotated << 57)) * InverseOf5;
         return Rng.FromState(0x1234, s1, 0x5678, 0x9ABC);
+    }
+
+    private static TResult AtWidth<TResult>(int lanes, IWidthCheck<TResult> check) => lanes switch
+    {
+        1 => check.Run<Lanes1>(),
+        2 => check.Run<Lanes2>(),
+        4 => check.Run<Lanes4>(),
+        8 => check.Run<Lanes8>(),
+        _ => throw new ArgumentOutOfRangeException(nameof(lanes)),
+    };
+
+    private interface IWidthCheck<out TResult>
+    {
+        TResult Run<T>()
+            where T : struct, ILanes<T>;
+    }
+
+    /// <summary>Draws from every slot in turn with a changing lane mask and compares each drawing lane with its own generator.</summary>
+    private sealed class DrawCheck(ParameterTable table, double stepDays, DurationSampler sampler, int[] paramOfSlot, int draws) : IWidthCheck<bool>
+    {
+        public bool Run<T>()
+            where T : struct, ILanes<T>
+        {
+            if (paramOfSlot.Length == 0)
+            {
+                return true;
+            }
+
+            var lanes = new Rng[T.Count];
+            var block = default(RngLanes<T>);
+            for (int lane = 0; lane < lanes.Length; lane++)
+            {
+                lanes[lane] = Rng.ForStream(3, lane, 17);
+                block.SetLane(lane, lanes[lane]);
+            }
+
+            for (int draw = 0; draw < draws; draw++)
+            {
+                int slot = draw % paramOfSlot.Length;
+                int maskBits = (draw * 37) & 0xFF;
+                var mask = T.Zero;
+                for (int lane = 0; lane < T.Count; lane++)
+                {
+                    Lanes.At(ref mask, lane) = (maskBits >> lane & 1) != 0 ? BitConverter.Int64BitsToDouble(-1) : 0.0;
+                }
+
+                var steps = sampler.DrawSteps(slot, ref block, mask);
+                for (int lane = 0; lane < lanes.Length; lane++)
+                {
+                    if ((maskBits >> lane & 1) != 0)
+                    {
+                        int expected = Sampler.DrawSteps(table, paramOfSlot[slot], ref lanes[lane], stepDays);
+                        Assert.That(Lanes.At(ref steps, lane), Is.EqualTo(expected), $"slot {slot}, draw {draw}, lane {lane} of {T.Count}");
+                    }
+
+                    Assert.That(block.GetLane(lane), Is.EqualTo(lanes[lane]), $"slot {slot}, draw {draw}, lane {lane} of {T.Count}: generator state");
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Every lane starts from <paramref name="rng"/>; the steps each lane draws first.</summary>
+    private sealed class FirstDraw(DurationSampler sampler, int slot, Rng rng) : IWidthCheck<double[]>
+    {
+        public double[] Run<T>()
+            where T : struct, ILanes<T>
+        {
+            var block = default(RngLanes<T>);
+            for (int lane = 0; lane < T.Count; lane++)
+            {
+                block.SetLane(lane, rng);
+            }
+
+            var steps = sampler.DrawSteps(slot, ref block, T.AllBitsSet);
+            return [.. Enumerable.Range(0, T.Count).Select(lane => Lanes.At(ref steps, lane))];
+        }
     }
 }

@@ -76,7 +76,7 @@ public static class StreamingMonteCarlo
             int firstTrial = first;
             int blocks = (count + TrialBlockRunner.BlockTrials - 1) / TrialBlockRunner.BlockTrials;
             Parallel.For(0, blocks, parallel,
-                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, layouts, options.Kernel),
+                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, layouts, options.Lanes),
                 (block, _, worker) =>
                 {
                     int offset = block * TrialBlockRunner.BlockTrials;
@@ -110,8 +110,8 @@ public static class StreamingMonteCarlo
     }
 
     /// <summary>One worker's trial runners (kernels and row buffers), one per scenario.</summary>
-    private sealed class Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts, KernelChoice kernel)
+    private sealed class Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts, int lanes)
     {
-        public TrialBlockRunner[] Runners { get; } = [.. scenarios.Select((s, i) => new TrialBlockRunner(network, s, layouts[i], kernel: kernel))];
+        public TrialBlockRunner[] Runners { get; } = [.. scenarios.Select((s, i) => new TrialBlockRunner(network, s, layouts[i], lanes: lanes))];
     }
 }

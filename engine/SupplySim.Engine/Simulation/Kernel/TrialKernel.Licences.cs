@@ -1,28 +1,26 @@
-using System.Runtime.Intrinsics;
 using static SupplySim.Simulation.Lanes;
-using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Licence validity for a batch; the rule is documented on the scalar kernel (<c>TrialKernel.Licences.cs</c>).</summary>
-internal sealed partial class BatchKernel
+internal sealed partial class TrialKernel<T>
 {
     /// <summary>The trials in which arc <paramref name="a"/> holds a licence valid for control <paramref name="k"/> at <paramref name="step"/>.</summary>
-    private V HoldsValidLicence(int a, int k, int step)
+    private T HoldsValidLicence(int a, int k, int step)
     {
         int approval = _scenario.ControlArcApproval[(k * _arcs) + a];
         if (_scenario.ControlValidityParam[k] < 0 || approval < 0)
         {
-            return V.Zero;
+            return T.Zero;
         }
 
         var s = _s;
-        return Eq(s.LicenceValidExporter[a], Vector512.Create((double)_scenario.ControlExporter[k])) &
-               Lt(Vector512.Create((double)step), s.LicenceValidUntil[a]) & Gt(s.Values[approval], V.Zero);
+        return Eq(s.LicenceValidExporter[a], T.Create((double)_scenario.ControlExporter[k])) &
+               Lt(T.Create((double)step), s.LicenceValidUntil[a]) & Gt(s.Values[approval], T.Zero);
     }
 
     /// <summary>Approvals under a control with a validity draw it per trial, right after the approval draw.</summary>
-    private void GrantLicence(int a, int k, int step, V granted)
+    private void GrantLicence(int a, int k, int step, T granted)
     {
         int validity = _scenario.ControlValidityParam[k];
         if (validity < 0)

@@ -1,9 +1,6 @@
-using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using SupplySim.Model;
 using static SupplySim.Simulation.Lanes;
-using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace SupplySim.Simulation;
 
@@ -11,17 +8,9 @@ namespace SupplySim.Simulation;
 /// Steps 7-8 for a batch: allocation to orders or push by share, export controls per origin part, the lead-time
 /// pipeline and the licence queue (scattered per trial, since each trial's draw picks its own slot), and releases.
 /// </summary>
-internal sealed partial class BatchKernel
+internal sealed partial class TrialKernel<T>
 {
     private int _step;
-
-    private static readonly V LaneOffsets = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
-
-    /// <summary>Per-lane element indices of the current scatter.</summary>
-    private readonly long[] _scatterAt = new long[Width];
-
-    /// <summary>Per-lane amounts of the current scatter.</summary>
-    private readonly double[] _scatterAmounts = new double[Width];
 
     private void Ship(int step)
     {
@@ -50,7 +39,7 @@ internal sealed partial class BatchKernel
                     continue;
                 }
 
-                var requested = V.Zero;
+                var requested = T.Zero;
                 for (int j = groupStart; j <= i; j++)
                 {
                     requested += outstanding[outArcs[j]];
@@ -60,7 +49,7 @@ internal sealed partial class BatchKernel
                 var ships = Gt(requested, Tolerance) & Gt(available, Tolerance);
                 if (Any(ships))
                 {
-                    var fraction = Min(V.One, available / requested);
+                    var fraction = Min(T.One, available / requested);
                     for (int j = groupStart; j <= i; j++)
                     {
                         int a = outArcs[j];
@@ -91,15 +80,15 @@ internal sealed partial class BatchKernel
             return;
         }
 
-        var openShare = V.Zero;
+        var openShare = T.Zero;
         for (int i = first; i < last; i++)
         {
             int a = _net.OutArcs[i];
-            s.Share[a] = Where(Gt(LaneOutlook(a, out _), V.Zero), Vector512.Create(_net.ArcShare[a]), V.Zero);
+            s.Share[a] = Where(Gt(LaneOutlook(a, out _), T.Zero), T.Create(_net.ArcShare[a]), T.Zero);
             openShare += s.Share[a];
         }
 
-        pushes &= Gt(openShare, V.Zero);
+        pushes &= Gt(openShare, T.Zero);
         if (!Any(pushes))
         {
             return;
@@ -120,7 +109,7 @@ internal sealed partial class BatchKernel
     }
 
     /// <summary>What of <paramref name="amount"/> the arc's lane can still carry today, booked in the lanes of <paramref name="mask"/>.</summary>
-    private V LaneLimit(int a, V amount, V mask)
+    private T LaneLimit(int a, T amount, T mask)
     {
         int lane = _arcLane[a];
         if (lane < 0)
@@ -128,14 +117,14 @@ internal sealed partial class BatchKernel
             return amount;
         }
 
-        var room = Max(V.Zero, _s.LaneCapacity[lane] - _s.LaneUsed[lane]);
+        var room = Max(T.Zero, _s.LaneCapacity[lane] - _s.LaneUsed[lane]);
         var shipped = Min(amount, room);
         _s.LaneUsed[lane] = AddWhere(mask, _s.LaneUsed[lane], shipped);
         return shipped;
     }
 
     /// <summary>Takes a shipment from the supplier's stock and applies any export control to each origin part.</summary>
-    private void Dispatch(int a, int supplier, V amount, int step, V mask)
+    private void Dispatch(int a, int supplier, T amount, int step, T mask)
     {
         var s = _s;
         var stock = s.Stock;
@@ -144,14 +133,14 @@ internal sealed partial class BatchKernel
         s.NodeShipped[from] = AddWhere(mask, s.NodeShipped[from], amount);
         int at = supplier * o;
         var total = TotalStock(supplier);
-        var fraction = Where(Gt(total, V.Zero), Min(V.One, amount / total), V.Zero);
+        var fraction = Where(Gt(total, T.Zero), Min(T.One, amount / total), T.Zero);
         int[]? gate = _scenario.Gate;
         int gateAt = gate is null ? 0 : ((step * _arcs) + a) * o;
         for (int origin = 0; origin < o; origin++)
         {
             var held = stock[at + origin];
             var part = held * fraction;
-            var moves = mask & ~Le(part, V.Zero);
+            var moves = mask & ~Le(part, T.Zero);
             if (!Any(moves))
             {
                 continue;
@@ -188,18 +177,18 @@ internal sealed partial class BatchKernel
     }
 
     /// <summary>Controlled-origin material leaving a transshipper: the leaked part slips through (or is seized), the rest is gated.</summary>
-    private void DispatchControlledReexport(int a, int k, int supplier, V part, int origin, int step, V mask)
+    private void DispatchControlledReexport(int a, int k, int supplier, T part, int origin, int step, T mask)
     {
         var s = _s;
         int from = _net.ArcFrom[a];
         var leaked = _scenario.ControlExtraterritorial[k] ? part * s.Leak[from] : part;
         var held = part - leaked;
-        var leaks = mask & Gt(leaked, V.Zero);
+        var leaks = mask & Gt(leaked, T.Zero);
         if (Any(leaks))
         {
             var interdiction = s.Interdiction[from];
-            var watched = leaks & Gt(interdiction, V.Zero);
-            var seized = V.Zero;
+            var watched = leaks & Gt(interdiction, T.Zero);
+            var seized = T.Zero;
             if (Any(watched))
             {
                 seized = watched & Lt(s.InterdictionRng[a].NextDouble(watched), interdiction);
@@ -220,7 +209,7 @@ internal sealed partial class BatchKernel
             }
         }
 
-        var gated = mask & ~Le(held, V.Zero);
+        var gated = mask & ~Le(held, T.Zero);
         if (!Any(gated))
         {
             return;
@@ -238,7 +227,7 @@ internal sealed partial class BatchKernel
         }
     }
 
-    private void QueueLicence(int a, int k, V amount, int origin, int step, V mask)
+    private void QueueLicence(int a, int k, T amount, int origin, int step, T mask)
     {
         var valid = mask & HoldsValidLicence(a, k, step);
         if (Any(valid))
@@ -258,18 +247,18 @@ internal sealed partial class BatchKernel
         int cell = queue.Base[a] + (queue.LocalIndex[(k * _arcs) + a] * _o) + origin;
         var wait = _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies);
         // Whole steps (never NaN or -0), so the one-instruction minimum equals Math.Min here.
-        Scatter(s.Licence, RingSlot(step, Vector512.MinNative(wait, Splat(ring - 1)), ring), controls * _o, cell, amount, applies);
+        Scatter(s.Licence, RingSlot(step, Min(wait, T.Create(ring - 1)), ring), controls * _o, cell, amount, applies);
         s.ControlApplied[k] = AddWhere(applies, s.ControlApplied[k], amount);
     }
 
     /// <summary>
     /// Puts each trial's shipment on the lane's pipeline at its own drawn lead time (plus any transshipper delay).
-    /// The steps were drawn one shipment ahead (<see cref="BatchScratch.NextTransitSteps"/>); the lanes that ship
+    /// The steps were drawn one shipment ahead (<see cref="KernelScratch{T}.NextTransitSteps"/>); the lanes that ship
     /// draw their next ones now. Each trial consumes its lead-time stream in the same order as the scalar kernel,
     /// but the scatter no longer waits on this draw's ~100-cycle chain of dependent operations (square root,
     /// rounding), which overlaps with the scatter instead: ~7% of a <c>combined</c> batch (bench/README).
     /// </summary>
-    private void Transit(int a, V amount, int origin, int step, V mask)
+    private void Transit(int a, T amount, int origin, int step, T mask)
     {
         var s = _s;
         var ahead = s.NextTransitSteps[a];
@@ -279,6 +268,10 @@ internal sealed partial class BatchKernel
         if (laneIndex >= 0)
         {
             s.LaneShipped[laneIndex] = AddWhere(mask, s.LaneShipped[laneIndex], amount);
+            if (_months > 0)
+            {
+                RecordMonthlyFlow(laneIndex, step, amount, mask);
+            }
         }
     }
 
@@ -287,7 +280,7 @@ internal sealed partial class BatchKernel
     /// transshipper delay, from the arc's lead-time stream; capped at the arc's pipeline length, as it lands.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private V DrawTransitSteps(int a, V mask)
+    private T DrawTransitSteps(int a, T mask)
     {
         ref var rng = ref _s.LeadRng[a];
         var steps = _leadTimes.DrawSteps(a, ref rng, mask);
@@ -297,42 +290,34 @@ internal sealed partial class BatchKernel
             steps += _delays.DrawSteps(a, ref rng, mask);
         }
 
-        return Min(steps, Splat(_arcPipeMaxSteps[a]));
+        return Min(steps, T.Create(_arcPipeMaxSteps[a]));
     }
 
     /// <summary>
     /// Adds lane <c>l</c> of <paramref name="amount"/> to lane <c>l</c> of <c>items[slot[l] * stride + cell]</c> for the lanes of
-    /// <paramref name="mask"/>: each trial's part lands in its own slot. No hardware scatter in .NET, so eight plain
-    /// read-modify-writes, always eight (no data-dependent branch): lanes outside the mask go to the spare item at
-    /// the end of <paramref name="items"/>, which nothing reads. Distinct active lanes never touch the same double
-    /// (each writes its own lane of an item).
+    /// <paramref name="mask"/>: each trial's part lands in its own slot. No hardware scatter in .NET, so one plain
+    /// read-modify-write per lane, always all of them (no data-dependent branch): lanes outside the mask go to the
+    /// spare item at the end of <paramref name="items"/>, which nothing reads. Distinct active lanes never touch the
+    /// same double (each writes its own lane of an item).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Scatter(V[] items, V slot, int stride, int cell, V amount, V mask)
+    private static void Scatter(T[] items, T slot, int stride, int cell, T amount, T mask)
     {
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.
-        var element = (slot * Splat((double)stride * Width)) + (Splat((double)cell * Width) + LaneOffsets);
-        // Exact whole doubles in range: the plain conversion needs none of ConvertToInt64's saturation fix-ups.
-        Vector512.ConvertToInt64Native(Where(mask, element, Splat((double)(items.Length - 1) * Width))).CopyTo(_scatterAt);
-        amount.CopyTo(_scatterAmounts);
-        ref double first = ref Unsafe.As<V, double>(ref MemoryMarshal.GetArrayDataReference(items));
-        var at = _scatterAt;
-        var amounts = _scatterAmounts;
-        Unsafe.Add(ref first, (nint)at[0]) += amounts[0];
-        Unsafe.Add(ref first, (nint)at[1]) += amounts[1];
-        Unsafe.Add(ref first, (nint)at[2]) += amounts[2];
-        Unsafe.Add(ref first, (nint)at[3]) += amounts[3];
-        Unsafe.Add(ref first, (nint)at[4]) += amounts[4];
-        Unsafe.Add(ref first, (nint)at[5]) += amounts[5];
-        Unsafe.Add(ref first, (nint)at[6]) += amounts[6];
-        Unsafe.Add(ref first, (nint)at[7]) += amounts[7];
+        var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);
+        element = Where(mask, element, T.Create((double)(items.Length - 1) * T.Count));
+        ref double first = ref FirstDouble(items);
+        for (int lane = 0; lane < T.Count; lane++)
+        {
+            Unsafe.Add(ref first, (nint)At(ref element, lane)) += At(ref amount, lane);
+        }
     }
 
     /// <summary>(<paramref name="step"/> + <paramref name="ahead"/>) mod <paramref name="ring"/>, for 0 ≤ ahead &lt; ring (a power of two).</summary>
-    private static V RingSlot(int step, V ahead, int ring)
+    private static T RingSlot(int step, T ahead, int ring)
     {
-        var slot = Splat(step & (ring - 1)) + ahead;
-        return Where(Ge(slot, Splat(ring)), slot - Splat(ring), slot);
+        var slot = T.Create(step & (ring - 1)) + ahead;
+        return Where(Ge(slot, T.Create(ring)), slot - T.Create(ring), slot);
     }
 
     /// <summary>Stockpiles top up consumers whose cover fell below the rule's threshold, within the release rate.</summary>
@@ -346,7 +331,7 @@ internal sealed partial class BatchKernel
                 continue;
             }
 
-            var releasing = Gt(s.ReleaseRate[n], V.Zero);
+            var releasing = Gt(s.ReleaseRate[n], T.Zero);
             if (!Any(releasing))
             {
                 continue;
@@ -371,7 +356,7 @@ internal sealed partial class BatchKernel
 
                     int buyer = _buyerOfArc[a];
                     var mean = s.MeanNeed[buyer] * s.DemandMultiplier[buyer];
-                    var below = Where(Eq(s.ReleaseBelow[n], s.ReleaseBelow[n]), s.ReleaseBelow[n], Vector512.Create(_net.CoverDays[_net.ArcTo[a]]));
+                    var below = Where(Eq(s.ReleaseBelow[n], s.ReleaseBelow[n]), s.ReleaseBelow[n], T.Create(_net.CoverDays[_net.ArcTo[a]]));
                     var position = TotalStock(buyer) + s.OnOrder[buyer] - s.Backlog[buyer];
                     var target = below * mean;
                     var belowTarget = active & ~Ge(position, target);

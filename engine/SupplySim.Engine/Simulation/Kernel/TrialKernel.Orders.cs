@@ -1,13 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using SupplySim.Model;
 using static SupplySim.Simulation.Lanes;
-using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Step 6 for a batch: buyers order up to their policy's target, split by share across open lanes.</summary>
-internal sealed partial class BatchKernel
+internal sealed partial class TrialKernel<T>
 {
     private const double MaxPlannedLicenceDays = 730;
 
@@ -23,30 +21,30 @@ internal sealed partial class BatchKernel
         foreach (int h in _buyerHoldings)
         {
             int first = inStart[h], last = inStart[h + 1];
-            V openShare = V.Zero, delivering = V.Zero, weightedLead = V.Zero;
+            T openShare = T.Zero, delivering = T.Zero, weightedLead = T.Zero;
             for (int i = first; i < last; i++)
             {
                 int a = inArcs[i];
                 var approval = LaneOutlook(a, out var processing);
-                var closed = Le(approval, V.Zero);
-                var cancels = closed & Gt(outstanding[a], V.Zero);
+                var closed = Le(approval, T.Zero);
+                var cancels = closed & Gt(outstanding[a], T.Zero);
                 if (Any(cancels))
                 {
                     CancelOrdered(a, outstanding[a], cancels);
-                    outstanding[a] = Where(cancels, V.Zero, outstanding[a]);
+                    outstanding[a] = Where(cancels, T.Zero, outstanding[a]);
                 }
 
-                var open = Where(Gt(approval, V.Zero), Vector512.Create(arcShare[a]), V.Zero);
+                var open = Where(Gt(approval, T.Zero), T.Create(arcShare[a]), T.Zero);
                 share[a] = open;
                 openShare += open;
                 delivering += open * approval;
-                weightedLead += open * approval * (Vector512.Create(arcMeanLead[a]) + processing);
+                weightedLead += open * approval * (T.Create(arcMeanLead[a]) + processing);
             }
 
-            var delivers = Gt(delivering, V.Zero);
-            weightedLead = Where(delivers, weightedLead / delivering, V.Zero);
+            var delivers = Gt(delivering, T.Zero);
+            weightedLead = Where(delivers, weightedLead / delivering, T.Zero);
             var order = OrderQuantity(h, weightedLead);
-            var orders = Gt(order, Tolerance) & Gt(openShare, V.Zero);
+            var orders = Gt(order, Tolerance) & Gt(openShare, T.Zero);
             if (!Any(orders))
             {
                 continue;
@@ -65,37 +63,37 @@ internal sealed partial class BatchKernel
     /// <summary>The scalar kernel's lane outlook (approval probability, expected licence days) for every trial.</summary>
     /// <remarks>Inlined, as is <see cref="OrderQuantity"/>: as calls they returned and took 64-byte vectors through the stack (2–5% of a batch).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private V LaneOutlook(int a, out V processingDays)
+    private T LaneOutlook(int a, out T processingDays)
     {
-        processingDays = V.Zero;
+        processingDays = T.Zero;
         int lane = _arcLane[a];
         var open = lane >= 0 ? _s.LaneOpen[lane] : True;
         if (_scenario.Gate is not { } gate || _fromTransshipper[a])
         {
-            return Where(open, V.One, V.Zero);
+            return Where(open, T.One, T.Zero);
         }
 
         int k = gate[(((_step * _arcs) + a) * _o) + _arcFromOrigin[a]];
         if (k < 0)
         {
-            return Where(open, V.One, V.Zero);
+            return Where(open, T.One, T.Zero);
         }
 
         if (_scenario.ControlIsBan[k])
         {
-            return V.Zero;
+            return T.Zero;
         }
 
         var valid = HoldsValidLicence(a, k, _step);
         int approval = _scenario.ControlArcApproval[(k * _arcs) + a];
-        var p = approval >= 0 ? _s.Values[approval] : V.Zero;
-        var days = Where(Gt(p, V.Zero), Min(Vector512.Create(_scenario.ControlMeanProcessingDays[k]) / p, Vector512.Create(MaxPlannedLicenceDays)), V.Zero);
-        processingDays = Where(open & ~valid, days, V.Zero);
-        return Where(open, Where(valid, V.One, p), V.Zero);
+        var p = approval >= 0 ? _s.Values[approval] : T.Zero;
+        var days = Where(Gt(p, T.Zero), Min(T.Create(_scenario.ControlMeanProcessingDays[k]) / p, T.Create(MaxPlannedLicenceDays)), T.Zero);
+        processingDays = Where(open & ~valid, days, T.Zero);
+        return Where(open, Where(valid, T.One, p), T.Zero);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private V OrderQuantity(int h, V lead)
+    private T OrderQuantity(int h, T lead)
     {
         var s = _s;
         int n = _nodeOf[h];
@@ -104,19 +102,19 @@ internal sealed partial class BatchKernel
         {
             case NodeKind.Consumer:
                 var mean = s.MeanNeed[h] * s.DemandMultiplier[h];
-                var upTo = ((Vector512.Create(_net.CoverDays[n]) + lead) * mean) - position;
+                var upTo = ((T.Create(_net.CoverDays[n]) + lead) * mean) - position;
                 if (_net.UsesReorderPoint[n])
                 {
-                    return Where(Le(position, (Vector512.Create(_net.ReorderDays[n]) + lead) * mean), upTo, V.Zero);
+                    return Where(Le(position, (T.Create(_net.ReorderDays[n]) + lead) * mean), upTo, T.Zero);
                 }
 
                 return upTo;
             case NodeKind.Processor:
-                return ((Vector512.Create(_net.CoverDays[n]) + lead) * s.MeanNeed[h]) - position;
+                return ((T.Create(_net.CoverDays[n]) + lead) * s.MeanNeed[h]) - position;
             case NodeKind.Stockpile:
-                return _net.AcquisitionParam[h] >= 0 ? s.Values[_net.AcquisitionParam[h]] - position : V.Zero;
+                return _net.AcquisitionParam[h] >= 0 ? s.Values[_net.AcquisitionParam[h]] - position : T.Zero;
             case NodeKind.Transshipper:
-                var asked = V.Zero;
+                var asked = T.Zero;
                 for (int i = _net.OutStart[h]; i < _net.OutStart[h + 1]; i++)
                 {
                     asked += s.Outstanding[_net.OutArcs[i]];
@@ -124,14 +122,14 @@ internal sealed partial class BatchKernel
 
                 return asked - position;
             default:
-                return V.Zero;
+                return T.Zero;
         }
     }
 
     /// <summary>An order (or part of one) will not be delivered, in the lanes of <paramref name="mask"/>: the buyer can re-order.</summary>
-    private void CancelOrdered(int a, V amount, V mask)
+    private void CancelOrdered(int a, T amount, T mask)
     {
         int buyer = _buyerOfArc[a];
-        _s.OnOrder[buyer] = Where(mask, Max(V.Zero, _s.OnOrder[buyer] - amount), _s.OnOrder[buyer]);
+        _s.OnOrder[buyer] = Where(mask, Max(T.Zero, _s.OnOrder[buyer] - amount), _s.OnOrder[buyer]);
     }
 }

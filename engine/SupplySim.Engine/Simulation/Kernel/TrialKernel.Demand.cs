@@ -1,11 +1,9 @@
-using System.Runtime.Intrinsics;
 using static SupplySim.Simulation.Lanes;
-using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Step 5 for a batch: demand draws, backorders first (FIFO, per trial), then today's demand.</summary>
-internal sealed partial class BatchKernel
+internal sealed partial class TrialKernel<T>
 {
     private void Consume(int step)
     {
@@ -15,8 +13,8 @@ internal sealed partial class BatchKernel
         {
             int h = holdings[slot];
             int n = _nodeOf[h];
-            var noise = V.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf(s.DemandRng[h].NextOpenDouble(True)));
-            s.DemandToday[h] = s.MeanNeed[h] * s.DemandMultiplier[h] * _stepDays * Max(V.Zero, noise);
+            var noise = T.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf(s.DemandRng[h].NextOpenDouble(True)));
+            s.DemandToday[h] = s.MeanNeed[h] * s.DemandMultiplier[h] * _stepDays * Max(T.Zero, noise);
         }
 
         for (int c = 0; c < _layout.CoupledNodes.Length; c++)
@@ -40,10 +38,10 @@ internal sealed partial class BatchKernel
         var ring = s.UnmetRing;
         var demand = s.DemandToday[h];
         var available = TotalStock(h);
-        var served = V.Zero;
+        var served = T.Zero;
         int slots = _layout.DemandHoldings.Length;
         var head = s.RingHead[slot];
-        var stepValue = Vector512.Create((double)step);
+        var stepValue = T.Create(step);
 
         // Trials still owing for past steps pay their oldest debts first; the queue's shape differs by trial.
         var owing = Lt(head, stepValue);
@@ -52,14 +50,14 @@ internal sealed partial class BatchKernel
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
             double laneAvailable = At(ref available, lane), laneServed = 0;
             int laneHead = (int)At(ref head, lane);
-            while (laneHead < step && laneAvailable - laneServed > HoldingAccumulators.Tolerance)
+            while (laneHead < step && laneAvailable - laneServed > ShortageMetrics.Tolerance)
             {
                 ref double owed = ref At(ring, (laneHead * slots) + slot, lane);
                 double pay = Math.Min(owed, laneAvailable - laneServed);
                 laneServed += pay;
                 double left = owed - pay;
                 owed = left;
-                if (left > HoldingAccumulators.Tolerance)
+                if (left > ShortageMetrics.Tolerance)
                 {
                     break;
                 }
@@ -71,7 +69,7 @@ internal sealed partial class BatchKernel
             At(ref head, lane) = laneHead;
         }
 
-        s.Backlog[h] = Max(V.Zero, s.Backlog[h] - served);
+        s.Backlog[h] = Max(T.Zero, s.Backlog[h] - served);
         var metToday = Min(demand, available - served);
         var unmet = demand - metToday;
         served += metToday;
@@ -79,7 +77,7 @@ internal sealed partial class BatchKernel
         bool backorders = !_net.LostSales[_nodeOf[h]];
 
         // Every step writes its entry (zero when nothing is owed), so the ring is never cleared between batches.
-        ring[(step * slots) + slot] = backorders ? Where(shortToday, unmet, V.Zero) : V.Zero;
+        ring[(step * slots) + slot] = backorders ? Where(shortToday, unmet, T.Zero) : T.Zero;
         if (backorders)
         {
             s.Backlog[h] = AddWhere(shortToday, s.Backlog[h], unmet);
@@ -87,12 +85,12 @@ internal sealed partial class BatchKernel
 
         // Advance past settled debts: in one vector for trials whose queue starts today, per trial otherwise.
         var startsToday = Eq(head, stepValue);
-        head = Where(startsToday & Le(ring[(step * slots) + slot], Tolerance), Vector512.Create(step + 1.0), head);
+        head = Where(startsToday & Le(ring[(step * slots) + slot], Tolerance), T.Create(step + 1.0), head);
         for (uint bits = Bits(Lt(head, stepValue)); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
             int laneHead = (int)At(ref head, lane);
-            while (laneHead <= step && At(ring, (laneHead * slots) + slot, lane) <= HoldingAccumulators.Tolerance)
+            while (laneHead <= step && At(ring, (laneHead * slots) + slot, lane) <= ShortageMetrics.Tolerance)
             {
                 laneHead++;
             }
@@ -102,10 +100,15 @@ internal sealed partial class BatchKernel
 
         s.RingHead[slot] = head;
         TakeStock(h, served, available, True);
+        if (_weeks > 0)
+        {
+            RecordWeek(slot, h, step, demand, metToday);
+        }
+
         int material = _materialOf[h];
         s.MassConsumed[material] += served;
         var backlog = s.Backlog[h];
-        var oldestAge = Where(Gt(backlog, Tolerance), stepValue - head + V.One, V.Zero);
+        var oldestAge = Where(Gt(backlog, Tolerance), stepValue - head + T.One, T.Zero);
         s.Acc.Record(slot, step, _scenario.FirstEventStep, demand, unmet, backlog, oldestAge);
         int sector = _sectorSlotOfHolding[h];
         var acc = s.SectorAcc;
@@ -120,17 +123,17 @@ internal sealed partial class BatchKernel
     private void ConsumeCoupled(int n, int step)
     {
         var s = _s;
-        var possible = V.One;
+        var possible = T.One;
         for (int h = n * _m; h < (n + 1) * _m; h++)
         {
             if (_net.DemandParam[h] >= 0)
             {
                 var demand = s.DemandToday[h];
-                possible = Where(Gt(demand, V.Zero), Min(possible, TotalStock(h) / demand), possible);
+                possible = Where(Gt(demand, T.Zero), Min(possible, TotalStock(h) / demand), possible);
             }
         }
 
-        V planned = V.Zero, made = V.Zero;
+        T planned = T.Zero, made = T.Zero;
         for (int h = n * _m; h < (n + 1) * _m; h++)
         {
             if (_net.DemandParam[h] < 0)
@@ -141,15 +144,20 @@ internal sealed partial class BatchKernel
             int slot = _holdingSlot[h];
             var demand = s.DemandToday[h];
             var available = TotalStock(h);
-            var unmet = Max(V.Zero, demand - available);
+            var unmet = Max(T.Zero, demand - available);
             var use = demand * possible;
             TakeStock(h, use, available, True);
             s.MassConsumed[_materialOf[h]] += use;
+            if (_weeks > 0)
+            {
+                RecordWeek(slot, h, step, demand, demand - unmet);
+            }
+
             var mean = s.MeanNeed[h];
-            var needs = Gt(mean, V.Zero);
-            planned += Where(needs, demand / mean, V.Zero);
-            made += Where(needs, use / mean, V.Zero);
-            s.Acc.Record(slot, step, _scenario.FirstEventStep, demand, unmet, V.Zero, V.Zero);
+            var needs = Gt(mean, T.Zero);
+            planned += Where(needs, demand / mean, T.Zero);
+            made += Where(needs, use / mean, T.Zero);
+            s.Acc.Record(slot, step, _scenario.FirstEventStep, demand, unmet, T.Zero, T.Zero);
             int sector = _sectorSlotOfHolding[h];
             s.SectorAcc.Demand[sector] += demand;
             s.SectorAcc.Shortage[sector] += unmet;
@@ -165,23 +173,23 @@ internal sealed partial class BatchKernel
     {
         var s = _s;
         var acc = s.SectorAcc;
-        var stepValue = Vector512.Create((double)step);
+        var stepValue = T.Create(step);
         for (int j = 0; j < s.SectorUnmetToday.Length; j++)
         {
             var unmet = s.SectorUnmetToday[j];
             var backlog = s.SectorBacklog[j];
             acc.BacklogSum[j] += backlog;
-            acc.StockoutSteps[j] = AddWhere(unmet, acc.StockoutSteps[j], V.One);
+            acc.StockoutSteps[j] = AddWhere(unmet, acc.StockoutSteps[j], T.One);
             if (step >= _scenario.FirstEventStep)
             {
-                acc.FirstShortStep[j] = Where(unmet & Lt(acc.FirstShortStep[j], V.Zero), stepValue, acc.FirstShortStep[j]);
+                acc.FirstShortStep[j] = Where(unmet & Lt(acc.FirstShortStep[j], T.Zero), stepValue, acc.FirstShortStep[j]);
             }
 
             var first = acc.FirstShortStep[j];
-            var recovered = Ge(first, V.Zero) & Lt(acc.RecoverStep[j], V.Zero) & Lt(first, stepValue) & ~unmet & Le(backlog, Tolerance);
+            var recovered = Ge(first, T.Zero) & Lt(acc.RecoverStep[j], T.Zero) & Lt(first, stepValue) & ~unmet & Le(backlog, Tolerance);
             acc.RecoverStep[j] = Where(recovered, stepValue, acc.RecoverStep[j]);
-            s.SectorUnmetToday[j] = V.Zero;
-            s.SectorBacklog[j] = V.Zero;
+            s.SectorUnmetToday[j] = T.Zero;
+            s.SectorBacklog[j] = T.Zero;
         }
     }
 }

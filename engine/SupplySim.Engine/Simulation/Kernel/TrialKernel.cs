@@ -1,37 +1,37 @@
-using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using SupplySim.Model;
 using static SupplySim.Simulation.Lanes;
-using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// <see cref="TrialKernel"/> for <see cref="Lanes.Width"/> trials at once: every per-trial quantity is a
-/// <see cref="System.Runtime.Intrinsics.Vector512{T}"/> with one trial per lane, a branch of the scalar kernel is a
-/// lane mask, and each trial draws from its own streams (masked advances), so every lane's row is bit-identical to
-/// the scalar kernel's row for that trial. Work that differs in shape between trials (the backorder queue, where a
-/// shipment lands in the pipeline or the licence queue, rare distributions, inverse-normal tails) runs per lane.
-/// The scalar kernel stays the specification and the fallback (monthly and weekly recording, partial batches).
+/// Steps a block of <c>T.Count</c> trials of one scenario day by day in the order of DESIGN §2: events, arrivals,
+/// licence decisions, production, processing, consumption, orders, shipping (with licence queues), stockpile
+/// releases, metrics. Written once for every width: every per-trial quantity is a <typeparamref name="T"/> with one
+/// trial per lane, a branch is a lane mask, and each trial draws from its own streams (masked advances), so a
+/// trial's row is the same bits at every width and in every lane. Work that differs in shape between trials (the
+/// backorder queue, where a shipment lands in the pipeline or the licence queue, rare distributions, inverse-normal
+/// tails) runs per lane. One instance per worker; it allocates nothing per block. The plain reference kernel in the
+/// tests is the readable specification this one must agree with.
 /// </summary>
-internal sealed partial class BatchKernel
+internal sealed partial class TrialKernel<T> : ITrialKernel
+    where T : struct, ILanes<T>
 {
-    public const int Width = Lanes.Width;
-
     private const double DaysPerYear = 365.0;
 
-    private static readonly V Tolerance = Vector512.Create(HoldingAccumulators.Tolerance);
+    private static readonly T Tolerance = T.Create(ShortageMetrics.Tolerance);
+
+    private static T True => T.AllBitsSet;
 
     private readonly CompiledNetwork _net;
     private readonly CompiledScenario _scenario;
     private readonly MetricLayout _layout;
-    private readonly BatchScratch _s;
+    private readonly KernelScratch<T> _s;
     private readonly ParameterTable _params;
     private readonly int _m;
     private readonly int _o;
     private readonly int _arcs;
     private readonly double _stepDays;
-    private readonly V _stepDaysV;
     private readonly DurationSampler _leadTimes;
     private readonly DurationSampler _processingTimes;
     private readonly DurationSampler _delays;
@@ -55,8 +55,23 @@ internal sealed partial class BatchKernel
     private readonly int[] _sectorSlotOfHolding;
     private readonly int _pipeMask;
 
-    public BatchKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout)
+    /// <summary>Tonnes shipped per lane and calendar month, <c>[lane * months + month]</c>; empty unless recording.</summary>
+    private readonly T[] _laneMonthly;
+    private readonly int _months;
+
+    /// <summary>Weekly cover-days sum and met tonnes per demand slot, <c>[(slot * weeks + week) * 2 + 0|1]</c>; empty unless recording.</summary>
+    private readonly T[] _weekly;
+    private readonly T[] _weekDemand;
+    private readonly int _weeks;
+
+    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
+        bool recordWeeklySeries = false)
     {
+        _months = recordMonthlyLaneFlows ? network.MonthCount : 0;
+        _laneMonthly = new T[network.LaneCount * _months];
+        _weeks = recordWeeklySeries ? network.WeekCount : 0;
+        _weekly = new T[layout.DemandHoldings.Length * _weeks * 2];
+        _weekDemand = new T[layout.DemandHoldings.Length * _weeks];
         _net = network;
         _scenario = scenario;
         _layout = layout;
@@ -65,9 +80,8 @@ internal sealed partial class BatchKernel
         _o = network.OriginCount;
         _arcs = network.ArcCount;
         _stepDays = network.StepDays;
-        _stepDaysV = Vector512.Create(_stepDays);
         _licences = LicenceQueueLayout.For(network, scenario);
-        _s = new BatchScratch(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length);
+        _s = new KernelScratch<T>(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length);
         _leadTimes = DurationSampler.LeadTimes(network);
         _processingTimes = DurationSampler.ProcessingTimes(network, scenario);
         _delays = DurationSampler.Delays(network);
@@ -104,15 +118,16 @@ internal sealed partial class BatchKernel
         }
     }
 
-    /// <summary>
-    /// Runs trials <paramref name="firstTrial"/> … <paramref name="firstTrial"/> + <see cref="Width"/> − 1 and writes
-    /// the row of trial <c>firstTrial + l</c> to <c>rows[l * layout.Width ..]</c>.
-    /// </summary>
-    public void Run(ulong seed, long firstTrial, Span<double> rows)
+    /// <inheritdoc/>
+    public int Width => T.Count;
+
+    /// <inheritdoc/>
+    public void Run(ulong seed, long firstTrial, Span<double> rows, Span<double> monthlyLaneFlows = default, Span<double> weeklySeries = default)
     {
-        if (rows.Length < Width * _layout.Width)
+        int width = _layout.Width, monthlyWidth = _laneMonthly.Length, weeklyWidth = _weekly.Length;
+        if (rows.Length < T.Count * width || monthlyLaneFlows.Length < T.Count * monthlyWidth || weeklySeries.Length < T.Count * weeklyWidth)
         {
-            throw new ArgumentException($"rows must hold {Width} rows of {_layout.Width} metrics", nameof(rows));
+            throw new ArgumentException($"the buffers must hold {T.Count} rows of {width} metrics, {monthlyWidth} monthly flows and {weeklyWidth} weekly values");
         }
 
         Initialise(seed, firstTrial);
@@ -131,9 +146,11 @@ internal sealed partial class BatchKernel
             RecordSectors(step);
         }
 
-        for (int lane = 0; lane < Width; lane++)
+        for (int lane = 0; lane < T.Count; lane++)
         {
-            WriteRow(lane, rows.Slice(lane * _layout.Width, _layout.Width));
+            WriteRow(lane, rows.Slice(lane * width, width));
+            WriteMonthlyLaneFlows(lane, monthlyLaneFlows.Slice(lane * monthlyWidth, monthlyWidth));
+            WriteWeeklySeries(lane, weeklySeries.Slice(lane * weeklyWidth, weeklyWidth));
         }
     }
 
@@ -143,8 +160,11 @@ internal sealed partial class BatchKernel
         s.Reset();
         var values = s.Values;
         Array.Clear(values);
+        Array.Clear(_laneMonthly);
+        Array.Clear(_weekly);
+        Array.Clear(_weekDemand);
         int holdings = _net.NodeCount * _m;
-        for (int lane = 0; lane < Width; lane++)
+        for (int lane = 0; lane < T.Count; lane++)
         {
             long trial = firstTrial + lane;
             for (int p = 0; p < values.Length; p++)
@@ -231,11 +251,11 @@ internal sealed partial class BatchKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private V TotalStock(int h)
+    private T TotalStock(int h)
     {
         var stock = _s.Stock;
         int at = h * _o;
-        var total = V.Zero;
+        var total = T.Zero;
         for (int origin = 0; origin < _o; origin++)
         {
             total += stock[at + origin];
@@ -245,11 +265,11 @@ internal sealed partial class BatchKernel
     }
 
     /// <summary>Takes <paramref name="amount"/> from holding <paramref name="h"/> pro rata across origins, in the lanes of <paramref name="mask"/>.</summary>
-    private void TakeStock(int h, V amount, V total, V mask)
+    private void TakeStock(int h, T amount, T total, T mask)
     {
         var stock = _s.Stock;
         int at = h * _o;
-        var fraction = Where(Gt(total, V.Zero), Min(V.One, amount / total), V.Zero);
+        var fraction = Where(Gt(total, T.Zero), Min(T.One, amount / total), T.Zero);
         for (int origin = 0; origin < _o; origin++)
         {
             var held = stock[at + origin];
@@ -263,16 +283,16 @@ internal sealed partial class BatchKernel
     }
 
     /// <summary>The scalar kernel's merge of origin parts below 1e-9 of the largest into it, per lane (the largest differs by lane).</summary>
-    private void MergeTinyOrigins(int at, V mask)
+    private void MergeTinyOrigins(int at, T mask)
     {
         var stock = _s.Stock;
         var largest = stock[at];
-        var largestIndex = V.Zero;
+        var largestIndex = T.Zero;
         for (int i = 1; i < _o; i++)
         {
             var bigger = Gt(stock[at + i], largest);
             largest = Where(bigger, stock[at + i], largest);
-            largestIndex = Where(bigger, Vector512.Create((double)i), largestIndex);
+            largestIndex = Where(bigger, T.Create((double)i), largestIndex);
         }
 
         var floor = largest * 1e-9;
@@ -281,12 +301,12 @@ internal sealed partial class BatchKernel
         for (int i = 0; i < _o; i++)
         {
             var part = stock[at + i];
-            var move = mask & ~Eq(largestIndex, Vector512.Create((double)i)) & ~Eq(part, V.Zero) & Lt(part, floor);
+            var move = mask & ~Eq(largestIndex, T.Create((double)i)) & ~Eq(part, T.Zero) & Lt(part, floor);
             if (Any(move))
             {
                 anyMoved = true;
                 merged = AddWhere(move, merged, part);
-                stock[at + i] = Where(move, V.Zero, part);
+                stock[at + i] = Where(move, T.Zero, part);
             }
         }
 
@@ -294,7 +314,7 @@ internal sealed partial class BatchKernel
         {
             for (int i = 0; i < _o; i++)
             {
-                stock[at + i] = Where(Eq(largestIndex, Vector512.Create((double)i)), merged, stock[at + i]);
+                stock[at + i] = Where(Eq(largestIndex, T.Create((double)i)), merged, stock[at + i]);
             }
         }
     }

@@ -1,10 +1,9 @@
 using static SupplySim.Simulation.Lanes;
-using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Steps 2-4 for a batch: arrivals, licence decisions, production and processing.</summary>
-internal sealed partial class BatchKernel
+internal sealed partial class TrialKernel<T>
 {
     private void ReceiveArrivals(int step)
     {
@@ -16,16 +15,16 @@ internal sealed partial class BatchKernel
         for (int a = 0, slot = 0; a < buyerOfArc.Length; a++, slot += o)
         {
             int buyer = buyerOfArc[a], at = buyer * o;
-            var arrived = V.Zero;
+            var arrived = T.Zero;
             for (int origin = 0; origin < o; origin++)
             {
                 var part = pipe[slot + origin];
                 arrived += part;
                 stock[at + origin] += part;
-                pipe[slot + origin] = V.Zero;
+                pipe[slot + origin] = T.Zero;
             }
 
-            onOrder[buyer] = Max(V.Zero, onOrder[buyer] - arrived);
+            onOrder[buyer] = Max(T.Zero, onOrder[buyer] - arrived);
         }
     }
 
@@ -52,10 +51,10 @@ internal sealed partial class BatchKernel
             int cells = queue.Base[a] + (slotIndex * controls * _o);
             for (int origin = 0; origin < _o; origin++)
             {
-                var pending = V.Zero;
+                var pending = T.Zero;
                 for (int local = 0, cell = cells + origin; local < controls; local++, cell += _o)
                 {
-                    pending |= Gt(licence[cell], V.Zero);
+                    pending |= Gt(licence[cell], T.Zero);
                 }
 
                 if (!Any(pending))
@@ -64,21 +63,21 @@ internal sealed partial class BatchKernel
                 }
 
                 var draw = s.LicenceRng[a].NextDouble(pending);
-                V approved = V.Zero, denied = V.Zero;
+                T approved = T.Zero, denied = T.Zero;
                 for (int local = 0; local < controls; local++)
                 {
                     int cell = cells + (local * _o) + origin;
                     var amount = licence[cell];
-                    var has = Gt(amount, V.Zero);
+                    var has = Gt(amount, T.Zero);
                     if (!Any(has))
                     {
                         continue;
                     }
 
-                    licence[cell] = Where(has, V.Zero, amount);
+                    licence[cell] = Where(has, T.Zero, amount);
                     int k = queue.Controls[first + local];
                     int approvalParam = _scenario.ControlArcApproval[(k * _arcs) + a];
-                    var grant = has & Lt(draw, approvalParam >= 0 ? s.Values[approvalParam] : V.Zero);
+                    var grant = has & Lt(draw, approvalParam >= 0 ? s.Values[approvalParam] : T.Zero);
                     var deny = has & ~grant;
                     s.ControlApproved[k] = AddWhere(grant, s.ControlApproved[k], amount);
                     approved = AddWhere(grant, approved, amount);
@@ -91,13 +90,13 @@ internal sealed partial class BatchKernel
                     denied = AddWhere(deny, denied, amount);
                 }
 
-                var ships = Gt(approved, V.Zero);
+                var ships = Gt(approved, T.Zero);
                 if (Any(ships))
                 {
                     Transit(a, approved, origin, step, ships);
                 }
 
-                var returns = Gt(denied, V.Zero);
+                var returns = Gt(denied, T.Zero);
                 if (Any(returns))
                 {
                     int at = (_supplierOfArc[a] * _o) + origin;
@@ -117,14 +116,14 @@ internal sealed partial class BatchKernel
             var make = s.Capacity[n] * _stepDays;
             if (!_net.IsPush[n])
             {
-                make = Min(make, Max(V.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(h)));
+                make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(h)));
             }
 
             var remaining = s.QuotaAnnual[n] - s.ProducedThisYear[n];
             var binding = Lt(remaining, make);
-            make = Where(binding, Max(V.Zero, remaining), make);
-            s.QuotaBindingSteps[n] = AddWhere(binding, s.QuotaBindingSteps[n], V.One);
-            var makes = Gt(make, V.Zero) & ~Eq(make, PositiveInfinity);
+            make = Where(binding, Max(T.Zero, remaining), make);
+            s.QuotaBindingSteps[n] = AddWhere(binding, s.QuotaBindingSteps[n], T.One);
+            var makes = Gt(make, T.Zero) & ~Eq(make, PositiveInfinity);
             if (!Any(makes))
             {
                 continue;
@@ -149,7 +148,7 @@ internal sealed partial class BatchKernel
             var make = s.Capacity[n] * _stepDays;
             if (!_net.IsPush[n])
             {
-                make = Min(make, Max(V.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(output)));
+                make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(output)));
             }
 
             for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)
@@ -158,7 +157,7 @@ internal sealed partial class BatchKernel
                 make = Min(make, TotalStock((n * _m) + _net.RecipeMaterial[i]) / ratio);
             }
 
-            var makes = Gt(make, V.Zero) & ~Eq(make, PositiveInfinity);
+            var makes = Gt(make, T.Zero) & ~Eq(make, PositiveInfinity);
             if (!Any(makes))
             {
                 continue;

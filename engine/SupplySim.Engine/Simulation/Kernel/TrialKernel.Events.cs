@@ -1,15 +1,13 @@
-using System.Runtime.Intrinsics;
 using SupplySim.Model;
 using static SupplySim.Simulation.Lanes;
-using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Step 1 for a batch: the events active today set capacities, quotas, enforcement, multipliers, releases.</summary>
-internal sealed partial class BatchKernel
+internal sealed partial class TrialKernel<T>
 {
-    private static readonly V PositiveInfinity = Vector512.Create(double.PositiveInfinity);
-    private static readonly V NaN = Vector512.Create(double.NaN);
+    private static readonly T PositiveInfinity = T.Create(double.PositiveInfinity);
+    private static readonly T NaN = T.Create(double.NaN);
 
     private void ApplyEvents(int step)
     {
@@ -32,9 +30,9 @@ internal sealed partial class BatchKernel
         {
             s.Capacity[n] = s.BaseCapacity[n];
             s.QuotaAnnual[n] = _net.QuotaParam[n] >= 0 ? values[_net.QuotaParam[n]] * DaysPerYear : PositiveInfinity;
-            s.Leak[n] = _net.LeakParam[n] >= 0 ? values[_net.LeakParam[n]] : V.One;
-            s.Interdiction[n] = _net.InterdictionParam[n] >= 0 ? values[_net.InterdictionParam[n]] : V.Zero;
-            s.ReleaseRate[n] = _net.ReleaseRateParam[n] >= 0 ? values[_net.ReleaseRateParam[n]] : V.Zero;
+            s.Leak[n] = _net.LeakParam[n] >= 0 ? values[_net.LeakParam[n]] : T.One;
+            s.Interdiction[n] = _net.InterdictionParam[n] >= 0 ? values[_net.InterdictionParam[n]] : T.Zero;
+            s.ReleaseRate[n] = _net.ReleaseRateParam[n] >= 0 ? values[_net.ReleaseRateParam[n]] : T.Zero;
             s.ReleaseBelow[n] = _net.ReleaseBelowCoverParam[n] >= 0 ? values[_net.ReleaseBelowCoverParam[n]] : NaN;
         }
 
@@ -49,7 +47,7 @@ internal sealed partial class BatchKernel
             s.LaneOpen[lane] = True;
         }
 
-        Array.Fill(s.DemandMultiplier, V.One);
+        Array.Fill(s.DemandMultiplier, T.One);
 
         var events = _scenario.Events;
         for (int e = 0; e < events.Length; e++)
@@ -127,7 +125,7 @@ internal sealed partial class BatchKernel
     {
         var s = _s;
         ref var rng = ref s.DisruptionRng[index];
-        var stepValue = Vector512.Create((double)step);
+        var stepValue = T.Create((double)step);
         var idle = Le(s.OutageUntil[index], stepValue);
         if (Any(idle))
         {
@@ -151,13 +149,13 @@ internal sealed partial class BatchKernel
         var lost = s.Values[ev.ThirdParam];
         if (ev.Lane >= 0)
         {
-            var closes = Ge(lost, V.One);
-            s.LaneCapacity[ev.Lane] = Where(down, Where(closes, V.Zero, s.LaneCapacity[ev.Lane] * (V.One - lost)), s.LaneCapacity[ev.Lane]);
-            s.LaneOpen[ev.Lane] = Where(down, Lt(lost, V.One), s.LaneOpen[ev.Lane]);
+            var closes = Ge(lost, T.One);
+            s.LaneCapacity[ev.Lane] = Where(down, Where(closes, T.Zero, s.LaneCapacity[ev.Lane] * (T.One - lost)), s.LaneCapacity[ev.Lane]);
+            s.LaneOpen[ev.Lane] = Where(down, Lt(lost, T.One), s.LaneOpen[ev.Lane]);
         }
         else
         {
-            s.Capacity[ev.Nodes[0]] = Where(down, s.Capacity[ev.Nodes[0]] * (V.One - lost), s.Capacity[ev.Nodes[0]]);
+            s.Capacity[ev.Nodes[0]] = Where(down, s.Capacity[ev.Nodes[0]] * (T.One - lost), s.Capacity[ev.Nodes[0]]);
         }
     }
 }

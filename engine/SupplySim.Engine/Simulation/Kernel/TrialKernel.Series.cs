@@ -1,0 +1,94 @@
+using static SupplySim.Simulation.Lanes;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// What a block records beyond its rows when asked: tonnes shipped per lane and month (backtests), weekly cover and
+/// fill per demand slot (the report's fan charts); and the mass balance the conservation tests check.
+/// </summary>
+internal sealed partial class TrialKernel<T>
+{
+    /// <summary>Adds a shipment to its lane's month, in the lanes of <paramref name="mask"/>.</summary>
+    private void RecordMonthlyFlow(int lane, int step, T amount, T mask)
+    {
+        int cell = (lane * _months) + _net.MonthOfStep[step];
+        _laneMonthly[cell] = AddWhere(mask, _laneMonthly[cell], amount);
+    }
+
+    /// <summary>Adds one step to the weekly series of a demand slot: end-of-day cover in days, demand and met tonnes.</summary>
+    private void RecordWeek(int slot, int h, int step, T demand, T met)
+    {
+        int week = (int)(step * _stepDays / 7);
+        int cell = (slot * _weeks) + week;
+        var mean = _s.MeanNeed[h];
+        _weekly[cell * 2] += Where(Gt(mean, T.Zero), TotalStock(h) / mean, T.Zero) * _stepDays;
+        _weekly[(cell * 2) + 1] += met;
+        _weekDemand[cell] += demand;
+    }
+
+    private void WriteMonthlyLaneFlows(int lane, Span<double> output)
+    {
+        for (int cell = 0; cell < _laneMonthly.Length; cell++)
+        {
+            output[cell] = At(_laneMonthly, cell, lane);
+        }
+    }
+
+    /// <summary>Turns one lane's weekly sums into mean cover (days) and fill rate.</summary>
+    private void WriteWeeklySeries(int lane, Span<double> output)
+    {
+        for (int cell = 0; cell < _weekDemand.Length; cell++)
+        {
+            int week = cell % _weeks;
+            double daysInWeek = Math.Min(7.0, (_net.Steps * _stepDays) - (week * 7.0));
+            double demand = At(_weekDemand, cell, lane);
+            output[cell * 2] = At(_weekly, cell * 2, lane) / daysInWeek;
+            output[(cell * 2) + 1] = demand > 0 ? Math.Min(1.0, At(_weekly, (cell * 2) + 1, lane) / demand) : 1.0;
+        }
+    }
+
+    /// <inheritdoc/>
+    public double MassResidual(int material, int lane)
+    {
+        var s = _s;
+        double stock = 0, transit = 0, licence = 0;
+        for (int n = 0; n < _net.NodeCount; n++)
+        {
+            int at = ((n * _m) + material) * _o;
+            double total = 0;
+            for (int origin = 0; origin < _o; origin++)
+            {
+                total += At(s.Stock, at + origin, lane);
+            }
+
+            stock += total;
+        }
+
+        for (int a = 0; a < _arcs; a++)
+        {
+            if (_net.ArcMaterial[a] != material)
+            {
+                continue;
+            }
+
+            for (int slot = 0; slot < _net.PipeRing; slot++)
+            {
+                for (int origin = 0; origin < _o; origin++)
+                {
+                    transit += At(s.Pipe, (((slot * _arcs) + a) * _o) + origin, lane);
+                }
+            }
+
+            for (int i = _licences.Base[a]; i < _licences.Base[a + 1]; i++)
+            {
+                licence += At(s.Licence, i, lane);
+            }
+        }
+
+        return At(s.MassInitial, material, lane) + At(s.MassProduced, material, lane) - At(s.MassConsumed, material, lane) - stock - transit -
+               licence - At(s.MassSeized, material, lane);
+    }
+
+    /// <inheritdoc/>
+    public double MassScale(int material, int lane) => At(_s.MassInitial, material, lane) + At(_s.MassProduced, material, lane) + 1;
+}

@@ -1,0 +1,52 @@
+using System.Runtime.Intrinsics;
+using SupplySim.Model;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// The block width (trials per kernel step, the lanes of its vectors) for this process, chosen once at start-up
+/// from what the CPU runs in vector registers, by measurement (bench/README, "Widths"): eight lanes wherever 256-bit
+/// vectors are accelerated (as two 256-bit halves without AVX-512: half the loop and bookkeeping per trial of four
+/// lanes), four on 128-bit-only CPUs (SSE, Arm64 AdvSimd), one without vectors. Results never depend on it.
+/// </summary>
+internal static class KernelWidth
+{
+    /// <summary>Let the process pick (<see cref="Best"/>).</summary>
+    public const int Auto = 0;
+
+    /// <summary>The widest kernel: a block of runs is a multiple of every width.</summary>
+    public const int Max = 8;
+
+    /// <summary>The environment variable that pins the width (1, 2, 4 or 8), for measuring one width against another.</summary>
+    public const string EnvironmentVariable = "SUPPLYSIM_LANES";
+
+    /// <summary>The widths there are, narrowest first.</summary>
+    public static IReadOnlyList<int> All { get; } = [1, 2, 4, 8];
+
+    /// <summary>The width this process runs (initialised after <see cref="All"/>, which it reads).</summary>
+    public static int Best { get; } = FromEnvironment() ?? Choose();
+
+    /// <summary>A kernel of <paramref name="lanes"/> trials per block.</summary>
+    public static ITrialKernel CreateKernel(int lanes, CompiledNetwork network, CompiledScenario scenario, MetricLayout layout,
+        bool recordMonthlyLaneFlows = false, bool recordWeeklySeries = false) => lanes switch
+    {
+        8 => new TrialKernel<Lanes8>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        4 => new TrialKernel<Lanes4>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        2 => new TrialKernel<Lanes2>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        1 => new TrialKernel<Lanes1>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        _ => throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "must be 1, 2, 4 or 8"),
+    };
+
+    private static int Choose()
+    {
+        if (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated)
+        {
+            return 8;
+        }
+
+        return Vector128.IsHardwareAccelerated ? 4 : 1;
+    }
+
+    private static int? FromEnvironment() =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { } text && int.TryParse(text, out int lanes) && All.Contains(lanes) ? lanes : null;
+}

@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// One trial in a plain <see cref="double"/>: the width for CPUs without usable vectors. A mask is a double whose
+/// bits are all set or all clear, so selects and logic work on the bits exactly as the vector widths do.
+/// </summary>
+internal readonly struct Lanes1 : ILanes<Lanes1>
+{
+    private const ulong AllBits = ulong.MaxValue;
+
+    private readonly double _v;
+
+    private Lanes1(double v) => _v = v;
+
+    public static int Count => 1;
+
+    public static bool IsHardwareAccelerated => true;
+
+    public static Lanes1 Zero => default;
+
+    public static Lanes1 One => new(1.0);
+
+    public static Lanes1 AllBitsSet => FromBits(AllBits);
+
+    public static Lanes1 Indices => default;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 Create(double value) => new(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator +(Lanes1 left, Lanes1 right) => new(left._v + right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator -(Lanes1 left, Lanes1 right) => new(left._v - right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator *(Lanes1 left, Lanes1 right) => new(left._v * right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator /(Lanes1 left, Lanes1 right) => new(left._v / right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator &(Lanes1 left, Lanes1 right) => FromBits(Bits(left) & Bits(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator |(Lanes1 left, Lanes1 right) => FromBits(Bits(left) | Bits(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator ^(Lanes1 left, Lanes1 right) => FromBits(Bits(left) ^ Bits(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator ~(Lanes1 value) => FromBits(~Bits(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 GreaterThan(Lanes1 left, Lanes1 right) => Mask(left._v > right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 GreaterThanOrEqual(Lanes1 left, Lanes1 right) => Mask(left._v >= right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 LessThan(Lanes1 left, Lanes1 right) => Mask(left._v < right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 LessThanOrEqual(Lanes1 left, Lanes1 right) => Mask(left._v <= right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 EqualTo(Lanes1 left, Lanes1 right) => Mask(left._v == right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 ConditionalSelect(Lanes1 mask, Lanes1 ifTrue, Lanes1 ifFalse) =>
+        FromBits((Bits(mask) & Bits(ifTrue)) | (~Bits(mask) & Bits(ifFalse)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 Min(Lanes1 left, Lanes1 right) => new(Math.Min(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 Max(Lanes1 left, Lanes1 right) => new(Math.Max(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 Ceiling(Lanes1 value) => new(Math.Ceiling(value._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 Sqrt(Lanes1 value) => new(Math.Sqrt(value._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint ExtractMostSignificantBits(Lanes1 value) => (uint)(Bits(value) >> 63);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 ShiftLeftBits(Lanes1 value, int count) => FromBits(Bits(value) << count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 ShiftRightBits(Lanes1 value, int count) => FromBits(Bits(value) >>> count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 AddBits(Lanes1 left, Lanes1 right) => FromBits(Bits(left) + Bits(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 BitsToDouble(Lanes1 value) => new(Bits(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits(Lanes1 value) => BitConverter.DoubleToUInt64Bits(value._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Lanes1 FromBits(ulong bits) => new(BitConverter.UInt64BitsToDouble(bits));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Lanes1 Mask(bool value) => FromBits(value ? AllBits : 0);
+}

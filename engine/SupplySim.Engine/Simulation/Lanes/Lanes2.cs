@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace SupplySim.Simulation;
+
+/// <summary>Two trials in one <see cref="Vector128{T}"/> (SSE2 on x64, AdvSimd on Arm64).</summary>
+internal readonly struct Lanes2 : ILanes<Lanes2>
+{
+    private readonly Vector128<double> _v;
+
+    private Lanes2(Vector128<double> v) => _v = v;
+
+    public static int Count => 2;
+
+    public static bool IsHardwareAccelerated => Vector128.IsHardwareAccelerated;
+
+    public static Lanes2 Zero => default;
+
+    public static Lanes2 One => new(Vector128<double>.One);
+
+    public static Lanes2 AllBitsSet => new(Vector128<double>.AllBitsSet);
+
+    public static Lanes2 Indices => new(Vector128<double>.Indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 Create(double value) => new(Vector128.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator +(Lanes2 left, Lanes2 right) => new(left._v + right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator -(Lanes2 left, Lanes2 right) => new(left._v - right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator *(Lanes2 left, Lanes2 right) => new(left._v * right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator /(Lanes2 left, Lanes2 right) => new(left._v / right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator &(Lanes2 left, Lanes2 right) => new(left._v & right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator |(Lanes2 left, Lanes2 right) => new(left._v | right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator ^(Lanes2 left, Lanes2 right) => new(left._v ^ right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator ~(Lanes2 value) => new(~value._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 GreaterThan(Lanes2 left, Lanes2 right) => new(Vector128.GreaterThan(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 GreaterThanOrEqual(Lanes2 left, Lanes2 right) => new(Vector128.GreaterThanOrEqual(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 LessThan(Lanes2 left, Lanes2 right) => new(Vector128.LessThan(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 LessThanOrEqual(Lanes2 left, Lanes2 right) => new(Vector128.LessThanOrEqual(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 EqualTo(Lanes2 left, Lanes2 right) => new(Vector128.Equals(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 ConditionalSelect(Lanes2 mask, Lanes2 ifTrue, Lanes2 ifFalse) =>
+        new(Vector128.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 Min(Lanes2 left, Lanes2 right) => new(Vector128.Min(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 Max(Lanes2 left, Lanes2 right) => new(Vector128.Max(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 Ceiling(Lanes2 value) => new(Vector128.Ceiling(value._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 Sqrt(Lanes2 value) => new(Vector128.Sqrt(value._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint ExtractMostSignificantBits(Lanes2 value) => (uint)value._v.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 ShiftLeftBits(Lanes2 value, int count) => new((value._v.AsUInt64() << count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 ShiftRightBits(Lanes2 value, int count) => new((value._v.AsUInt64() >>> count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 AddBits(Lanes2 left, Lanes2 right) => new((left._v.AsUInt64() + right._v.AsUInt64()).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 BitsToDouble(Lanes2 value) => new(Vector128.ConvertToDouble(value._v.AsUInt64()));
+}

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace SupplySim.Simulation;
+
+/// <summary>Eight trials in one <see cref="Vector512{T}"/> (two 256-bit halves where AVX-512 is off).</summary>
+internal readonly struct Lanes8 : ILanes<Lanes8>
+{
+    private readonly Vector512<double> _v;
+
+    private Lanes8(Vector512<double> v) => _v = v;
+
+    public static int Count => 8;
+
+    public static bool IsHardwareAccelerated => Vector512.IsHardwareAccelerated;
+
+    public static Lanes8 Zero => default;
+
+    public static Lanes8 One => new(Vector512<double>.One);
+
+    public static Lanes8 AllBitsSet => new(Vector512<double>.AllBitsSet);
+
+    public static Lanes8 Indices => new(Vector512<double>.Indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 Create(double value) => new(Vector512.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator +(Lanes8 left, Lanes8 right) => new(left._v + right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator -(Lanes8 left, Lanes8 right) => new(left._v - right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator *(Lanes8 left, Lanes8 right) => new(left._v * right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator /(Lanes8 left, Lanes8 right) => new(left._v / right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator &(Lanes8 left, Lanes8 right) => new(left._v & right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator |(Lanes8 left, Lanes8 right) => new(left._v | right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator ^(Lanes8 left, Lanes8 right) => new(left._v ^ right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator ~(Lanes8 value) => new(~value._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 GreaterThan(Lanes8 left, Lanes8 right) => new(Vector512.GreaterThan(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 GreaterThanOrEqual(Lanes8 left, Lanes8 right) => new(Vector512.GreaterThanOrEqual(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 LessThan(Lanes8 left, Lanes8 right) => new(Vector512.LessThan(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 LessThanOrEqual(Lanes8 left, Lanes8 right) => new(Vector512.LessThanOrEqual(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 EqualTo(Lanes8 left, Lanes8 right) => new(Vector512.Equals(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 ConditionalSelect(Lanes8 mask, Lanes8 ifTrue, Lanes8 ifFalse) =>
+        new(Vector512.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 Min(Lanes8 left, Lanes8 right) => new(Vector512.Min(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 Max(Lanes8 left, Lanes8 right) => new(Vector512.Max(left._v, right._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 Ceiling(Lanes8 value) => new(Vector512.Ceiling(value._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 Sqrt(Lanes8 value) => new(Vector512.Sqrt(value._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint ExtractMostSignificantBits(Lanes8 value) => (uint)value._v.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 ShiftLeftBits(Lanes8 value, int count) => new((value._v.AsUInt64() << count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 ShiftRightBits(Lanes8 value, int count) => new((value._v.AsUInt64() >>> count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 AddBits(Lanes8 left, Lanes8 right) => new((left._v.AsUInt64() + right._v.AsUInt64()).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 BitsToDouble(Lanes8 value) => new(Vector512.ConvertToDouble(value._v.AsUInt64()));
+}

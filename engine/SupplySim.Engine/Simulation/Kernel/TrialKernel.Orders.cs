@@ -127,6 +127,7 @@ internal sealed partial class TrialKernel<T>
     }
 
     /// <summary>An order (or part of one) will not be delivered, in the lanes of <paramref name="mask"/>: the buyer can re-order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CancelOrdered(int a, T amount, T mask)
     {
         int buyer = _buyerOfArc[a];

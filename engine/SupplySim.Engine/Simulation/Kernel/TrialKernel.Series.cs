@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
@@ -9,6 +10,8 @@ namespace SupplySim.Simulation;
 internal sealed partial class TrialKernel<T>
 {
     /// <summary>Adds a shipment to its lane's month, in the lanes of <paramref name="mask"/>.</summary>
+    /// <remarks>Not inlined, as <see cref="RecordWeek"/>: recording is off in most runs, and the hot callers' inlining budget is better spent elsewhere.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordMonthlyFlow(int lane, int step, T amount, T mask)
     {
         int cell = (lane * _months) + _net.MonthOfStep[step];
@@ -16,6 +19,7 @@ internal sealed partial class TrialKernel<T>
     }
 
     /// <summary>Adds one step to the weekly series of a demand slot: end-of-day cover in days, demand and met tonnes.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordWeek(int slot, int h, int step, T demand, T met)
     {
         int week = (int)(step * _stepDays / 7);

@@ -124,6 +124,8 @@ internal sealed partial class TrialKernel<T>
     }
 
     /// <summary>Takes a shipment from the supplier's stock and applies any export control to each origin part.</summary>
+    /// <remarks>Inlined into its callers (as <see cref="CancelOrdered"/> and <see cref="MergeTinyOrigins"/>): as calls they spill every live vector around them.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Dispatch(int a, int supplier, T amount, int step, T mask)
     {
         var s = _s;

@@ -283,6 +283,7 @@ internal sealed partial class TrialKernel<T> : ITrialKernel
     }
 
     /// <summary>The scalar kernel's merge of origin parts below 1e-9 of the largest into it, per lane (the largest differs by lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MergeTinyOrigins(int at, T mask)
     {
         var stock = _s.Stock;

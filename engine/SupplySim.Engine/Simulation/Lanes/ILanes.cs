@@ -41,11 +41,12 @@ internal interface ILanes<TSelf>
 
     static abstract TSelf operator /(TSelf left, TSelf right);
 
-    static virtual TSelf operator *(TSelf left, double right) => left * TSelf.Create(right);
+    /// <summary><paramref name="left"/> times <paramref name="right"/> in every lane.</summary>
+    static abstract TSelf operator *(TSelf left, double right);
 
-    static virtual TSelf operator *(double left, TSelf right) => TSelf.Create(left) * right;
+    static abstract TSelf operator *(double left, TSelf right);
 
-    static virtual TSelf operator /(TSelf left, double right) => left / TSelf.Create(right);
+    static abstract TSelf operator /(TSelf left, double right);
 
     static abstract TSelf operator &(TSelf left, TSelf right);
 

@@ -42,6 +42,15 @@ internal readonly struct Lanes1 : ILanes<Lanes1>
     public static Lanes1 operator /(Lanes1 left, Lanes1 right) => new(left._v / right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator *(Lanes1 left, double right) => new(left._v * right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator *(double left, Lanes1 right) => new(left * right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 operator /(Lanes1 left, double right) => new(left._v / right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes1 operator &(Lanes1 left, Lanes1 right) => FromBits(Bits(left) & Bits(right));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -38,6 +38,15 @@ internal readonly struct Lanes2 : ILanes<Lanes2>
     public static Lanes2 operator /(Lanes2 left, Lanes2 right) => new(left._v / right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator *(Lanes2 left, double right) => new(left._v * right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator *(double left, Lanes2 right) => new(left * right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 operator /(Lanes2 left, double right) => new(left._v / Vector128.Create(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes2 operator &(Lanes2 left, Lanes2 right) => new(left._v & right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

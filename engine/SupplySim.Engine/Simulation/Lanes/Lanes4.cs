@@ -38,6 +38,15 @@ internal readonly struct Lanes4 : ILanes<Lanes4>
     public static Lanes4 operator /(Lanes4 left, Lanes4 right) => new(left._v / right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes4 operator *(Lanes4 left, double right) => new(left._v * right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes4 operator *(double left, Lanes4 right) => new(left * right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes4 operator /(Lanes4 left, double right) => new(left._v / Vector256.Create(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes4 operator &(Lanes4 left, Lanes4 right) => new(left._v & right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -38,6 +38,15 @@ internal readonly struct Lanes8 : ILanes<Lanes8>
     public static Lanes8 operator /(Lanes8 left, Lanes8 right) => new(left._v / right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator *(Lanes8 left, double right) => new(left._v * right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator *(double left, Lanes8 right) => new(left * right._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 operator /(Lanes8 left, double right) => new(left._v / Vector512.Create(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes8 operator &(Lanes8 left, Lanes8 right) => new(left._v & right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -132,7 +132,7 @@ internal sealed class DurationSampler
                 {
                     int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
                     var one = rng.GetLane(lane);
-                    At(ref steps, lane) = Sampler.DrawSteps(_table, _param[slot], ref one, _stepDays);
+                    steps = T.WithElement(steps, lane, Sampler.DrawSteps(_table, _param[slot], ref one, _stepDays));
                     rng.SetLane(lane, one);
                 }
 

@@ -79,7 +79,7 @@ internal static class InverseNormal
         for (uint bits = T.ExtractMostSignificantBits(tails); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            Lanes.At(ref x, lane) = Cdf(Lanes.At(ref p, lane));
+            x = T.WithElement(x, lane, Cdf(T.GetElement(p, lane)));
         }
 
         return x;

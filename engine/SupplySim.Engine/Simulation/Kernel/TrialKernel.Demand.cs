@@ -48,8 +48,8 @@ internal sealed partial class TrialKernel<T>
         for (uint bits = Bits(owing); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            double laneAvailable = At(ref available, lane), laneServed = 0;
-            int laneHead = (int)At(ref head, lane);
+            double laneAvailable = T.GetElement(available, lane), laneServed = 0;
+            int laneHead = (int)T.GetElement(head, lane);
             while (laneHead < step && laneAvailable - laneServed > ShortageMetrics.Tolerance)
             {
                 ref double owed = ref At(ring, (laneHead * slots) + slot, lane);
@@ -65,8 +65,8 @@ internal sealed partial class TrialKernel<T>
                 laneHead++;
             }
 
-            At(ref served, lane) = laneServed;
-            At(ref head, lane) = laneHead;
+            served = T.WithElement(served, lane, laneServed);
+            head = T.WithElement(head, lane, laneHead);
         }
 
         s.Backlog[h] = Max(T.Zero, s.Backlog[h] - served);
@@ -89,13 +89,13 @@ internal sealed partial class TrialKernel<T>
         for (uint bits = Bits(Lt(head, stepValue)); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            int laneHead = (int)At(ref head, lane);
+            int laneHead = (int)T.GetElement(head, lane);
             while (laneHead <= step && At(ring, (laneHead * slots) + slot, lane) <= ShortageMetrics.Tolerance)
             {
                 laneHead++;
             }
 
-            At(ref head, lane) = laneHead;
+            head = T.WithElement(head, lane, laneHead);
         }
 
         s.RingHead[slot] = head;

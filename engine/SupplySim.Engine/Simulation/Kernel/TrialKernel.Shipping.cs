@@ -12,6 +12,10 @@ internal sealed partial class TrialKernel<T>
 {
     private int _step;
 
+    /// <summary>Per-lane element indices and amounts of the current scatter.</summary>
+    private readonly double[] _scatterAt = new double[T.Count];
+    private readonly double[] _scatterAmounts = new double[T.Count];
+
     private void Ship(int step)
     {
         var outstanding = _s.Outstanding;
@@ -303,15 +307,19 @@ internal sealed partial class TrialKernel<T>
     /// same double (each writes its own lane of an item).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Scatter(T[] items, T slot, int stride, int cell, T amount, T mask)
+    private void Scatter(T[] items, T slot, int stride, int cell, T amount, T mask)
     {
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.
         var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);
-        element = Where(mask, element, T.Create((double)(items.Length - 1) * T.Count));
+        // Staged through two small arrays: a local whose lanes were read by address would live on the stack.
+        T.CopyTo(Where(mask, element, T.Create((double)(items.Length - 1) * T.Count)), _scatterAt);
+        T.CopyTo(amount, _scatterAmounts);
         ref double first = ref FirstDouble(items);
+        var at = _scatterAt;
+        var amounts = _scatterAmounts;
         for (int lane = 0; lane < T.Count; lane++)
         {
-            Unsafe.Add(ref first, (nint)At(ref element, lane)) += At(ref amount, lane);
+            Unsafe.Add(ref first, (nint)at[lane]) += amounts[lane];
         }
     }
 

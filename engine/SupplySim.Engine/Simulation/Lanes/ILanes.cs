@@ -79,6 +79,15 @@ internal interface ILanes<TSelf>
 
     static abstract TSelf Sqrt(TSelf value);
 
+    /// <summary>Lane <paramref name="lane"/> of <paramref name="value"/> (for values in registers; arrays use <see cref="Lanes.At{T}(T[], int, int)"/>).</summary>
+    static abstract double GetElement(TSelf value, int lane);
+
+    /// <summary><paramref name="value"/> with lane <paramref name="lane"/> replaced by <paramref name="element"/>.</summary>
+    static abstract TSelf WithElement(TSelf value, int lane, double element);
+
+    /// <summary>Every lane of <paramref name="value"/> into <paramref name="destination"/> (at least <see cref="Count"/> long).</summary>
+    static abstract void CopyTo(TSelf value, Span<double> destination);
+
     /// <summary>The sign bit of each lane, lane i at bit i (a mask's true lanes).</summary>
     static abstract uint ExtractMostSignificantBits(TSelf value);
 

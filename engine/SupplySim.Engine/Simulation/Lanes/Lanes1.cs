@@ -94,6 +94,15 @@ internal readonly struct Lanes1 : ILanes<Lanes1>
     public static Lanes1 Sqrt(Lanes1 value) => new(Math.Sqrt(value._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GetElement(Lanes1 value, int lane) => value._v;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes1 WithElement(Lanes1 value, int lane, double element) => new(element);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyTo(Lanes1 value, Span<double> destination) => destination[0] = value._v;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Lanes1 value) => (uint)(Bits(value) >> 63);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

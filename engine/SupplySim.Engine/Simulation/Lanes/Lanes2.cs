@@ -90,6 +90,15 @@ internal readonly struct Lanes2 : ILanes<Lanes2>
     public static Lanes2 Sqrt(Lanes2 value) => new(Vector128.Sqrt(value._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GetElement(Lanes2 value, int lane) => value._v.GetElement(lane);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 WithElement(Lanes2 value, int lane, double element) => new(value._v.WithElement(lane, element));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyTo(Lanes2 value, Span<double> destination) => value._v.CopyTo(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Lanes2 value) => (uint)value._v.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

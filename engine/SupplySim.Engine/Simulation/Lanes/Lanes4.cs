@@ -90,6 +90,15 @@ internal readonly struct Lanes4 : ILanes<Lanes4>
     public static Lanes4 Sqrt(Lanes4 value) => new(Vector256.Sqrt(value._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GetElement(Lanes4 value, int lane) => value._v.GetElement(lane);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes4 WithElement(Lanes4 value, int lane, double element) => new(value._v.WithElement(lane, element));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyTo(Lanes4 value, Span<double> destination) => value._v.CopyTo(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Lanes4 value) => (uint)value._v.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

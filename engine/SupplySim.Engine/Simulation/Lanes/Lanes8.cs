@@ -90,6 +90,15 @@ internal readonly struct Lanes8 : ILanes<Lanes8>
     public static Lanes8 Sqrt(Lanes8 value) => new(Vector512.Sqrt(value._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GetElement(Lanes8 value, int lane) => value._v.GetElement(lane);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 WithElement(Lanes8 value, int lane, double element) => new(value._v.WithElement(lane, element));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyTo(Lanes8 value, Span<double> destination) => value._v.CopyTo(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Lanes8 value) => (uint)value._v.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -13,29 +13,37 @@ internal sealed class BlockAccumulators<T>(int count)
     private static readonly T Tolerance = T.Create(ShortageMetrics.Tolerance);
     private static readonly T None = T.Create(-1.0);
 
-    public T[] Demand { get; } = new T[count];
+    private readonly AlignedArray<T> _demand = new(count);
+    private readonly AlignedArray<T> _shortage = new(count);
+    private readonly AlignedArray<T> _stockoutSteps = new(count);
+    private readonly AlignedArray<T> _backlogSum = new(count);
+    private readonly AlignedArray<T> _maxDelaySteps = new(count);
+    private readonly AlignedArray<T> _firstShortStep = new(count);
+    private readonly AlignedArray<T> _recoverStep = new(count);
 
-    public T[] Shortage { get; } = new T[count];
+    public Span<T> Demand => _demand.Span;
 
-    public T[] StockoutSteps { get; } = new T[count];
+    public Span<T> Shortage => _shortage.Span;
 
-    public T[] BacklogSum { get; } = new T[count];
+    public Span<T> StockoutSteps => _stockoutSteps.Span;
 
-    public T[] MaxDelaySteps { get; } = new T[count];
+    public Span<T> BacklogSum => _backlogSum.Span;
 
-    public T[] FirstShortStep { get; } = new T[count];
+    public Span<T> MaxDelaySteps => _maxDelaySteps.Span;
 
-    public T[] RecoverStep { get; } = new T[count];
+    public Span<T> FirstShortStep => _firstShortStep.Span;
+
+    public Span<T> RecoverStep => _recoverStep.Span;
 
     public void Clear()
     {
-        Array.Clear(Demand);
-        Array.Clear(Shortage);
-        Array.Clear(StockoutSteps);
-        Array.Clear(BacklogSum);
-        Array.Clear(MaxDelaySteps);
-        Array.Fill(FirstShortStep, None);
-        Array.Fill(RecoverStep, None);
+        Demand.Clear();
+        Shortage.Clear();
+        StockoutSteps.Clear();
+        BacklogSum.Clear();
+        MaxDelaySteps.Clear();
+        FirstShortStep.Fill(None);
+        RecoverStep.Fill(None);
     }
 
     /// <summary>Records one step of one slot for every trial of the block: demand, unmet today, backlog after the step, age of the oldest debt.</summary>

@@ -13,121 +13,166 @@ internal sealed class KernelScratch<T>
 {
     private static readonly T None = T.Create(-1.0);
 
+    private readonly AlignedArray<T> _values;
+    private readonly AlignedArray<T> _stock;
+    private readonly AlignedArray<T> _onOrder;
+    private readonly AlignedArray<T> _backlog;
+    private readonly AlignedArray<T> _outstanding;
+    private readonly AlignedArray<T> _pipe;
+    private readonly AlignedArray<T> _licence;
+    private readonly AlignedArray<T> _licenceValidUntil;
+    private readonly AlignedArray<T> _licenceValidExporter;
+    private readonly AlignedArray<T> _laneUsed;
+    private readonly AlignedArray<T> _laneCapacity;
+    private readonly AlignedArray<T> _laneOpen;
+    private readonly AlignedArray<T> _nodeShipped;
+    private readonly AlignedArray<T> _baseCapacity;
+    private readonly AlignedArray<T> _capacity;
+    private readonly AlignedArray<T> _quotaAnnual;
+    private readonly AlignedArray<T> _producedThisYear;
+    private readonly AlignedArray<T> _leak;
+    private readonly AlignedArray<T> _interdiction;
+    private readonly AlignedArray<T> _releaseRate;
+    private readonly AlignedArray<T> _releaseBelow;
+    private readonly AlignedArray<T> _meanNeed;
+    private readonly AlignedArray<T> _demandMultiplier;
+    private readonly AlignedArray<T> _demandToday;
+    private readonly AlignedArray<T> _nextTransitSteps;
+    private readonly AlignedArray<T> _outageUntil;
+    private readonly AlignedArray<T> _unmetRing;
+    private readonly AlignedArray<T> _ringHead;
+    private readonly AlignedArray<T> _sectorUnmetToday;
+    private readonly AlignedArray<T> _sectorBacklog;
+    private readonly AlignedArray<T> _plannedUnits;
+    private readonly AlignedArray<T> _producedUnits;
+    private readonly AlignedArray<T> _laneShipped;
+    private readonly AlignedArray<T> _laneSeized;
+    private readonly AlignedArray<T> _produced;
+    private readonly AlignedArray<T> _quotaBindingSteps;
+    private readonly AlignedArray<T> _massInitial;
+    private readonly AlignedArray<T> _massProduced;
+    private readonly AlignedArray<T> _massConsumed;
+    private readonly AlignedArray<T> _massSeized;
+    private readonly AlignedArray<T> _share;
+    private readonly AlignedArray<T> _controlApplied;
+    private readonly AlignedArray<T> _controlApproved;
+    private readonly AlignedArray<T> _controlDenied;
+
     public KernelScratch(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount, int eventCount)
     {
         int n = net.NodeCount, m = net.MaterialCount, o = net.OriginCount, a = net.ArcCount, h = n * m;
         int k = layout.DemandHoldings.Length, sectors = layout.SectorMaterials.Length;
-        Values = new T[net.Parameters.Count];
-        Stock = new T[h * o];
-        OnOrder = new T[h];
-        Backlog = new T[h];
-        Outstanding = new T[a];
-        // One spare item at the end of each: masked-off lanes of a scatter land there (BatchKernel.Scatter).
-        Pipe = new T[(net.PipeRing * a * o) + 1];
-        Licence = new T[licenceCells + 1];
-        LicenceValidUntil = new T[a];
-        LicenceValidExporter = new T[a];
-        LaneUsed = new T[net.LaneCount];
-        LaneCapacity = new T[net.LaneCount];
-        LaneOpen = new T[net.LaneCount];
-        NodeShipped = new T[n];
-        BaseCapacity = new T[n];
-        Capacity = new T[n];
-        QuotaAnnual = new T[n];
-        ProducedThisYear = new T[n];
-        Leak = new T[n];
-        Interdiction = new T[n];
-        ReleaseRate = new T[n];
-        ReleaseBelow = new T[n];
+        _values = new AlignedArray<T>(net.Parameters.Count);
+        _stock = new AlignedArray<T>(h * o);
+        _onOrder = new AlignedArray<T>(h);
+        _backlog = new AlignedArray<T>(h);
+        _outstanding = new AlignedArray<T>(a);
+        // One spare item at the end of each: masked-off lanes of a scatter land there (TrialKernel.Scatter).
+        _pipe = new AlignedArray<T>((net.PipeRing * a * o) + 1);
+        _licence = new AlignedArray<T>(licenceCells + 1);
+        _licenceValidUntil = new AlignedArray<T>(a);
+        _licenceValidExporter = new AlignedArray<T>(a);
+        _laneUsed = new AlignedArray<T>(net.LaneCount);
+        _laneCapacity = new AlignedArray<T>(net.LaneCount);
+        _laneOpen = new AlignedArray<T>(net.LaneCount);
+        _nodeShipped = new AlignedArray<T>(n);
+        _baseCapacity = new AlignedArray<T>(n);
+        _capacity = new AlignedArray<T>(n);
+        _quotaAnnual = new AlignedArray<T>(n);
+        _producedThisYear = new AlignedArray<T>(n);
+        _leak = new AlignedArray<T>(n);
+        _interdiction = new AlignedArray<T>(n);
+        _releaseRate = new AlignedArray<T>(n);
+        _releaseBelow = new AlignedArray<T>(n);
         ReleaseArcOn = new bool[a];
-        MeanNeed = new T[h];
-        DemandMultiplier = new T[h];
-        DemandToday = new T[h];
+        _meanNeed = new AlignedArray<T>(h);
+        _demandMultiplier = new AlignedArray<T>(h);
+        _demandToday = new AlignedArray<T>(h);
         DemandRng = new RngLanes<T>[h];
         LeadRng = new RngLanes<T>[a];
-        NextTransitSteps = new T[a];
+        _nextTransitSteps = new AlignedArray<T>(a);
         LicenceRng = new RngLanes<T>[a];
         InterdictionRng = new RngLanes<T>[a];
-        OutageUntil = new T[eventCount];
+        _outageUntil = new AlignedArray<T>(eventCount);
         DisruptionRng = new RngLanes<T>[eventCount];
-        UnmetRing = new T[k * net.Steps];
-        RingHead = new T[k];
+        _unmetRing = new AlignedArray<T>(k * net.Steps);
+        _ringHead = new AlignedArray<T>(k);
         Acc = new BlockAccumulators<T>(k);
         SectorAcc = new BlockAccumulators<T>(sectors);
-        SectorUnmetToday = new T[sectors];
-        SectorBacklog = new T[sectors];
-        PlannedUnits = new T[n];
-        ProducedUnits = new T[n];
-        LaneShipped = new T[net.LaneCount];
-        LaneSeized = new T[net.LaneCount];
-        Produced = new T[n];
-        QuotaBindingSteps = new T[n];
-        MassInitial = new T[m];
-        MassProduced = new T[m];
-        MassConsumed = new T[m];
-        MassSeized = new T[m];
-        Share = new T[a];
-        ControlApplied = new T[controlCount];
-        ControlApproved = new T[controlCount];
-        ControlDenied = new T[controlCount];
+        _sectorUnmetToday = new AlignedArray<T>(sectors);
+        _sectorBacklog = new AlignedArray<T>(sectors);
+        _plannedUnits = new AlignedArray<T>(n);
+        _producedUnits = new AlignedArray<T>(n);
+        _laneShipped = new AlignedArray<T>(net.LaneCount);
+        _laneSeized = new AlignedArray<T>(net.LaneCount);
+        _produced = new AlignedArray<T>(n);
+        _quotaBindingSteps = new AlignedArray<T>(n);
+        _massInitial = new AlignedArray<T>(m);
+        _massProduced = new AlignedArray<T>(m);
+        _massConsumed = new AlignedArray<T>(m);
+        _massSeized = new AlignedArray<T>(m);
+        _share = new AlignedArray<T>(a);
+        _controlApplied = new AlignedArray<T>(controlCount);
+        _controlApproved = new AlignedArray<T>(controlCount);
+        _controlDenied = new AlignedArray<T>(controlCount);
     }
 
-    public T[] Values { get; }
+    public Span<T> Values => _values.Span;
 
-    public T[] Stock { get; }
+    public Span<T> Stock => _stock.Span;
 
-    public T[] OnOrder { get; }
+    public Span<T> OnOrder => _onOrder.Span;
 
-    public T[] Backlog { get; }
+    public Span<T> Backlog => _backlog.Span;
 
-    public T[] Outstanding { get; }
+    public Span<T> Outstanding => _outstanding.Span;
 
     /// <summary>
     /// In transit, <c>[(slot * ArcCount + arc) * O + origin]</c> as in the scalar kernel: a step's arrivals are
     /// contiguous. The last item is a spare no step reads.
     /// </summary>
-    public T[] Pipe { get; }
+    public Span<T> Pipe => _pipe.Span;
 
     /// <summary>Licence applications by decision slot (<see cref="LicenceQueueLayout"/>); the last item is a spare.</summary>
-    public T[] Licence { get; }
+    public Span<T> Licence => _licence.Span;
 
-    public T[] LicenceValidUntil { get; }
+    public Span<T> LicenceValidUntil => _licenceValidUntil.Span;
 
-    public T[] LicenceValidExporter { get; }
+    public Span<T> LicenceValidExporter => _licenceValidExporter.Span;
 
-    public T[] LaneUsed { get; }
+    public Span<T> LaneUsed => _laneUsed.Span;
 
-    public T[] LaneCapacity { get; }
+    public Span<T> LaneCapacity => _laneCapacity.Span;
 
     /// <summary>Lane masks: open in that trial.</summary>
-    public T[] LaneOpen { get; }
+    public Span<T> LaneOpen => _laneOpen.Span;
 
-    public T[] NodeShipped { get; }
+    public Span<T> NodeShipped => _nodeShipped.Span;
 
-    public T[] BaseCapacity { get; }
+    public Span<T> BaseCapacity => _baseCapacity.Span;
 
-    public T[] Capacity { get; }
+    public Span<T> Capacity => _capacity.Span;
 
-    public T[] QuotaAnnual { get; }
+    public Span<T> QuotaAnnual => _quotaAnnual.Span;
 
-    public T[] ProducedThisYear { get; }
+    public Span<T> ProducedThisYear => _producedThisYear.Span;
 
-    public T[] Leak { get; }
+    public Span<T> Leak => _leak.Span;
 
-    public T[] Interdiction { get; }
+    public Span<T> Interdiction => _interdiction.Span;
 
-    public T[] ReleaseRate { get; }
+    public Span<T> ReleaseRate => _releaseRate.Span;
 
-    public T[] ReleaseBelow { get; }
+    public Span<T> ReleaseBelow => _releaseBelow.Span;
 
     /// <summary>Set by the network and the active events only, so the same in every trial.</summary>
     public bool[] ReleaseArcOn { get; }
 
-    public T[] MeanNeed { get; }
+    public Span<T> MeanNeed => _meanNeed.Span;
 
-    public T[] DemandMultiplier { get; }
+    public Span<T> DemandMultiplier => _demandMultiplier.Span;
 
-    public T[] DemandToday { get; }
+    public Span<T> DemandToday => _demandToday.Span;
 
     public RngLanes<T>[] DemandRng { get; }
 
@@ -138,91 +183,91 @@ internal sealed class KernelScratch<T>
     /// next shipment on it will take, drawn one shipment ahead from <see cref="LeadRng"/> (set in
     /// <c>BatchKernel.Initialise</c>, redrawn after each use).
     /// </summary>
-    public T[] NextTransitSteps { get; }
+    public Span<T> NextTransitSteps => _nextTransitSteps.Span;
 
     public RngLanes<T>[] LicenceRng { get; }
 
     public RngLanes<T>[] InterdictionRng { get; }
 
-    public T[] OutageUntil { get; }
+    public Span<T> OutageUntil => _outageUntil.Span;
 
     public RngLanes<T>[] DisruptionRng { get; }
 
     /// <summary>What each step still owes, <c>[step * slots + slot]</c> (a step's entries are contiguous); written every step before it is read, so never cleared.</summary>
-    public T[] UnmetRing { get; }
+    public Span<T> UnmetRing => _unmetRing.Span;
 
-    public T[] RingHead { get; }
+    public Span<T> RingHead => _ringHead.Span;
 
     public BlockAccumulators<T> Acc { get; }
 
     public BlockAccumulators<T> SectorAcc { get; }
 
     /// <summary>Lane masks per sector-material: some consumer of it fell short today.</summary>
-    public T[] SectorUnmetToday { get; }
+    public Span<T> SectorUnmetToday => _sectorUnmetToday.Span;
 
-    public T[] SectorBacklog { get; }
+    public Span<T> SectorBacklog => _sectorBacklog.Span;
 
-    public T[] PlannedUnits { get; }
+    public Span<T> PlannedUnits => _plannedUnits.Span;
 
-    public T[] ProducedUnits { get; }
+    public Span<T> ProducedUnits => _producedUnits.Span;
 
-    public T[] LaneShipped { get; }
+    public Span<T> LaneShipped => _laneShipped.Span;
 
-    public T[] LaneSeized { get; }
+    public Span<T> LaneSeized => _laneSeized.Span;
 
-    public T[] Produced { get; }
+    public Span<T> Produced => _produced.Span;
 
-    public T[] QuotaBindingSteps { get; }
+    public Span<T> QuotaBindingSteps => _quotaBindingSteps.Span;
 
-    public T[] MassInitial { get; }
+    public Span<T> MassInitial => _massInitial.Span;
 
-    public T[] MassProduced { get; }
+    public Span<T> MassProduced => _massProduced.Span;
 
-    public T[] MassConsumed { get; }
+    public Span<T> MassConsumed => _massConsumed.Span;
 
-    public T[] MassSeized { get; }
+    public Span<T> MassSeized => _massSeized.Span;
 
-    public T[] Share { get; }
+    public Span<T> Share => _share.Span;
 
-    public T[] ControlApplied { get; }
+    public Span<T> ControlApplied => _controlApplied.Span;
 
-    public T[] ControlApproved { get; }
+    public Span<T> ControlApproved => _controlApproved.Span;
 
-    public T[] ControlDenied { get; }
+    public Span<T> ControlDenied => _controlDenied.Span;
 
     public int CurrentYear { get; set; }
 
     /// <summary>Clears every per-trial quantity before a batch, as a block of new trials needs.</summary>
     public void Reset()
     {
-        Array.Clear(Stock);
-        Array.Clear(OnOrder);
-        Array.Clear(Backlog);
-        Array.Clear(Outstanding);
-        Array.Clear(Pipe);
-        Array.Clear(Licence);
-        Array.Clear(LicenceValidUntil);
-        Array.Fill(LicenceValidExporter, None);
-        Array.Clear(ProducedThisYear);
-        Array.Clear(RingHead);
-        Array.Clear(PlannedUnits);
-        Array.Clear(ProducedUnits);
-        Array.Clear(LaneShipped);
-        Array.Clear(LaneSeized);
-        Array.Clear(Produced);
-        Array.Clear(QuotaBindingSteps);
-        Array.Clear(MassInitial);
-        Array.Clear(MassProduced);
-        Array.Clear(MassConsumed);
-        Array.Clear(MassSeized);
-        Array.Clear(ControlApplied);
-        Array.Clear(ControlApproved);
-        Array.Clear(ControlDenied);
+        Stock.Clear();
+        OnOrder.Clear();
+        Backlog.Clear();
+        Outstanding.Clear();
+        Pipe.Clear();
+        Licence.Clear();
+        LicenceValidUntil.Clear();
+        LicenceValidExporter.Fill(None);
+        ProducedThisYear.Clear();
+        RingHead.Clear();
+        PlannedUnits.Clear();
+        ProducedUnits.Clear();
+        LaneShipped.Clear();
+        LaneSeized.Clear();
+        Produced.Clear();
+        QuotaBindingSteps.Clear();
+        MassInitial.Clear();
+        MassProduced.Clear();
+        MassConsumed.Clear();
+        MassSeized.Clear();
+        ControlApplied.Clear();
+        ControlApproved.Clear();
+        ControlDenied.Clear();
         Acc.Clear();
         SectorAcc.Clear();
-        Array.Clear(SectorBacklog);
-        Array.Clear(SectorUnmetToday);
+        SectorBacklog.Clear();
+        SectorUnmetToday.Clear();
         CurrentYear = 0;
-        Array.Fill(OutageUntil, None);
+        OutageUntil.Fill(None);
     }
 }

@@ -12,12 +12,12 @@ internal sealed partial class TrialKernel<T>
     private void ApplyEvents(int step)
     {
         var s = _s;
-        Array.Clear(s.NodeShipped);
-        Array.Clear(s.LaneUsed);
+        s.NodeShipped.Clear();
+        s.LaneUsed.Clear();
         if (_net.YearOfStep[step] != s.CurrentYear)
         {
             s.CurrentYear = _net.YearOfStep[step];
-            Array.Clear(s.ProducedThisYear);
+            s.ProducedThisYear.Clear();
         }
 
         if (!_scenario.DeriveEventState[step])
@@ -47,7 +47,7 @@ internal sealed partial class TrialKernel<T>
             s.LaneOpen[lane] = True;
         }
 
-        Array.Fill(s.DemandMultiplier, T.One);
+        s.DemandMultiplier.Fill(T.One);
 
         var events = _scenario.Events;
         for (int e = 0; e < events.Length; e++)

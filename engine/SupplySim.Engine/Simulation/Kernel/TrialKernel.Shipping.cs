@@ -307,7 +307,7 @@ internal sealed partial class TrialKernel<T>
     /// same double (each writes its own lane of an item).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Scatter(T[] items, T slot, int stride, int cell, T amount, T mask)
+    private void Scatter(Span<T> items, T slot, int stride, int cell, T amount, T mask)
     {
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.
         var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);

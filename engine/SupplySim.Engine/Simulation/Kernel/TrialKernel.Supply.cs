@@ -7,7 +7,7 @@ internal sealed partial class TrialKernel<T>
 {
     private void ReceiveArrivals(int step)
     {
-        var pipe = _s.Pipe.AsSpan((step & _pipeMask) * _arcs * _o, _arcs * _o);
+        var pipe = _s.Pipe.Slice((step & _pipeMask) * _arcs * _o, _arcs * _o);
         var stock = _s.Stock;
         var onOrder = _s.OnOrder;
         var buyerOfArc = _buyerOfArc;

@@ -159,7 +159,7 @@ internal sealed partial class TrialKernel<T> : ITrialKernel
         var s = _s;
         s.Reset();
         var values = s.Values;
-        Array.Clear(values);
+        values.Clear();
         Array.Clear(_laneMonthly);
         Array.Clear(_weekly);
         Array.Clear(_weekDemand);

@@ -15,6 +15,11 @@ internal static class Lanes
     public static ref double At<T>(T[] items, int item, int lane)
         where T : struct, ILanes<T> => ref Unsafe.Add(ref Unsafe.As<T, double>(ref items[item]), lane);
 
+    /// <summary>Lane <paramref name="lane"/> of item <paramref name="item"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref double At<T>(Span<T> items, int item, int lane)
+        where T : struct, ILanes<T> => ref Unsafe.Add(ref Unsafe.As<T, double>(ref items[item]), lane);
+
     /// <summary>Lane <paramref name="lane"/> of a block held in a local.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ref double At<T>(ref T value, int lane)
@@ -24,6 +29,11 @@ internal static class Lanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ref double FirstDouble<T>(T[] items)
         where T : struct, ILanes<T> => ref Unsafe.As<T, double>(ref MemoryMarshal.GetArrayDataReference(items));
+
+    /// <summary>The doubles of <paramref name="items"/>, item after item, lane after lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref double FirstDouble<T>(Span<T> items)
+        where T : struct, ILanes<T> => ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(items));
 
     /// <summary>One bit per lane of <paramref name="mask"/>, lane i at bit i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using SupplySim.Model;
-using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
@@ -90,8 +89,9 @@ internal sealed class DurationSampler
     /// neither draw nor mean anything.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T DrawSteps<T>(int slot, ref RngLanes<T> rng, T mask)
-        where T : struct, ILanes<T>
+    public T DrawSteps<T, TMask>(int slot, ref RngLanes<T, TMask> rng, TMask mask)
+        where T : struct, ILanes<T, TMask>
+        where TMask : struct
     {
         var shape = _vectorShape[slot];
         if (shape == VectorShape.None)
@@ -102,21 +102,22 @@ internal sealed class DurationSampler
         var u = T.BitsToDouble(T.ShiftRightBits(rng.NextUInt64(mask), 64 - MantissaBits)) * Ulp;
         if (shape == VectorShape.Uniform)
         {
-            return ToSteps(T.Create(_a[slot]) + (T.Create(_width[slot]) * u));
+            return ToSteps<T, TMask>(T.Create(_a[slot]) + (T.Create(_width[slot]) * u));
         }
 
         // Sampler.Triangular term by term: both branches' radicands, one square root.
         var width = T.Create(_width[slot]);
-        var below = Lt(u, T.Create(_cut[slot]));
-        var radicand = Where(below, u * width * T.Create(_lowSpan[slot]), (T.One - u) * width * T.Create(_highSpan[slot]));
+        var below = T.LessThan(u, T.Create(_cut[slot]));
+        var radicand = T.ConditionalSelect(below, u * width * T.Create(_lowSpan[slot]), (T.One - u) * width * T.Create(_highSpan[slot]));
         var root = T.Sqrt(radicand);
-        return ToSteps(Where(below, T.Create(_a[slot]) + root, T.Create(_c[slot]) - root));
+        return ToSteps<T, TMask>(T.ConditionalSelect(below, T.Create(_a[slot]) + root, T.Create(_c[slot]) - root));
     }
 
     /// <summary>Fixed durations, degenerate triangulars and rare distributions (lane by lane through <see cref="Sampler"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private T DrawOtherSteps<T>(int slot, ref RngLanes<T> rng, T mask)
-        where T : struct, ILanes<T>
+    private T DrawOtherSteps<T, TMask>(int slot, ref RngLanes<T, TMask> rng, TMask mask)
+        where T : struct, ILanes<T, TMask>
+        where TMask : struct
     {
         switch (_kind[slot])
         {
@@ -128,7 +129,7 @@ internal sealed class DurationSampler
                 return T.Create(ToSteps(_a[slot]));
             default:
                 var steps = T.Zero;
-                for (uint bits = Bits(mask); bits != 0; bits &= bits - 1)
+                for (uint bits = T.ExtractMostSignificantBits(mask); bits != 0; bits &= bits - 1)
                 {
                     int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
                     var one = rng.GetLane(lane);
@@ -142,11 +143,12 @@ internal sealed class DurationSampler
 
     /// <summary><see cref="ToSteps(double)"/> in every lane, as whole doubles (the kernel's indices are doubles).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private T ToSteps<T>(T days)
-        where T : struct, ILanes<T>
+    private T ToSteps<T, TMask>(T days)
+        where T : struct, ILanes<T, TMask>
+        where TMask : struct
     {
         var inSteps = _stepDays == 1 ? days : days / T.Create(_stepDays);
-        return Max(T.Ceiling(inSteps - T.Create(1e-9)), T.One);
+        return T.Max(T.Ceiling(inSteps - T.Create(1e-9)), T.One);
     }
 
     private int ToSteps(double days) => Math.Max(1, (int)Math.Ceiling((days / _stepDays) - 1e-9));

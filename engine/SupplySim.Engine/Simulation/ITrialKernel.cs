@@ -1,7 +1,7 @@
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// A <see cref="TrialKernel{T}"/> of some width, for the code that picks the width once and then only runs blocks:
+/// A <see cref="TrialKernel{T, TMask}"/> of some width, for the code that picks the width once and then only runs blocks:
 /// one interface call per block, none inside it.
 /// </summary>
 internal interface ITrialKernel

@@ -58,8 +58,9 @@ internal static class InverseNormal
     /// <see cref="Cdf(double)"/> of each lane, bit for bit: the central region's rational function in vector
     /// arithmetic (same operations in the same order), the tails (under 5% of draws) lane by lane.
     /// </summary>
-    public static T Cdf<T>(T p)
-        where T : struct, ILanes<T>
+    public static T Cdf<T, TMask>(T p)
+        where T : struct, ILanes<T, TMask>
+        where TMask : struct
     {
         var q = p - T.Create(0.5);
         var r = q * q;
@@ -75,7 +76,7 @@ internal static class InverseNormal
         denominator = (denominator * r) + T.Create(B4);
         denominator = (denominator * r) + T.One;
         var x = numerator / denominator;
-        var tails = T.LessThan(p, T.Create(0.02425)) | T.GreaterThan(p, T.Create(1 - 0.02425));
+        var tails = T.Or(T.LessThan(p, T.Create(0.02425)), T.GreaterThan(p, T.Create(1 - 0.02425)));
         for (uint bits = T.ExtractMostSignificantBits(tails); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);

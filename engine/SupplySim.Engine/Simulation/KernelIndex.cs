@@ -4,7 +4,7 @@ using SupplySim.Model;
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// Lookups the kernel (<see cref="TrialKernel{T}"/>) derives from a compiled network, so
+/// Lookups the kernel (<see cref="TrialKernel{T, TMask}"/>) derives from a compiled network, so
 /// its hot loops index flat arrays instead of dividing or chasing per-node fields. Immutable, built once per
 /// network and shared by every kernel.
 /// </summary>

@@ -30,21 +30,26 @@ internal static class KernelWidth
     public static ITrialKernel CreateKernel(int lanes, CompiledNetwork network, CompiledScenario scenario, MetricLayout layout,
         bool recordMonthlyLaneFlows = false, bool recordWeeklySeries = false) => lanes switch
     {
-        8 => new TrialKernel<Lanes8>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
-        4 => new TrialKernel<Lanes4>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
-        2 => new TrialKernel<Lanes2>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
-        1 => new TrialKernel<Lanes1>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        8 => new TrialKernel<Lanes8, Vector512<double>>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        4 => new TrialKernel<Lanes4, Vector256<double>>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        2 => new TrialKernel<Lanes2, Vector128<double>>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        1 => new TrialKernel<Lanes1, bool>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
         _ => throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "must be 1, 2, 4 or 8"),
     };
 
     private static int Choose()
     {
-        if (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
         {
             return 8;
         }
 
-        return Vector128.IsHardwareAccelerated ? 4 : 1;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return 4;
+        }
+
+        return Vector128.IsHardwareAccelerated ? 2 : 1;
     }
 
     private static int? FromEnvironment() =>

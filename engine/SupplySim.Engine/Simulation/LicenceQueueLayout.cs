@@ -4,7 +4,7 @@ using SupplySim.Model;
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// Where pending licence applications live in <see cref="KernelScratch{T}.Licence"/>: per arc, a ring of decision
+/// Where pending licence applications live in <see cref="KernelScratch{T, TMask}.Licence"/>: per arc, a ring of decision
 /// steps, and per step one cell per (licensing control that can gate the arc, origin). Keeping each control's
 /// applications apart means an application is decided under the control it was made under, even when another
 /// control has taken over the lane since (e.g. a licence regime replaced by a stricter one).

@@ -40,7 +40,7 @@ internal struct Rng
         return rng;
     }
 
-    /// <summary>The generator's state, for <see cref="RngLanes{T}"/> lanes.</summary>
+    /// <summary>The generator's state, for <see cref="RngLanes{T, TMask}"/> lanes.</summary>
     public readonly void GetState(out ulong s0, out ulong s1, out ulong s2, out ulong s3)
     {
         s0 = _s0;

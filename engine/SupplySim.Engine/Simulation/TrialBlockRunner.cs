@@ -4,7 +4,7 @@ namespace SupplySim.Simulation;
 
 /// <summary>
 /// Runs blocks of up to <see cref="BlockTrials"/> consecutive trials of one scenario for one worker, through a
-/// <see cref="TrialKernel{T}"/> of the width <see cref="KernelWidth"/> picks (or the options ask for). A block shorter
+/// <see cref="TrialKernel{T, TMask}"/> of the width <see cref="KernelWidth"/> picks (or the options ask for). A block shorter
 /// than the kernel's width (the run's last) runs whole and keeps only its trials' rows: a trial's row depends only on
 /// its own streams, never on its lane or its neighbours, so the width never changes results.
 /// </summary>

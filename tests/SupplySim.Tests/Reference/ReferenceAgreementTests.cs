@@ -6,7 +6,7 @@ using SupplySim.Tests.Support;
 namespace SupplySim.Tests.Reference;
 
 /// <summary>
-/// The optimised <see cref="TrialKernel{T}"/>, at every width (8, 4, 2 and 1 lanes), and the plain
+/// The optimised <see cref="TrialKernel{T, TMask}"/>, at every width (8, 4, 2 and 1 lanes), and the plain
 /// <see cref="ReferenceKernel"/> must write the same metric row for the same trial: every column within a relative
 /// 1e-9 (absolute near zero), since the two may sum in a different order; counts and step-valued metrics exactly. Covers small networks that each isolate a feature and
 /// every scenario of the shipped <c>critical-minerals.yaml</c>, over several seeds and trials.

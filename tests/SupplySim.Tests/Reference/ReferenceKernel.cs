@@ -5,7 +5,7 @@ namespace SupplySim.Tests.Reference;
 
 /// <summary>
 /// A deliberately plain re-implementation of one trial of the model (DESIGN §2–3), to check the optimised
-/// <see cref="TrialKernel{T}"/> against. One instance is one trial: the constructor samples the trial's parameters and
+/// <see cref="TrialKernel{T, TMask}"/> against. One instance is one trial: the constructor samples the trial's parameters and
 /// sets up its state, <see cref="Run"/> steps it and returns the
 /// metric row in <see cref="MetricLayout"/> order.
 /// </summary>

@@ -123,24 +123,26 @@ internal sealed class DurationSamplerTests
 
     private static TResult AtWidth<TResult>(int lanes, IWidthCheck<TResult> check) => lanes switch
     {
-        1 => check.Run<Lanes1>(),
-        2 => check.Run<Lanes2>(),
-        4 => check.Run<Lanes4>(),
-        8 => check.Run<Lanes8>(),
+        1 => check.Run<Lanes1, bool>(),
+        2 => check.Run<Lanes2, System.Runtime.Intrinsics.Vector128<double>>(),
+        4 => check.Run<Lanes4, System.Runtime.Intrinsics.Vector256<double>>(),
+        8 => check.Run<Lanes8, System.Runtime.Intrinsics.Vector512<double>>(),
         _ => throw new ArgumentOutOfRangeException(nameof(lanes)),
     };
 
     private interface IWidthCheck<out TResult>
     {
-        TResult Run<T>()
-            where T : struct, ILanes<T>;
+        TResult Run<T, TMask>()
+            where T : struct, ILanes<T, TMask>
+            where TMask : struct;
     }
 
     /// <summary>Draws from every slot in turn with a changing lane mask and compares each drawing lane with its own generator.</summary>
     private sealed class DrawCheck(ParameterTable table, double stepDays, DurationSampler sampler, int[] paramOfSlot, int draws) : IWidthCheck<bool>
     {
-        public bool Run<T>()
-            where T : struct, ILanes<T>
+        public bool Run<T, TMask>()
+            where T : struct, ILanes<T, TMask>
+            where TMask : struct
         {
             if (paramOfSlot.Length == 0)
             {
@@ -148,7 +150,7 @@ internal sealed class DurationSamplerTests
             }
 
             var lanes = new Rng[T.Count];
-            var block = default(RngLanes<T>);
+            var block = default(RngLanes<T, TMask>);
             for (int lane = 0; lane < lanes.Length; lane++)
             {
                 lanes[lane] = Rng.ForStream(3, lane, 17);
@@ -159,12 +161,7 @@ internal sealed class DurationSamplerTests
             {
                 int slot = draw % paramOfSlot.Length;
                 int maskBits = (draw * 37) & 0xFF;
-                var mask = T.Zero;
-                for (int lane = 0; lane < T.Count; lane++)
-                {
-                    Lanes.At(ref mask, lane) = (maskBits >> lane & 1) != 0 ? BitConverter.Int64BitsToDouble(-1) : 0.0;
-                }
-
+                var mask = T.MaskFromBits((uint)maskBits);
                 var steps = sampler.DrawSteps(slot, ref block, mask);
                 for (int lane = 0; lane < lanes.Length; lane++)
                 {
@@ -185,16 +182,17 @@ internal sealed class DurationSamplerTests
     /// <summary>Every lane starts from <paramref name="rng"/>; the steps each lane draws first.</summary>
     private sealed class FirstDraw(DurationSampler sampler, int slot, Rng rng) : IWidthCheck<double[]>
     {
-        public double[] Run<T>()
-            where T : struct, ILanes<T>
+        public double[] Run<T, TMask>()
+            where T : struct, ILanes<T, TMask>
+            where TMask : struct
         {
-            var block = default(RngLanes<T>);
+            var block = default(RngLanes<T, TMask>);
             for (int lane = 0; lane < T.Count; lane++)
             {
                 block.SetLane(lane, rng);
             }
 
-            var steps = sampler.DrawSteps(slot, ref block, T.AllBitsSet);
+            var steps = sampler.DrawSteps(slot, ref block, T.AllTrue);
             return [.. Enumerable.Range(0, T.Count).Select(lane => Lanes.At(ref steps, lane))];
         }
     }

@@ -8,7 +8,7 @@ using SupplySim.Tests.Support;
 namespace SupplySim.Tests.Simulation;
 
 /// <summary>
-/// <see cref="TrialKernel{T}"/> steps 8, 4, 2 or 1 trials at once and must write, at every width, exactly the row the
+/// <see cref="TrialKernel{T, TMask}"/> steps 8, 4, 2 or 1 trials at once and must write, at every width, exactly the row the
 /// one-lane kernel writes for the same trial: bit for bit, in every column, for any seed and first trial, block after
 /// block on one instance. Users rely on this so that a run's numbers do not depend on the CPU (which width it runs)
 /// nor on how trials were grouped; and a warm kernel allocates nothing per block. Covers the small reference networks

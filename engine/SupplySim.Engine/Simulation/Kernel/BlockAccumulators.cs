@@ -1,4 +1,3 @@
-using static SupplySim.Simulation.Lanes;
 
 
 namespace SupplySim.Simulation;
@@ -7,11 +6,12 @@ namespace SupplySim.Simulation;
 /// Running shortage and delay statistics per demand holding (or per sector-material pair) for a block: each slot
 /// holds the block's trials in one <typeparamref name="T"/>; counts and steps as doubles.
 /// </summary>
-internal sealed class BlockAccumulators<T>(int count)
-    where T : struct, ILanes<T>
+internal sealed class BlockAccumulators<T, TMask>(int count) : LaneArithmetic<T, TMask>
+    where T : struct, ILanes<T, TMask>
+    where TMask : struct
 {
     private static readonly T Tolerance = T.Create(ShortageMetrics.Tolerance);
-    private static readonly T None = T.Create(-1.0);
+    private static readonly T NoStep = T.Create(-1.0);
 
     private readonly AlignedArray<T> _demand = new(count);
     private readonly AlignedArray<T> _shortage = new(count);
@@ -42,8 +42,8 @@ internal sealed class BlockAccumulators<T>(int count)
         StockoutSteps.Clear();
         BacklogSum.Clear();
         MaxDelaySteps.Clear();
-        FirstShortStep.Fill(None);
-        RecoverStep.Fill(None);
+        FirstShortStep.Fill(NoStep);
+        RecoverStep.Fill(NoStep);
     }
 
     /// <summary>Records one step of one slot for every trial of the block: demand, unmet today, backlog after the step, age of the oldest debt.</summary>
@@ -57,13 +57,13 @@ internal sealed class BlockAccumulators<T>(int count)
         StockoutSteps[slot] = AddWhere(shortToday, StockoutSteps[slot], T.One);
         if (step >= referenceStep)
         {
-            FirstShortStep[slot] = Where(shortToday & Lt(FirstShortStep[slot], T.Zero), stepValue, FirstShortStep[slot]);
+            FirstShortStep[slot] = Where(And(shortToday, Lt(FirstShortStep[slot], T.Zero)), stepValue, FirstShortStep[slot]);
         }
 
         MaxDelaySteps[slot] = Max(MaxDelaySteps[slot], oldestAgeSteps);
         var first = FirstShortStep[slot];
-        var recovered = Ge(first, T.Zero) & Lt(RecoverStep[slot], T.Zero) & Lt(first, stepValue) &
-                        Le(unmet, Tolerance) & Le(backlog, Tolerance);
+        var recovered = And(And(And(Ge(first, T.Zero), Lt(RecoverStep[slot], T.Zero)), Lt(first, stepValue)),
+                        And(Le(unmet, Tolerance), Le(backlog, Tolerance)));
         RecoverStep[slot] = Where(recovered, stepValue, RecoverStep[slot]);
     }
 }

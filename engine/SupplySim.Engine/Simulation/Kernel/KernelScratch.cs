@@ -3,13 +3,14 @@ using SupplySim.Model;
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// The state of a <see cref="TrialKernel{T}"/>'s block: every per-trial item is one <typeparamref name="T"/> (lane =
+/// The state of a <see cref="TrialKernel{T, TMask}"/>'s block: every per-trial item is one <typeparamref name="T"/> (lane =
 /// trial in block), one array per item, indexed by holding (<c>node * M + material</c>), arc, lane, node or slot.
 /// Items that do not depend on the trial (which arcs a stockpile release feeds) stay scalar. Allocated once per
 /// kernel, cleared per block.
 /// </summary>
-internal sealed class KernelScratch<T>
-    where T : struct, ILanes<T>
+internal sealed class KernelScratch<T, TMask>
+    where T : struct, ILanes<T, TMask>
+    where TMask : struct
 {
     private static readonly T None = T.Create(-1.0);
 
@@ -24,7 +25,7 @@ internal sealed class KernelScratch<T>
     private readonly AlignedArray<T> _licenceValidExporter;
     private readonly AlignedArray<T> _laneUsed;
     private readonly AlignedArray<T> _laneCapacity;
-    private readonly AlignedArray<T> _laneOpen;
+    private readonly AlignedArray<TMask> _laneOpen;
     private readonly AlignedArray<T> _nodeShipped;
     private readonly AlignedArray<T> _baseCapacity;
     private readonly AlignedArray<T> _capacity;
@@ -41,7 +42,7 @@ internal sealed class KernelScratch<T>
     private readonly AlignedArray<T> _outageUntil;
     private readonly AlignedArray<T> _unmetRing;
     private readonly AlignedArray<T> _ringHead;
-    private readonly AlignedArray<T> _sectorUnmetToday;
+    private readonly AlignedArray<TMask> _sectorUnmetToday;
     private readonly AlignedArray<T> _sectorBacklog;
     private readonly AlignedArray<T> _plannedUnits;
     private readonly AlignedArray<T> _producedUnits;
@@ -74,7 +75,7 @@ internal sealed class KernelScratch<T>
         _licenceValidExporter = new AlignedArray<T>(a);
         _laneUsed = new AlignedArray<T>(net.LaneCount);
         _laneCapacity = new AlignedArray<T>(net.LaneCount);
-        _laneOpen = new AlignedArray<T>(net.LaneCount);
+        _laneOpen = new AlignedArray<TMask>(net.LaneCount);
         _nodeShipped = new AlignedArray<T>(n);
         _baseCapacity = new AlignedArray<T>(n);
         _capacity = new AlignedArray<T>(n);
@@ -88,18 +89,18 @@ internal sealed class KernelScratch<T>
         _meanNeed = new AlignedArray<T>(h);
         _demandMultiplier = new AlignedArray<T>(h);
         _demandToday = new AlignedArray<T>(h);
-        DemandRng = new RngLanes<T>[h];
-        LeadRng = new RngLanes<T>[a];
+        DemandRng = new RngLanes<T, TMask>[h];
+        LeadRng = new RngLanes<T, TMask>[a];
         _nextTransitSteps = new AlignedArray<T>(a);
-        LicenceRng = new RngLanes<T>[a];
-        InterdictionRng = new RngLanes<T>[a];
+        LicenceRng = new RngLanes<T, TMask>[a];
+        InterdictionRng = new RngLanes<T, TMask>[a];
         _outageUntil = new AlignedArray<T>(eventCount);
-        DisruptionRng = new RngLanes<T>[eventCount];
+        DisruptionRng = new RngLanes<T, TMask>[eventCount];
         _unmetRing = new AlignedArray<T>(k * net.Steps);
         _ringHead = new AlignedArray<T>(k);
-        Acc = new BlockAccumulators<T>(k);
-        SectorAcc = new BlockAccumulators<T>(sectors);
-        _sectorUnmetToday = new AlignedArray<T>(sectors);
+        Acc = new BlockAccumulators<T, TMask>(k);
+        SectorAcc = new BlockAccumulators<T, TMask>(sectors);
+        _sectorUnmetToday = new AlignedArray<TMask>(sectors);
         _sectorBacklog = new AlignedArray<T>(sectors);
         _plannedUnits = new AlignedArray<T>(n);
         _producedUnits = new AlignedArray<T>(n);
@@ -145,7 +146,7 @@ internal sealed class KernelScratch<T>
     public Span<T> LaneCapacity => _laneCapacity.Span;
 
     /// <summary>Lane masks: open in that trial.</summary>
-    public Span<T> LaneOpen => _laneOpen.Span;
+    public Span<TMask> LaneOpen => _laneOpen.Span;
 
     public Span<T> NodeShipped => _nodeShipped.Span;
 
@@ -174,9 +175,9 @@ internal sealed class KernelScratch<T>
 
     public Span<T> DemandToday => _demandToday.Span;
 
-    public RngLanes<T>[] DemandRng { get; }
+    public RngLanes<T, TMask>[] DemandRng { get; }
 
-    public RngLanes<T>[] LeadRng { get; }
+    public RngLanes<T, TMask>[] LeadRng { get; }
 
     /// <summary>
     /// Per arc, the steps (lead time plus any transshipper delay, capped at the arc's pipeline length) each trial's
@@ -185,25 +186,25 @@ internal sealed class KernelScratch<T>
     /// </summary>
     public Span<T> NextTransitSteps => _nextTransitSteps.Span;
 
-    public RngLanes<T>[] LicenceRng { get; }
+    public RngLanes<T, TMask>[] LicenceRng { get; }
 
-    public RngLanes<T>[] InterdictionRng { get; }
+    public RngLanes<T, TMask>[] InterdictionRng { get; }
 
     public Span<T> OutageUntil => _outageUntil.Span;
 
-    public RngLanes<T>[] DisruptionRng { get; }
+    public RngLanes<T, TMask>[] DisruptionRng { get; }
 
     /// <summary>What each step still owes, <c>[step * slots + slot]</c> (a step's entries are contiguous); written every step before it is read, so never cleared.</summary>
     public Span<T> UnmetRing => _unmetRing.Span;
 
     public Span<T> RingHead => _ringHead.Span;
 
-    public BlockAccumulators<T> Acc { get; }
+    public BlockAccumulators<T, TMask> Acc { get; }
 
-    public BlockAccumulators<T> SectorAcc { get; }
+    public BlockAccumulators<T, TMask> SectorAcc { get; }
 
     /// <summary>Lane masks per sector-material: some consumer of it fell short today.</summary>
-    public Span<T> SectorUnmetToday => _sectorUnmetToday.Span;
+    public Span<TMask> SectorUnmetToday => _sectorUnmetToday.Span;
 
     public Span<T> SectorBacklog => _sectorBacklog.Span;
 

@@ -3,7 +3,7 @@ using static SupplySim.Simulation.Lanes;
 namespace SupplySim.Simulation;
 
 /// <summary>Step 5 for a batch: demand draws, backorders first (FIFO, per trial), then today's demand.</summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     private void Consume(int step)
     {
@@ -13,7 +13,7 @@ internal sealed partial class TrialKernel<T>
         {
             int h = holdings[slot];
             int n = _nodeOf[h];
-            var noise = T.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf(s.DemandRng[h].NextOpenDouble(True)));
+            var noise = T.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf<T, TMask>(s.DemandRng[h].NextOpenDouble(True)));
             s.DemandToday[h] = s.MeanNeed[h] * s.DemandMultiplier[h] * _stepDays * Max(T.Zero, noise);
         }
 
@@ -85,7 +85,7 @@ internal sealed partial class TrialKernel<T>
 
         // Advance past settled debts: in one vector for trials whose queue starts today, per trial otherwise.
         var startsToday = Eq(head, stepValue);
-        head = Where(startsToday & Le(ring[(step * slots) + slot], Tolerance), T.Create(step + 1.0), head);
+        head = Where(And(startsToday, Le(ring[(step * slots) + slot], Tolerance)), T.Create(step + 1.0), head);
         for (uint bits = Bits(Lt(head, stepValue)); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -114,7 +114,7 @@ internal sealed partial class TrialKernel<T>
         var acc = s.SectorAcc;
         acc.Demand[sector] += demand;
         acc.Shortage[sector] += unmet;
-        s.SectorUnmetToday[sector] |= shortToday;
+        s.SectorUnmetToday[sector] = Or(s.SectorUnmetToday[sector], shortToday);
         s.SectorBacklog[sector] += backlog;
         acc.MaxDelaySteps[sector] = Max(acc.MaxDelaySteps[sector], oldestAge);
     }
@@ -161,7 +161,7 @@ internal sealed partial class TrialKernel<T>
             int sector = _sectorSlotOfHolding[h];
             s.SectorAcc.Demand[sector] += demand;
             s.SectorAcc.Shortage[sector] += unmet;
-            s.SectorUnmetToday[sector] |= Gt(unmet, Tolerance);
+            s.SectorUnmetToday[sector] = Or(s.SectorUnmetToday[sector], Gt(unmet, Tolerance));
         }
 
         s.PlannedUnits[n] += planned;
@@ -182,13 +182,13 @@ internal sealed partial class TrialKernel<T>
             acc.StockoutSteps[j] = AddWhere(unmet, acc.StockoutSteps[j], T.One);
             if (step >= _scenario.FirstEventStep)
             {
-                acc.FirstShortStep[j] = Where(unmet & Lt(acc.FirstShortStep[j], T.Zero), stepValue, acc.FirstShortStep[j]);
+                acc.FirstShortStep[j] = Where(And(unmet, Lt(acc.FirstShortStep[j], T.Zero)), stepValue, acc.FirstShortStep[j]);
             }
 
             var first = acc.FirstShortStep[j];
-            var recovered = Ge(first, T.Zero) & Lt(acc.RecoverStep[j], T.Zero) & Lt(first, stepValue) & ~unmet & Le(backlog, Tolerance);
+            var recovered = AndNot(And(And(And(Ge(first, T.Zero), Lt(acc.RecoverStep[j], T.Zero)), Lt(first, stepValue)), Le(backlog, Tolerance)), unmet);
             acc.RecoverStep[j] = Where(recovered, stepValue, acc.RecoverStep[j]);
-            s.SectorUnmetToday[j] = T.Zero;
+            s.SectorUnmetToday[j] = None;
             s.SectorBacklog[j] = T.Zero;
         }
     }

@@ -4,7 +4,7 @@ using static SupplySim.Simulation.Lanes;
 namespace SupplySim.Simulation;
 
 /// <summary>Step 1 for a batch: the events active today set capacities, quotas, enforcement, multipliers, releases.</summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     private static readonly T PositiveInfinity = T.Create(double.PositiveInfinity);
     private static readonly T NaN = T.Create(double.NaN);
@@ -130,7 +130,7 @@ internal sealed partial class TrialKernel<T>
         if (Any(idle))
         {
             var chance = s.Values[ev.ValueParam] * _stepDays / DaysPerYear;
-            var starts = idle & Lt(rng.NextDouble(idle), chance);
+            var starts = And(idle, Lt(rng.NextDouble(idle), chance));
             for (uint bits = Bits(starts); bits != 0; bits &= bits - 1)
             {
                 int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);

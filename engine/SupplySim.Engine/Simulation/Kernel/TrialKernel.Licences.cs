@@ -3,24 +3,24 @@ using static SupplySim.Simulation.Lanes;
 namespace SupplySim.Simulation;
 
 /// <summary>Licence validity for a batch; the rule is documented on the scalar kernel (<c>TrialKernel.Licences.cs</c>).</summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     /// <summary>The trials in which arc <paramref name="a"/> holds a licence valid for control <paramref name="k"/> at <paramref name="step"/>.</summary>
-    private T HoldsValidLicence(int a, int k, int step)
+    private TMask HoldsValidLicence(int a, int k, int step)
     {
         int approval = _scenario.ControlArcApproval[(k * _arcs) + a];
         if (_scenario.ControlValidityParam[k] < 0 || approval < 0)
         {
-            return T.Zero;
+            return None;
         }
 
         var s = _s;
-        return Eq(s.LicenceValidExporter[a], T.Create((double)_scenario.ControlExporter[k])) &
-               Lt(T.Create((double)step), s.LicenceValidUntil[a]) & Gt(s.Values[approval], T.Zero);
+        return And(And(Eq(s.LicenceValidExporter[a], T.Create((double)_scenario.ControlExporter[k])),
+               Lt(T.Create((double)step), s.LicenceValidUntil[a])), Gt(s.Values[approval], T.Zero));
     }
 
     /// <summary>Approvals under a control with a validity draw it per trial, right after the approval draw.</summary>
-    private void GrantLicence(int a, int k, int step, T granted)
+    private void GrantLicence(int a, int k, int step, TMask granted)
     {
         int validity = _scenario.ControlValidityParam[k];
         if (validity < 0)

@@ -3,7 +3,7 @@ using static SupplySim.Simulation.Lanes;
 namespace SupplySim.Simulation;
 
 /// <summary>Step 9 at the end of a batch: each lane's accumulators become its trial's row, as in the scalar kernel.</summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     private void WriteRow(int lane, Span<double> row)
     {
@@ -50,7 +50,7 @@ internal sealed partial class TrialKernel<T>
     }
 
     /// <summary>The nine shortage metrics of one lane.</summary>
-    private void WriteShortage(Span<double> cells, BlockAccumulators<T> acc, int slot, int lane) =>
+    private void WriteShortage(Span<double> cells, BlockAccumulators<T, TMask> acc, int slot, int lane) =>
         ShortageMetrics.Write(cells, At(acc.Demand, slot, lane), At(acc.Shortage, slot, lane), (int)At(acc.StockoutSteps, slot, lane),
             At(acc.BacklogSum, slot, lane), (int)At(acc.MaxDelaySteps, slot, lane), (int)At(acc.FirstShortStep, slot, lane),
             (int)At(acc.RecoverStep, slot, lane), _scenario.FirstEventStep, _net.Steps, _stepDays);

@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
 using SupplySim.Model;
-using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Step 6 for a batch: buyers order up to their policy's target, split by share across open lanes.</summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     private const double MaxPlannedLicenceDays = 730;
 
@@ -27,7 +26,7 @@ internal sealed partial class TrialKernel<T>
                 int a = inArcs[i];
                 var approval = LaneOutlook(a, out var processing);
                 var closed = Le(approval, T.Zero);
-                var cancels = closed & Gt(outstanding[a], T.Zero);
+                var cancels = And(closed, Gt(outstanding[a], T.Zero));
                 if (Any(cancels))
                 {
                     CancelOrdered(a, outstanding[a], cancels);
@@ -44,7 +43,7 @@ internal sealed partial class TrialKernel<T>
             var delivers = Gt(delivering, T.Zero);
             weightedLead = Where(delivers, weightedLead / delivering, T.Zero);
             var order = OrderQuantity(h, weightedLead);
-            var orders = Gt(order, Tolerance) & Gt(openShare, T.Zero);
+            var orders = And(Gt(order, Tolerance), Gt(openShare, T.Zero));
             if (!Any(orders))
             {
                 continue;
@@ -88,7 +87,7 @@ internal sealed partial class TrialKernel<T>
         int approval = _scenario.ControlArcApproval[(k * _arcs) + a];
         var p = approval >= 0 ? _s.Values[approval] : T.Zero;
         var days = Where(Gt(p, T.Zero), Min(T.Create(_scenario.ControlMeanProcessingDays[k]) / p, T.Create(MaxPlannedLicenceDays)), T.Zero);
-        processingDays = Where(open & ~valid, days, T.Zero);
+        processingDays = Where(AndNot(open, valid), days, T.Zero);
         return Where(open, Where(valid, T.One, p), T.Zero);
     }
 
@@ -128,7 +127,7 @@ internal sealed partial class TrialKernel<T>
 
     /// <summary>An order (or part of one) will not be delivered, in the lanes of <paramref name="mask"/>: the buyer can re-order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CancelOrdered(int a, T amount, T mask)
+    private void CancelOrdered(int a, T amount, TMask mask)
     {
         int buyer = _buyerOfArc[a];
         _s.OnOrder[buyer] = Where(mask, Max(T.Zero, _s.OnOrder[buyer] - amount), _s.OnOrder[buyer]);

@@ -7,12 +7,12 @@ namespace SupplySim.Simulation;
 /// What a block records beyond its rows when asked: tonnes shipped per lane and month (backtests), weekly cover and
 /// fill per demand slot (the report's fan charts); and the mass balance the conservation tests check.
 /// </summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     /// <summary>Adds a shipment to its lane's month, in the lanes of <paramref name="mask"/>.</summary>
     /// <remarks>Not inlined, as <see cref="RecordWeek"/>: recording is off in most runs, and the hot callers' inlining budget is better spent elsewhere.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RecordMonthlyFlow(int lane, int step, T amount, T mask)
+    private void RecordMonthlyFlow(int lane, int step, T amount, TMask mask)
     {
         int cell = (lane * _months) + _net.MonthOfStep[step];
         _laneMonthly[cell] = AddWhere(mask, _laneMonthly[cell], amount);

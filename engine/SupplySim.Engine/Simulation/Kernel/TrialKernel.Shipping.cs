@@ -8,7 +8,7 @@ namespace SupplySim.Simulation;
 /// Steps 7-8 for a batch: allocation to orders or push by share, export controls per origin part, the lead-time
 /// pipeline and the licence queue (scattered per trial, since each trial's draw picks its own slot), and releases.
 /// </summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     private int _step;
 
@@ -50,7 +50,7 @@ internal sealed partial class TrialKernel<T>
                 }
 
                 var available = Min(TotalStock(h), forwardRoom);
-                var ships = Gt(requested, Tolerance) & Gt(available, Tolerance);
+                var ships = And(Gt(requested, Tolerance), Gt(available, Tolerance));
                 if (Any(ships))
                 {
                     var fraction = Min(T.One, available / requested);
@@ -58,7 +58,7 @@ internal sealed partial class TrialKernel<T>
                     {
                         int a = outArcs[j];
                         var amount = LaneLimit(a, outstanding[a] * fraction, ships);
-                        var sends = ships & Gt(amount, Tolerance);
+                        var sends = And(ships, Gt(amount, Tolerance));
                         if (Any(sends))
                         {
                             outstanding[a] = Where(sends, outstanding[a] - amount, outstanding[a]);
@@ -92,7 +92,7 @@ internal sealed partial class TrialKernel<T>
             openShare += s.Share[a];
         }
 
-        pushes &= Gt(openShare, T.Zero);
+        pushes = And(pushes, Gt(openShare, T.Zero));
         if (!Any(pushes))
         {
             return;
@@ -102,7 +102,7 @@ internal sealed partial class TrialKernel<T>
         {
             int a = _net.OutArcs[i];
             var amount = LaneLimit(a, stock * s.Share[a] / openShare, pushes);
-            var sends = pushes & Gt(amount, Tolerance);
+            var sends = And(pushes, Gt(amount, Tolerance));
             if (Any(sends))
             {
                 int buyer = _buyerOfArc[a];
@@ -113,7 +113,7 @@ internal sealed partial class TrialKernel<T>
     }
 
     /// <summary>What of <paramref name="amount"/> the arc's lane can still carry today, booked in the lanes of <paramref name="mask"/>.</summary>
-    private T LaneLimit(int a, T amount, T mask)
+    private T LaneLimit(int a, T amount, TMask mask)
     {
         int lane = _arcLane[a];
         if (lane < 0)
@@ -130,7 +130,7 @@ internal sealed partial class TrialKernel<T>
     /// <summary>Takes a shipment from the supplier's stock and applies any export control to each origin part.</summary>
     /// <remarks>Inlined into its callers (as <see cref="CancelOrdered"/> and <see cref="MergeTinyOrigins"/>): as calls they spill every live vector around them.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Dispatch(int a, int supplier, T amount, int step, T mask)
+    private void Dispatch(int a, int supplier, T amount, int step, TMask mask)
     {
         var s = _s;
         var stock = s.Stock;
@@ -146,7 +146,7 @@ internal sealed partial class TrialKernel<T>
         {
             var held = stock[at + origin];
             var part = held * fraction;
-            var moves = mask & ~Le(part, T.Zero);
+            var moves = AndNot(mask, Le(part, T.Zero));
             if (!Any(moves))
             {
                 continue;
@@ -183,21 +183,21 @@ internal sealed partial class TrialKernel<T>
     }
 
     /// <summary>Controlled-origin material leaving a transshipper: the leaked part slips through (or is seized), the rest is gated.</summary>
-    private void DispatchControlledReexport(int a, int k, int supplier, T part, int origin, int step, T mask)
+    private void DispatchControlledReexport(int a, int k, int supplier, T part, int origin, int step, TMask mask)
     {
         var s = _s;
         int from = _net.ArcFrom[a];
         var leaked = _scenario.ControlExtraterritorial[k] ? part * s.Leak[from] : part;
         var held = part - leaked;
-        var leaks = mask & Gt(leaked, T.Zero);
+        var leaks = And(mask, Gt(leaked, T.Zero));
         if (Any(leaks))
         {
             var interdiction = s.Interdiction[from];
-            var watched = leaks & Gt(interdiction, T.Zero);
-            var seized = T.Zero;
+            var watched = And(leaks, Gt(interdiction, T.Zero));
+            var seized = None;
             if (Any(watched))
             {
-                seized = watched & Lt(s.InterdictionRng[a].NextDouble(watched), interdiction);
+                seized = And(watched, Lt(s.InterdictionRng[a].NextDouble(watched), interdiction));
             }
 
             if (Any(seized))
@@ -208,14 +208,14 @@ internal sealed partial class TrialKernel<T>
                 CancelOrdered(a, leaked, seized);
             }
 
-            var passes = leaks & ~seized;
+            var passes = AndNot(leaks, seized);
             if (Any(passes))
             {
                 Transit(a, leaked, origin, step, passes);
             }
         }
 
-        var gated = mask & ~Le(held, T.Zero);
+        var gated = AndNot(mask, Le(held, T.Zero));
         if (!Any(gated))
         {
             return;
@@ -233,15 +233,15 @@ internal sealed partial class TrialKernel<T>
         }
     }
 
-    private void QueueLicence(int a, int k, T amount, int origin, int step, T mask)
+    private void QueueLicence(int a, int k, T amount, int origin, int step, TMask mask)
     {
-        var valid = mask & HoldsValidLicence(a, k, step);
+        var valid = And(mask, HoldsValidLicence(a, k, step));
         if (Any(valid))
         {
             Transit(a, amount, origin, step, valid);
         }
 
-        var applies = mask & ~valid;
+        var applies = AndNot(mask, valid);
         if (!Any(applies))
         {
             return;
@@ -259,12 +259,12 @@ internal sealed partial class TrialKernel<T>
 
     /// <summary>
     /// Puts each trial's shipment on the lane's pipeline at its own drawn lead time (plus any transshipper delay).
-    /// The steps were drawn one shipment ahead (<see cref="KernelScratch{T}.NextTransitSteps"/>); the lanes that ship
+    /// The steps were drawn one shipment ahead (<see cref="KernelScratch{T, TMask}.NextTransitSteps"/>); the lanes that ship
     /// draw their next ones now. Each trial consumes its lead-time stream in the same order as the scalar kernel,
     /// but the scatter no longer waits on this draw's ~100-cycle chain of dependent operations (square root,
     /// rounding), which overlaps with the scatter instead: ~7% of a <c>combined</c> batch (bench/README).
     /// </summary>
-    private void Transit(int a, T amount, int origin, int step, T mask)
+    private void Transit(int a, T amount, int origin, int step, TMask mask)
     {
         var s = _s;
         var ahead = s.NextTransitSteps[a];
@@ -286,7 +286,7 @@ internal sealed partial class TrialKernel<T>
     /// transshipper delay, from the arc's lead-time stream; capped at the arc's pipeline length, as it lands.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private T DrawTransitSteps(int a, T mask)
+    private T DrawTransitSteps(int a, TMask mask)
     {
         ref var rng = ref _s.LeadRng[a];
         var steps = _leadTimes.DrawSteps(a, ref rng, mask);
@@ -307,7 +307,7 @@ internal sealed partial class TrialKernel<T>
     /// same double (each writes its own lane of an item).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Scatter(Span<T> items, T slot, int stride, int cell, T amount, T mask)
+    private void Scatter(Span<T> items, T slot, int stride, int cell, T amount, TMask mask)
     {
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.
         var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);
@@ -352,7 +352,7 @@ internal sealed partial class TrialKernel<T>
                 var left = s.ReleaseRate[n] * _stepDays;
                 for (int i = _net.ReleaseStart[h]; i < _net.ReleaseStart[h + 1]; i++)
                 {
-                    var active = releasing & Gt(left, Tolerance);
+                    var active = And(releasing, Gt(left, Tolerance));
                     if (!Any(active))
                     {
                         break;
@@ -369,14 +369,14 @@ internal sealed partial class TrialKernel<T>
                     var below = Where(Eq(s.ReleaseBelow[n], s.ReleaseBelow[n]), s.ReleaseBelow[n], T.Create(_net.CoverDays[_net.ArcTo[a]]));
                     var position = TotalStock(buyer) + s.OnOrder[buyer] - s.Backlog[buyer];
                     var target = below * mean;
-                    var belowTarget = active & ~Ge(position, target);
+                    var belowTarget = AndNot(active, Ge(position, target));
                     if (!Any(belowTarget))
                     {
                         continue;
                     }
 
                     var amount = Min(Min(target - position, left), TotalStock(h));
-                    var sends = belowTarget & Gt(amount, Tolerance);
+                    var sends = And(belowTarget, Gt(amount, Tolerance));
                     if (Any(sends))
                     {
                         left = Where(sends, left - amount, left);

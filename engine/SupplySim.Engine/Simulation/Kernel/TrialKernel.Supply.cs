@@ -1,9 +1,8 @@
-using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Steps 2-4 for a batch: arrivals, licence decisions, production and processing.</summary>
-internal sealed partial class TrialKernel<T>
+internal sealed partial class TrialKernel<T, TMask>
 {
     private void ReceiveArrivals(int step)
     {
@@ -51,10 +50,10 @@ internal sealed partial class TrialKernel<T>
             int cells = queue.Base[a] + (slotIndex * controls * _o);
             for (int origin = 0; origin < _o; origin++)
             {
-                var pending = T.Zero;
+                var pending = None;
                 for (int local = 0, cell = cells + origin; local < controls; local++, cell += _o)
                 {
-                    pending |= Gt(licence[cell], T.Zero);
+                    pending = Or(pending, Gt(licence[cell], T.Zero));
                 }
 
                 if (!Any(pending))
@@ -77,8 +76,8 @@ internal sealed partial class TrialKernel<T>
                     licence[cell] = Where(has, T.Zero, amount);
                     int k = queue.Controls[first + local];
                     int approvalParam = _scenario.ControlArcApproval[(k * _arcs) + a];
-                    var grant = has & Lt(draw, approvalParam >= 0 ? s.Values[approvalParam] : T.Zero);
-                    var deny = has & ~grant;
+                    var grant = And(has, Lt(draw, approvalParam >= 0 ? s.Values[approvalParam] : T.Zero));
+                    var deny = AndNot(has, grant);
                     s.ControlApproved[k] = AddWhere(grant, s.ControlApproved[k], amount);
                     approved = AddWhere(grant, approved, amount);
                     if (Any(grant))
@@ -123,7 +122,7 @@ internal sealed partial class TrialKernel<T>
             var binding = Lt(remaining, make);
             make = Where(binding, Max(T.Zero, remaining), make);
             s.QuotaBindingSteps[n] = AddWhere(binding, s.QuotaBindingSteps[n], T.One);
-            var makes = Gt(make, T.Zero) & ~Eq(make, PositiveInfinity);
+            var makes = AndNot(Gt(make, T.Zero), Eq(make, PositiveInfinity));
             if (!Any(makes))
             {
                 continue;
@@ -157,7 +156,7 @@ internal sealed partial class TrialKernel<T>
                 make = Min(make, TotalStock((n * _m) + _net.RecipeMaterial[i]) / ratio);
             }
 
-            var makes = Gt(make, T.Zero) & ~Eq(make, PositiveInfinity);
+            var makes = AndNot(Gt(make, T.Zero), Eq(make, PositiveInfinity));
             if (!Any(makes))
             {
                 continue;

@@ -14,19 +14,18 @@ namespace SupplySim.Simulation;
 /// tails) runs per lane. One instance per worker; it allocates nothing per block. The plain reference kernel in the
 /// tests is the readable specification this one must agree with.
 /// </summary>
-internal sealed partial class TrialKernel<T> : ITrialKernel
-    where T : struct, ILanes<T>
+internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, ITrialKernel
+    where T : struct, ILanes<T, TMask>
+    where TMask : struct
 {
     private const double DaysPerYear = 365.0;
 
     private static readonly T Tolerance = T.Create(ShortageMetrics.Tolerance);
 
-    private static T True => T.AllBitsSet;
-
     private readonly CompiledNetwork _net;
     private readonly CompiledScenario _scenario;
     private readonly MetricLayout _layout;
-    private readonly KernelScratch<T> _s;
+    private readonly KernelScratch<T, TMask> _s;
     private readonly ParameterTable _params;
     private readonly int _m;
     private readonly int _o;
@@ -81,7 +80,7 @@ internal sealed partial class TrialKernel<T> : ITrialKernel
         _arcs = network.ArcCount;
         _stepDays = network.StepDays;
         _licences = LicenceQueueLayout.For(network, scenario);
-        _s = new KernelScratch<T>(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length);
+        _s = new KernelScratch<T, TMask>(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length);
         _leadTimes = DurationSampler.LeadTimes(network);
         _processingTimes = DurationSampler.ProcessingTimes(network, scenario);
         _delays = DurationSampler.Delays(network);
@@ -265,7 +264,7 @@ internal sealed partial class TrialKernel<T> : ITrialKernel
     }
 
     /// <summary>Takes <paramref name="amount"/> from holding <paramref name="h"/> pro rata across origins, in the lanes of <paramref name="mask"/>.</summary>
-    private void TakeStock(int h, T amount, T total, T mask)
+    private void TakeStock(int h, T amount, T total, TMask mask)
     {
         var stock = _s.Stock;
         int at = h * _o;
@@ -284,7 +283,7 @@ internal sealed partial class TrialKernel<T> : ITrialKernel
 
     /// <summary>The scalar kernel's merge of origin parts below 1e-9 of the largest into it, per lane (the largest differs by lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void MergeTinyOrigins(int at, T mask)
+    private void MergeTinyOrigins(int at, TMask mask)
     {
         var stock = _s.Stock;
         var largest = stock[at];
@@ -302,7 +301,7 @@ internal sealed partial class TrialKernel<T> : ITrialKernel
         for (int i = 0; i < _o; i++)
         {
             var part = stock[at + i];
-            var move = mask & ~Eq(largestIndex, T.Create((double)i)) & ~Eq(part, T.Zero) & Lt(part, floor);
+            var move = AndNot(AndNot(And(mask, Lt(part, floor)), Eq(largestIndex, T.Create((double)i))), Eq(part, T.Zero));
             if (Any(move))
             {
                 anyMoved = true;

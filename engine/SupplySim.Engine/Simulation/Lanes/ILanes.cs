@@ -7,12 +7,18 @@ namespace SupplySim.Simulation;
 /// per width, with every member inlined and no virtual call (the pattern of ImageSharp and TensorPrimitives).
 /// <para>
 /// Every member is the lane-wise IEEE operation of its scalar twin (<see cref="Min"/> is <see cref="Math.Min(double, double)"/>,
-/// never a fused multiply-add), so a trial's results never depend on the width. A mask has every bit of a lane set
-/// (true) or clear (false). The bit members treat a lane's 64 bits as an unsigned integer (the generator's state).
+/// never a fused multiply-add), so a trial's results never depend on the width. The bit members treat a lane's 64 bits as an unsigned integer (the generator's state).
 /// </para>
 /// </summary>
-internal interface ILanes<TSelf>
-    where TSelf : struct, ILanes<TSelf>
+/// <typeparam name="TSelf">The lanes' values: arithmetic and bits.</typeparam>
+/// <typeparam name="TMask">
+/// The lanes' conditions, a type of its own (the runtime's vector itself, or <see cref="bool"/> for one lane) so the
+/// JIT keeps comparisons in AVX-512 mask registers as it does in hand-written code; through a wrapper struct it turns
+/// every condition into a vector and back.
+/// </typeparam>
+internal interface ILanes<TSelf, TMask>
+    where TSelf : struct, ILanes<TSelf, TMask>
+    where TMask : struct
 {
     /// <summary>Trials per block: 8, 4, 2 or 1.</summary>
     static abstract int Count { get; }
@@ -24,8 +30,11 @@ internal interface ILanes<TSelf>
 
     static abstract TSelf One { get; }
 
-    /// <summary>Every bit set: the all-true mask.</summary>
-    static abstract TSelf AllBitsSet { get; }
+    /// <summary>Every lane true.</summary>
+    static abstract TMask AllTrue { get; }
+
+    /// <summary>Every lane false.</summary>
+    static abstract TMask NoneTrue { get; }
 
     /// <summary>0, 1, …, Count − 1.</summary>
     static abstract TSelf Indices { get; }
@@ -48,26 +57,40 @@ internal interface ILanes<TSelf>
 
     static abstract TSelf operator /(TSelf left, double right);
 
-    static abstract TSelf operator &(TSelf left, TSelf right);
-
+    /// <summary>Bitwise or of each lane's 64 bits (the generator's state).</summary>
     static abstract TSelf operator |(TSelf left, TSelf right);
 
+    /// <summary>Bitwise exclusive or of each lane's 64 bits (the generator's state).</summary>
     static abstract TSelf operator ^(TSelf left, TSelf right);
 
-    static abstract TSelf operator ~(TSelf value);
+    static abstract TMask GreaterThan(TSelf left, TSelf right);
 
-    static abstract TSelf GreaterThan(TSelf left, TSelf right);
+    static abstract TMask GreaterThanOrEqual(TSelf left, TSelf right);
 
-    static abstract TSelf GreaterThanOrEqual(TSelf left, TSelf right);
+    static abstract TMask LessThan(TSelf left, TSelf right);
 
-    static abstract TSelf LessThan(TSelf left, TSelf right);
+    static abstract TMask LessThanOrEqual(TSelf left, TSelf right);
 
-    static abstract TSelf LessThanOrEqual(TSelf left, TSelf right);
+    static abstract TMask EqualTo(TSelf left, TSelf right);
 
-    static abstract TSelf EqualTo(TSelf left, TSelf right);
+    static abstract TMask And(TMask left, TMask right);
 
-    /// <summary>Per lane: <paramref name="ifTrue"/> where <paramref name="mask"/> is set, else <paramref name="ifFalse"/>.</summary>
-    static abstract TSelf ConditionalSelect(TSelf mask, TSelf ifTrue, TSelf ifFalse);
+    static abstract TMask Or(TMask left, TMask right);
+
+    /// <summary><paramref name="left"/> and not <paramref name="right"/>.</summary>
+    static abstract TMask AndNot(TMask left, TMask right);
+
+    /// <summary>Per lane: <paramref name="ifTrue"/> where <paramref name="mask"/> is true, else <paramref name="ifFalse"/>.</summary>
+    static abstract TSelf ConditionalSelect(TMask mask, TSelf ifTrue, TSelf ifFalse);
+
+    /// <summary>Per lane: <paramref name="ifTrue"/> where <paramref name="mask"/> is true, else <paramref name="ifFalse"/>.</summary>
+    static abstract TMask SelectMask(TMask mask, TMask ifTrue, TMask ifFalse);
+
+    /// <summary>One bit per lane, lane i at bit i.</summary>
+    static abstract uint ExtractMostSignificantBits(TMask mask);
+
+    /// <summary>The mask whose lane i is bit i of <paramref name="bits"/> (tests).</summary>
+    static abstract TMask MaskFromBits(uint bits);
 
     /// <summary><see cref="Math.Min(double, double)"/> per lane (NaN-propagating, −0 below +0).</summary>
     static abstract TSelf Min(TSelf left, TSelf right);
@@ -87,9 +110,6 @@ internal interface ILanes<TSelf>
 
     /// <summary>Every lane of <paramref name="value"/> into <paramref name="destination"/> (at least <see cref="Count"/> long).</summary>
     static abstract void CopyTo(TSelf value, Span<double> destination);
-
-    /// <summary>The sign bit of each lane, lane i at bit i (a mask's true lanes).</summary>
-    static abstract uint ExtractMostSignificantBits(TSelf value);
 
     /// <summary>Each lane's 64 bits shifted left by <paramref name="count"/>.</summary>
     static abstract TSelf ShiftLeftBits(TSelf value, int count);

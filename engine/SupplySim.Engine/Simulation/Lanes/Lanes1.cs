@@ -2,14 +2,9 @@ using System.Runtime.CompilerServices;
 
 namespace SupplySim.Simulation;
 
-/// <summary>
-/// One trial in a plain <see cref="double"/>: the width for CPUs without usable vectors. A mask is a double whose
-/// bits are all set or all clear, so selects and logic work on the bits exactly as the vector widths do.
-/// </summary>
-internal readonly struct Lanes1 : ILanes<Lanes1>
+/// <summary>One trial in a plain <see cref="double"/>, conditions as <see cref="bool"/>: the width for CPUs without usable vectors.</summary>
+internal readonly struct Lanes1 : ILanes<Lanes1, bool>
 {
-    private const ulong AllBits = ulong.MaxValue;
-
     private readonly double _v;
 
     private Lanes1(double v) => _v = v;
@@ -22,7 +17,9 @@ internal readonly struct Lanes1 : ILanes<Lanes1>
 
     public static Lanes1 One => new(1.0);
 
-    public static Lanes1 AllBitsSet => FromBits(AllBits);
+    public static bool AllTrue => true;
+
+    public static bool NoneTrue => false;
 
     public static Lanes1 Indices => default;
 
@@ -51,35 +48,42 @@ internal readonly struct Lanes1 : ILanes<Lanes1>
     public static Lanes1 operator /(Lanes1 left, double right) => new(left._v / right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 operator &(Lanes1 left, Lanes1 right) => FromBits(Bits(left) & Bits(right));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes1 operator |(Lanes1 left, Lanes1 right) => FromBits(Bits(left) | Bits(right));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes1 operator ^(Lanes1 left, Lanes1 right) => FromBits(Bits(left) ^ Bits(right));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 operator ~(Lanes1 value) => FromBits(~Bits(value));
+    public static bool GreaterThan(Lanes1 left, Lanes1 right) => left._v > right._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 GreaterThan(Lanes1 left, Lanes1 right) => Mask(left._v > right._v);
+    public static bool GreaterThanOrEqual(Lanes1 left, Lanes1 right) => left._v >= right._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 GreaterThanOrEqual(Lanes1 left, Lanes1 right) => Mask(left._v >= right._v);
+    public static bool LessThan(Lanes1 left, Lanes1 right) => left._v < right._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 LessThan(Lanes1 left, Lanes1 right) => Mask(left._v < right._v);
+    public static bool LessThanOrEqual(Lanes1 left, Lanes1 right) => left._v <= right._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 LessThanOrEqual(Lanes1 left, Lanes1 right) => Mask(left._v <= right._v);
+    public static bool EqualTo(Lanes1 left, Lanes1 right) => left._v == right._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 EqualTo(Lanes1 left, Lanes1 right) => Mask(left._v == right._v);
+    public static Lanes1 ConditionalSelect(bool mask, Lanes1 ifTrue, Lanes1 ifFalse) => mask ? ifTrue : ifFalse;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 ConditionalSelect(Lanes1 mask, Lanes1 ifTrue, Lanes1 ifFalse) =>
-        FromBits((Bits(mask) & Bits(ifTrue)) | (~Bits(mask) & Bits(ifFalse)));
+    public static bool SelectMask(bool mask, bool ifTrue, bool ifFalse) => mask ? ifTrue : ifFalse;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool And(bool left, bool right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Or(bool left, bool right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AndNot(bool left, bool right) => left & !right;
+
+    public static bool MaskFromBits(uint bits) => (bits & 1) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes1 Min(Lanes1 left, Lanes1 right) => new(Math.Min(left._v, right._v));
@@ -103,7 +107,7 @@ internal readonly struct Lanes1 : ILanes<Lanes1>
     public static void CopyTo(Lanes1 value, Span<double> destination) => destination[0] = value._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint ExtractMostSignificantBits(Lanes1 value) => (uint)(Bits(value) >> 63);
+    public static uint ExtractMostSignificantBits(bool mask) => mask ? 1u : 0u;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes1 ShiftLeftBits(Lanes1 value, int count) => FromBits(Bits(value) << count);
@@ -122,7 +126,4 @@ internal readonly struct Lanes1 : ILanes<Lanes1>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Lanes1 FromBits(ulong bits) => new(BitConverter.UInt64BitsToDouble(bits));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Lanes1 Mask(bool value) => FromBits(value ? AllBits : 0);
 }

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace SupplySim.Simulation;
 
 /// <summary>Two trials in one <see cref="Vector128{T}"/> (SSE2 on x64, AdvSimd on Arm64).</summary>
-internal readonly struct Lanes2 : ILanes<Lanes2>
+internal readonly struct Lanes2 : ILanes<Lanes2, Vector128<double>>
 {
     private readonly Vector128<double> _v;
 
@@ -14,11 +14,13 @@ internal readonly struct Lanes2 : ILanes<Lanes2>
 
     public static bool IsHardwareAccelerated => Vector128.IsHardwareAccelerated;
 
-    public static Lanes2 Zero => default;
+    public static Lanes2 Zero => new(Vector128<double>.Zero);
 
     public static Lanes2 One => new(Vector128<double>.One);
 
-    public static Lanes2 AllBitsSet => new(Vector128<double>.AllBitsSet);
+    public static Vector128<double> AllTrue => Vector128<double>.AllBitsSet;
+
+    public static Vector128<double> NoneTrue => Vector128<double>.Zero;
 
     public static Lanes2 Indices => new(Vector128<double>.Indices);
 
@@ -47,35 +49,52 @@ internal readonly struct Lanes2 : ILanes<Lanes2>
     public static Lanes2 operator /(Lanes2 left, double right) => new(left._v / Vector128.Create(right));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 operator &(Lanes2 left, Lanes2 right) => new(left._v & right._v);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes2 operator |(Lanes2 left, Lanes2 right) => new(left._v | right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes2 operator ^(Lanes2 left, Lanes2 right) => new(left._v ^ right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 operator ~(Lanes2 value) => new(~value._v);
+    public static Vector128<double> GreaterThan(Lanes2 left, Lanes2 right) => Vector128.GreaterThan(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 GreaterThan(Lanes2 left, Lanes2 right) => new(Vector128.GreaterThan(left._v, right._v));
+    public static Vector128<double> GreaterThanOrEqual(Lanes2 left, Lanes2 right) => Vector128.GreaterThanOrEqual(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 GreaterThanOrEqual(Lanes2 left, Lanes2 right) => new(Vector128.GreaterThanOrEqual(left._v, right._v));
+    public static Vector128<double> LessThan(Lanes2 left, Lanes2 right) => Vector128.LessThan(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 LessThan(Lanes2 left, Lanes2 right) => new(Vector128.LessThan(left._v, right._v));
+    public static Vector128<double> LessThanOrEqual(Lanes2 left, Lanes2 right) => Vector128.LessThanOrEqual(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 LessThanOrEqual(Lanes2 left, Lanes2 right) => new(Vector128.LessThanOrEqual(left._v, right._v));
+    public static Vector128<double> EqualTo(Lanes2 left, Lanes2 right) => Vector128.Equals(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 EqualTo(Lanes2 left, Lanes2 right) => new(Vector128.Equals(left._v, right._v));
+    public static Vector128<double> And(Vector128<double> left, Vector128<double> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes2 ConditionalSelect(Lanes2 mask, Lanes2 ifTrue, Lanes2 ifFalse) =>
-        new(Vector128.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+    public static Vector128<double> Or(Vector128<double> left, Vector128<double> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> AndNot(Vector128<double> left, Vector128<double> right) => Vector128.AndNot(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> SelectMask(Vector128<double> mask, Vector128<double> ifTrue, Vector128<double> ifFalse) => Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
+
+    public static Vector128<double> MaskFromBits(uint bits)
+    {
+        var mask = Vector128<double>.Zero;
+        for (int lane = 0; lane < Count; lane++)
+        {
+            mask = (bits >> lane & 1) != 0 ? mask.WithElement(lane, BitConverter.Int64BitsToDouble(-1)) : mask;
+        }
+
+        return mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes2 ConditionalSelect(Vector128<double> mask, Lanes2 ifTrue, Lanes2 ifFalse) =>
+        new(Vector128.ConditionalSelect(mask, ifTrue._v, ifFalse._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes2 Min(Lanes2 left, Lanes2 right) => new(Vector128.Min(left._v, right._v));
@@ -99,7 +118,7 @@ internal readonly struct Lanes2 : ILanes<Lanes2>
     public static void CopyTo(Lanes2 value, Span<double> destination) => value._v.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint ExtractMostSignificantBits(Lanes2 value) => (uint)value._v.ExtractMostSignificantBits();
+    public static uint ExtractMostSignificantBits(Vector128<double> mask) => (uint)mask.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes2 ShiftLeftBits(Lanes2 value, int count) => new((value._v.AsUInt64() << count).AsDouble());

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace SupplySim.Simulation;
 
 /// <summary>Four trials in one <see cref="Vector256{T}"/> (two 128-bit halves where AVX is off).</summary>
-internal readonly struct Lanes4 : ILanes<Lanes4>
+internal readonly struct Lanes4 : ILanes<Lanes4, Vector256<double>>
 {
     private readonly Vector256<double> _v;
 
@@ -14,11 +14,13 @@ internal readonly struct Lanes4 : ILanes<Lanes4>
 
     public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
 
-    public static Lanes4 Zero => default;
+    public static Lanes4 Zero => new(Vector256<double>.Zero);
 
     public static Lanes4 One => new(Vector256<double>.One);
 
-    public static Lanes4 AllBitsSet => new(Vector256<double>.AllBitsSet);
+    public static Vector256<double> AllTrue => Vector256<double>.AllBitsSet;
+
+    public static Vector256<double> NoneTrue => Vector256<double>.Zero;
 
     public static Lanes4 Indices => new(Vector256<double>.Indices);
 
@@ -47,35 +49,52 @@ internal readonly struct Lanes4 : ILanes<Lanes4>
     public static Lanes4 operator /(Lanes4 left, double right) => new(left._v / Vector256.Create(right));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 operator &(Lanes4 left, Lanes4 right) => new(left._v & right._v);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes4 operator |(Lanes4 left, Lanes4 right) => new(left._v | right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes4 operator ^(Lanes4 left, Lanes4 right) => new(left._v ^ right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 operator ~(Lanes4 value) => new(~value._v);
+    public static Vector256<double> GreaterThan(Lanes4 left, Lanes4 right) => Vector256.GreaterThan(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 GreaterThan(Lanes4 left, Lanes4 right) => new(Vector256.GreaterThan(left._v, right._v));
+    public static Vector256<double> GreaterThanOrEqual(Lanes4 left, Lanes4 right) => Vector256.GreaterThanOrEqual(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 GreaterThanOrEqual(Lanes4 left, Lanes4 right) => new(Vector256.GreaterThanOrEqual(left._v, right._v));
+    public static Vector256<double> LessThan(Lanes4 left, Lanes4 right) => Vector256.LessThan(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 LessThan(Lanes4 left, Lanes4 right) => new(Vector256.LessThan(left._v, right._v));
+    public static Vector256<double> LessThanOrEqual(Lanes4 left, Lanes4 right) => Vector256.LessThanOrEqual(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 LessThanOrEqual(Lanes4 left, Lanes4 right) => new(Vector256.LessThanOrEqual(left._v, right._v));
+    public static Vector256<double> EqualTo(Lanes4 left, Lanes4 right) => Vector256.Equals(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 EqualTo(Lanes4 left, Lanes4 right) => new(Vector256.Equals(left._v, right._v));
+    public static Vector256<double> And(Vector256<double> left, Vector256<double> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes4 ConditionalSelect(Lanes4 mask, Lanes4 ifTrue, Lanes4 ifFalse) =>
-        new(Vector256.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+    public static Vector256<double> Or(Vector256<double> left, Vector256<double> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> AndNot(Vector256<double> left, Vector256<double> right) => Vector256.AndNot(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> SelectMask(Vector256<double> mask, Vector256<double> ifTrue, Vector256<double> ifFalse) => Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
+
+    public static Vector256<double> MaskFromBits(uint bits)
+    {
+        var mask = Vector256<double>.Zero;
+        for (int lane = 0; lane < Count; lane++)
+        {
+            mask = (bits >> lane & 1) != 0 ? mask.WithElement(lane, BitConverter.Int64BitsToDouble(-1)) : mask;
+        }
+
+        return mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes4 ConditionalSelect(Vector256<double> mask, Lanes4 ifTrue, Lanes4 ifFalse) =>
+        new(Vector256.ConditionalSelect(mask, ifTrue._v, ifFalse._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes4 Min(Lanes4 left, Lanes4 right) => new(Vector256.Min(left._v, right._v));
@@ -99,7 +118,7 @@ internal readonly struct Lanes4 : ILanes<Lanes4>
     public static void CopyTo(Lanes4 value, Span<double> destination) => value._v.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint ExtractMostSignificantBits(Lanes4 value) => (uint)value._v.ExtractMostSignificantBits();
+    public static uint ExtractMostSignificantBits(Vector256<double> mask) => (uint)mask.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes4 ShiftLeftBits(Lanes4 value, int count) => new((value._v.AsUInt64() << count).AsDouble());

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace SupplySim.Simulation;
 
 /// <summary>Eight trials in one <see cref="Vector512{T}"/> (two 256-bit halves where AVX-512 is off).</summary>
-internal readonly struct Lanes8 : ILanes<Lanes8>
+internal readonly struct Lanes8 : ILanes<Lanes8, Vector512<double>>
 {
     private readonly Vector512<double> _v;
 
@@ -14,11 +14,13 @@ internal readonly struct Lanes8 : ILanes<Lanes8>
 
     public static bool IsHardwareAccelerated => Vector512.IsHardwareAccelerated;
 
-    public static Lanes8 Zero => default;
+    public static Lanes8 Zero => new(Vector512<double>.Zero);
 
     public static Lanes8 One => new(Vector512<double>.One);
 
-    public static Lanes8 AllBitsSet => new(Vector512<double>.AllBitsSet);
+    public static Vector512<double> AllTrue => Vector512<double>.AllBitsSet;
+
+    public static Vector512<double> NoneTrue => Vector512<double>.Zero;
 
     public static Lanes8 Indices => new(Vector512<double>.Indices);
 
@@ -47,35 +49,52 @@ internal readonly struct Lanes8 : ILanes<Lanes8>
     public static Lanes8 operator /(Lanes8 left, double right) => new(left._v / Vector512.Create(right));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 operator &(Lanes8 left, Lanes8 right) => new(left._v & right._v);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes8 operator |(Lanes8 left, Lanes8 right) => new(left._v | right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes8 operator ^(Lanes8 left, Lanes8 right) => new(left._v ^ right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 operator ~(Lanes8 value) => new(~value._v);
+    public static Vector512<double> GreaterThan(Lanes8 left, Lanes8 right) => Vector512.GreaterThan(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 GreaterThan(Lanes8 left, Lanes8 right) => new(Vector512.GreaterThan(left._v, right._v));
+    public static Vector512<double> GreaterThanOrEqual(Lanes8 left, Lanes8 right) => Vector512.GreaterThanOrEqual(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 GreaterThanOrEqual(Lanes8 left, Lanes8 right) => new(Vector512.GreaterThanOrEqual(left._v, right._v));
+    public static Vector512<double> LessThan(Lanes8 left, Lanes8 right) => Vector512.LessThan(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 LessThan(Lanes8 left, Lanes8 right) => new(Vector512.LessThan(left._v, right._v));
+    public static Vector512<double> LessThanOrEqual(Lanes8 left, Lanes8 right) => Vector512.LessThanOrEqual(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 LessThanOrEqual(Lanes8 left, Lanes8 right) => new(Vector512.LessThanOrEqual(left._v, right._v));
+    public static Vector512<double> EqualTo(Lanes8 left, Lanes8 right) => Vector512.Equals(left._v, right._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 EqualTo(Lanes8 left, Lanes8 right) => new(Vector512.Equals(left._v, right._v));
+    public static Vector512<double> And(Vector512<double> left, Vector512<double> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes8 ConditionalSelect(Lanes8 mask, Lanes8 ifTrue, Lanes8 ifFalse) =>
-        new(Vector512.ConditionalSelect(mask._v, ifTrue._v, ifFalse._v));
+    public static Vector512<double> Or(Vector512<double> left, Vector512<double> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> AndNot(Vector512<double> left, Vector512<double> right) => Vector512.AndNot(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> SelectMask(Vector512<double> mask, Vector512<double> ifTrue, Vector512<double> ifFalse) => Vector512.ConditionalSelect(mask, ifTrue, ifFalse);
+
+    public static Vector512<double> MaskFromBits(uint bits)
+    {
+        var mask = Vector512<double>.Zero;
+        for (int lane = 0; lane < Count; lane++)
+        {
+            mask = (bits >> lane & 1) != 0 ? mask.WithElement(lane, BitConverter.Int64BitsToDouble(-1)) : mask;
+        }
+
+        return mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes8 ConditionalSelect(Vector512<double> mask, Lanes8 ifTrue, Lanes8 ifFalse) =>
+        new(Vector512.ConditionalSelect(mask, ifTrue._v, ifFalse._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes8 Min(Lanes8 left, Lanes8 right) => new(Vector512.Min(left._v, right._v));
@@ -99,7 +118,7 @@ internal readonly struct Lanes8 : ILanes<Lanes8>
     public static void CopyTo(Lanes8 value, Span<double> destination) => value._v.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint ExtractMostSignificantBits(Lanes8 value) => (uint)value._v.ExtractMostSignificantBits();
+    public static uint ExtractMostSignificantBits(Vector512<double> mask) => (uint)mask.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes8 ShiftLeftBits(Lanes8 value, int count) => new((value._v.AsUInt64() << count).AsDouble());

@@ -7,8 +7,9 @@ namespace SupplySim.Simulation;
 /// lane's 64 bits are its state words). A draw takes a lane mask: only the lanes whose trial draws advance, so every
 /// trial consumes exactly the numbers it would alone, whatever the width. A mutable struct: pass by <c>ref</c>.
 /// </summary>
-internal struct RngLanes<T>
-    where T : struct, ILanes<T>
+internal struct RngLanes<T, TMask>
+    where T : struct, ILanes<T, TMask>
+    where TMask : struct
 {
     private const double Unit = 1.0 / (1UL << 53);
 
@@ -36,7 +37,7 @@ internal struct RngLanes<T>
 
     /// <summary>Next 64 bits in every lane (xoshiro256**, as <see cref="Rng.NextUInt64"/>); lanes outside <paramref name="mask"/> keep their state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T NextUInt64(T mask)
+    public T NextUInt64(TMask mask)
     {
         var s0 = _s0;
         var s1 = _s1;
@@ -62,11 +63,11 @@ internal struct RngLanes<T>
 
     /// <summary>Uniform in [0, 1) with 53 random bits, as <see cref="Rng.NextDouble"/>, in the lanes of <paramref name="mask"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T NextDouble(T mask) => T.BitsToDouble(T.ShiftRightBits(NextUInt64(mask), 11)) * Unit;
+    public T NextDouble(TMask mask) => T.BitsToDouble(T.ShiftRightBits(NextUInt64(mask), 11)) * Unit;
 
     /// <summary>Uniform in (0, 1), as <see cref="Rng.NextOpenDouble"/>, in the lanes of <paramref name="mask"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T NextOpenDouble(T mask) => (T.BitsToDouble(T.ShiftRightBits(NextUInt64(mask), 11)) + T.Create(0.5)) * Unit;
+    public T NextOpenDouble(TMask mask) => (T.BitsToDouble(T.ShiftRightBits(NextUInt64(mask), 11)) + T.Create(0.5)) * Unit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T RotateLeft(T x, int k) => T.ShiftLeftBits(x, k) | T.ShiftRightBits(x, 64 - k);

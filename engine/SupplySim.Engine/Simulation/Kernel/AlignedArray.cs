@@ -16,16 +16,19 @@ internal sealed class AlignedArray<T>
 {
     public const int LineBytes = 64;
 
+    /// <summary>Kept only to keep the buffer alive; the kernel addresses it through <see cref="_start"/>.</summary>
     private readonly byte[] _bytes;
-    private readonly int _offset;
+
+    /// <summary>Address of the first item; fixed, since the buffer is pinned and alive as long as this object.</summary>
+    private readonly nint _start;
 
     public AlignedArray(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         Length = length;
         _bytes = GC.AllocateArray<byte>((length * Unsafe.SizeOf<T>()) + LineBytes - 1, pinned: true);
-        long address = Marshal.UnsafeAddrOfPinnedArrayElement(_bytes, 0);
-        _offset = (int)((LineBytes - (address % LineBytes)) % LineBytes);
+        nint address = Marshal.UnsafeAddrOfPinnedArrayElement(_bytes, 0);
+        _start = address + ((LineBytes - (address % LineBytes)) % LineBytes);
     }
 
     public int Length { get; }
@@ -34,6 +37,6 @@ internal sealed class AlignedArray<T>
     public Span<T> Span
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), _offset)), Length);
+        get => MemoryMarshal.CreateSpan(ref Unsafe.AddByteOffset(ref Unsafe.NullRef<T>(), _start), Length);
     }
 }

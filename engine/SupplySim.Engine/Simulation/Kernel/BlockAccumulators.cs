@@ -54,16 +54,19 @@ internal sealed class BlockAccumulators<T, TMask>(int count) : LaneArithmetic<T,
         BacklogSum[slot] += backlog;
         var stepValue = T.Create((double)step);
         var shortToday = Gt(unmet, Tolerance);
-        StockoutSteps[slot] = AddWhere(shortToday, StockoutSteps[slot], T.One);
+        ref T stockoutSteps = ref StockoutSteps[slot];
+        stockoutSteps = AddWhere(shortToday, stockoutSteps, T.One);
+        ref T first = ref FirstShortStep[slot];
         if (step >= referenceStep)
         {
-            FirstShortStep[slot] = Where(And(shortToday, Lt(FirstShortStep[slot], T.Zero)), stepValue, FirstShortStep[slot]);
+            first = Where(And(shortToday, Lt(first, T.Zero)), stepValue, first);
         }
 
-        MaxDelaySteps[slot] = Max(MaxDelaySteps[slot], oldestAgeSteps);
-        var first = FirstShortStep[slot];
-        var recovered = And(And(And(Ge(first, T.Zero), Lt(RecoverStep[slot], T.Zero)), Lt(first, stepValue)),
+        ref T maxDelay = ref MaxDelaySteps[slot];
+        maxDelay = Max(maxDelay, oldestAgeSteps);
+        ref T recover = ref RecoverStep[slot];
+        var recovered = And(And(And(Ge(first, T.Zero), Lt(recover, T.Zero)), Lt(first, stepValue)),
                         And(Le(unmet, Tolerance), Le(backlog, Tolerance)));
-        RecoverStep[slot] = Where(recovered, stepValue, RecoverStep[slot]);
+        recover = Where(recovered, stepValue, recover);
     }
 }

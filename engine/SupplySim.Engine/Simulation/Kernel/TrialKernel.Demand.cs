@@ -173,23 +173,31 @@ internal sealed partial class TrialKernel<T, TMask>
     {
         var s = _s;
         var acc = s.SectorAcc;
+        var unmetToday = s.SectorUnmetToday;
+        var backlogToday = s.SectorBacklog;
+        var backlogSum = acc.BacklogSum;
+        var stockoutSteps = acc.StockoutSteps;
+        var firstShortStep = acc.FirstShortStep;
+        var recoverStep = acc.RecoverStep;
         var stepValue = T.Create(step);
-        for (int j = 0; j < s.SectorUnmetToday.Length; j++)
+        bool counts = step >= _scenario.FirstEventStep;
+        for (int j = 0; j < unmetToday.Length; j++)
         {
-            var unmet = s.SectorUnmetToday[j];
-            var backlog = s.SectorBacklog[j];
-            acc.BacklogSum[j] += backlog;
-            acc.StockoutSteps[j] = AddWhere(unmet, acc.StockoutSteps[j], T.One);
-            if (step >= _scenario.FirstEventStep)
+            var unmet = unmetToday[j];
+            var backlog = backlogToday[j];
+            backlogSum[j] += backlog;
+            stockoutSteps[j] = AddWhere(unmet, stockoutSteps[j], T.One);
+            var first = firstShortStep[j];
+            if (counts)
             {
-                acc.FirstShortStep[j] = Where(And(unmet, Lt(acc.FirstShortStep[j], T.Zero)), stepValue, acc.FirstShortStep[j]);
+                first = Where(And(unmet, Lt(first, T.Zero)), stepValue, first);
+                firstShortStep[j] = first;
             }
 
-            var first = acc.FirstShortStep[j];
-            var recovered = AndNot(And(And(And(Ge(first, T.Zero), Lt(acc.RecoverStep[j], T.Zero)), Lt(first, stepValue)), Le(backlog, Tolerance)), unmet);
-            acc.RecoverStep[j] = Where(recovered, stepValue, acc.RecoverStep[j]);
-            s.SectorUnmetToday[j] = None;
-            s.SectorBacklog[j] = T.Zero;
+            var recovered = AndNot(And(And(And(Ge(first, T.Zero), Lt(recoverStep[j], T.Zero)), Lt(first, stepValue)), Le(backlog, Tolerance)), unmet);
+            recoverStep[j] = Where(recovered, stepValue, recoverStep[j]);
+            unmetToday[j] = None;
+            backlogToday[j] = T.Zero;
         }
     }
 }

@@ -7,11 +7,11 @@ namespace SupplySim.Simulation;
 /// A zeroed array of <typeparamref name="T"/> whose first item starts on a 64-byte cache line, always: a pinned byte
 /// buffer with a line's worth of slack, addressed from its first aligned byte. The pinned object heap never moves an
 /// object, so the offset computed once from the buffer's address stays right for its lifetime, whatever the heap did
-/// before. Why it matters: an array's data starts 16 bytes past its object, so in a plain array of 64-byte vectors
+/// before. A struct, so a kernel's state object holds the address and length inline (two loads per span). Why it matters: an array's data starts 16 bytes past its object, so in a plain array of 64-byte vectors
 /// every item straddles two lines and every load and store of one is split in two; the kernel is a long run of such
 /// loads and stores (bench/README: what alignment is worth).
 /// </summary>
-internal sealed class AlignedArray<T>
+internal readonly struct AlignedArray<T>
     where T : struct
 {
     public const int LineBytes = 64;

@@ -28,7 +28,7 @@ public static class MonteCarlo
         double[]? weekly = options.RecordWeeklySeries ? new double[(long)weeklyWidth * trials] : null;
         var parallel = new ParallelOptions
         {
-            // Unbounded parallelism starts more worker replicas than cores, each building its own (batch) kernel.
+            // Unbounded parallelism starts more worker replicas than cores, each building its own kernel.
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };

@@ -26,12 +26,12 @@ internal sealed class KernelWidthRunTests
         foreach (var scenario in model.Scenarios)
         {
             var options = new MonteCarloOptions(trials, Seed: 11, MaxDegreeOfParallelism: threads);
-            var scalar = MonteCarlo.Run(model, scenario, options with { Lanes = 1 });
-            var batch = MonteCarlo.Run(model, scenario, options with { Lanes = lanes });
-            for (int column = 0; column < scalar.Layout.Width; column++)
+            var oneLane = MonteCarlo.Run(model, scenario, options with { Lanes = 1 });
+            var wide = MonteCarlo.Run(model, scenario, options with { Lanes = lanes });
+            for (int column = 0; column < oneLane.Layout.Width; column++)
             {
-                Assert.That(Bits(batch.Column(column)), Is.EqualTo(Bits(scalar.Column(column))),
-                    $"{scenario.Id}: column {column} ({scalar.Layout.Columns[column]})");
+                Assert.That(Bits(wide.Column(column)), Is.EqualTo(Bits(oneLane.Column(column))),
+                    $"{scenario.Id}: column {column} ({oneLane.Layout.Columns[column]})");
             }
         }
     }
@@ -51,14 +51,14 @@ internal sealed class KernelWidthRunTests
         foreach (var scenario in model.Scenarios)
         {
             var options = new MonteCarloOptions(trials, Seed: 5, MaxDegreeOfParallelism: 2);
-            var scalar = MonteCarlo.Run(model, scenario, options with { Lanes = 1 });
+            var oneLane = MonteCarlo.Run(model, scenario, options with { Lanes = 1 });
             foreach (int lanes in new[] { 2, 4, 8 })
             {
-                var batch = MonteCarlo.Run(model, scenario, options with { Lanes = lanes });
-                for (int column = 0; column < scalar.Layout.Width; column++)
+                var wide = MonteCarlo.Run(model, scenario, options with { Lanes = lanes });
+                for (int column = 0; column < oneLane.Layout.Width; column++)
                 {
-                    Assert.That(Bits(batch.Column(column)), Is.EqualTo(Bits(scalar.Column(column))),
-                        $"{scenario.Id}, {trials} trials, {lanes} lanes: column {column} ({scalar.Layout.Columns[column]})");
+                    Assert.That(Bits(wide.Column(column)), Is.EqualTo(Bits(oneLane.Column(column))),
+                        $"{scenario.Id}, {trials} trials, {lanes} lanes: column {column} ({oneLane.Layout.Columns[column]})");
                 }
             }
         }
@@ -73,26 +73,26 @@ internal sealed class KernelWidthRunTests
         var model = ShippedModel();
         var scenario = model.Scenarios[^1];
         var options = new MonteCarloOptions(Trials: 16, Seed: 2, MaxDegreeOfParallelism: 1, RecordMonthlyLaneFlows: true, RecordWeeklySeries: true);
-        var scalar = MonteCarlo.Run(model, scenario, options with { Lanes = 1 });
-        var batch = MonteCarlo.Run(model, scenario, options with { Lanes = lanes });
+        var oneLane = MonteCarlo.Run(model, scenario, options with { Lanes = 1 });
+        var wide = MonteCarlo.Run(model, scenario, options with { Lanes = lanes });
         for (int lane = 0; lane < model.Network.LaneCount; lane++)
         {
             for (int month = 0; month < model.Network.MonthCount; month++)
             {
-                Assert.That(Bits(batch.MonthlyLaneFlow(lane, month)), Is.EqualTo(Bits(scalar.MonthlyLaneFlow(lane, month))), $"lane {lane}, month {month}");
+                Assert.That(Bits(wide.MonthlyLaneFlow(lane, month)), Is.EqualTo(Bits(oneLane.MonthlyLaneFlow(lane, month))), $"lane {lane}, month {month}");
             }
         }
 
-        for (int series = 0; series < scalar.Layout.DemandSeries.Count; series++)
+        for (int series = 0; series < oneLane.Layout.DemandSeries.Count; series++)
         {
             for (int week = 0; week < model.Network.WeekCount; week++)
             {
-                Assert.That(Bits(batch.WeeklyCover(series, week)), Is.EqualTo(Bits(scalar.WeeklyCover(series, week))), $"series {series}, week {week}");
-                Assert.That(Bits(batch.WeeklyFill(series, week)), Is.EqualTo(Bits(scalar.WeeklyFill(series, week))), $"series {series}, week {week}");
+                Assert.That(Bits(wide.WeeklyCover(series, week)), Is.EqualTo(Bits(oneLane.WeeklyCover(series, week))), $"series {series}, week {week}");
+                Assert.That(Bits(wide.WeeklyFill(series, week)), Is.EqualTo(Bits(oneLane.WeeklyFill(series, week))), $"series {series}, week {week}");
             }
         }
 
-        Assert.That(scalar.WeeklyCover(0, 10).ToArray(), Has.Some.GreaterThan(0), "the series must be recorded at all");
+        Assert.That(oneLane.WeeklyCover(0, 10).ToArray(), Has.Some.GreaterThan(0), "the series must be recorded at all");
     }
 
     [TestCase(8)]
@@ -101,12 +101,12 @@ internal sealed class KernelWidthRunTests
     {
         var model = ShippedModel();
         var options = new MonteCarloOptions(Trials: 45, Seed: 3, MaxDegreeOfParallelism: 2);
-        var scalar = new CapturingSink();
-        var batch = new CapturingSink();
-        StreamingMonteCarlo.Run(model, model.Scenarios, options with { Lanes = 1 }, scalar, chunkTrials: 20);
-        StreamingMonteCarlo.Run(model, model.Scenarios, options with { Lanes = lanes }, batch, chunkTrials: 20);
-        Assert.That(batch.Values, Has.Count.EqualTo(scalar.Values.Count));
-        Assert.That(batch.Values, Is.EqualTo(scalar.Values));
+        var oneLane = new CapturingSink();
+        var wide = new CapturingSink();
+        StreamingMonteCarlo.Run(model, model.Scenarios, options with { Lanes = 1 }, oneLane, chunkTrials: 20);
+        StreamingMonteCarlo.Run(model, model.Scenarios, options with { Lanes = lanes }, wide, chunkTrials: 20);
+        Assert.That(wide.Values, Has.Count.EqualTo(oneLane.Values.Count));
+        Assert.That(wide.Values, Is.EqualTo(oneLane.Values));
     }
 
     private static long[] Bits(ReadOnlySpan<double> values) => [.. values.ToArray().Select(BitConverter.DoubleToInt64Bits)];

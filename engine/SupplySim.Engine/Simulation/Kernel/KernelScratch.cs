@@ -129,7 +129,7 @@ internal sealed class KernelScratch<T, TMask>
     public Span<T> Outstanding => _outstanding.Span;
 
     /// <summary>
-    /// In transit, <c>[(slot * ArcCount + arc) * O + origin]</c> as in the scalar kernel: a step's arrivals are
+    /// In transit, <c>[(slot * ArcCount + arc) * O + origin]</c>: a step's arrivals are
     /// contiguous. The last item is a spare no step reads.
     /// </summary>
     public Span<T> Pipe => _pipe.Span;
@@ -182,7 +182,7 @@ internal sealed class KernelScratch<T, TMask>
     /// <summary>
     /// Per arc, the steps (lead time plus any transshipper delay, capped at the arc's pipeline length) each trial's
     /// next shipment on it will take, drawn one shipment ahead from <see cref="LeadRng"/> (set in
-    /// <c>BatchKernel.Initialise</c>, redrawn after each use).
+    /// <c>TrialKernel.Initialise</c>, redrawn after each use).
     /// </summary>
     public Span<T> NextTransitSteps => _nextTransitSteps.Span;
 
@@ -238,7 +238,7 @@ internal sealed class KernelScratch<T, TMask>
 
     public int CurrentYear { get; set; }
 
-    /// <summary>Clears every per-trial quantity before a batch, as a block of new trials needs.</summary>
+    /// <summary>Clears every per-trial quantity before a block of new trials.</summary>
     public void Reset()
     {
         Stock.Clear();

@@ -2,7 +2,7 @@ using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
-/// <summary>Step 5 for a batch: demand draws, backorders first (FIFO, per trial), then today's demand.</summary>
+/// <summary>Step 5 for a block: demand draws, backorders first (FIFO, per trial), then today's demand.</summary>
 internal sealed partial class TrialKernel<T, TMask>
 {
     private void Consume(int step)
@@ -76,7 +76,7 @@ internal sealed partial class TrialKernel<T, TMask>
         var shortToday = Gt(unmet, Tolerance);
         bool backorders = !_net.LostSales[_nodeOf[h]];
 
-        // Every step writes its entry (zero when nothing is owed), so the ring is never cleared between batches.
+        // Every step writes its entry (zero when nothing is owed), so the ring is never cleared between blocks.
         ring[(step * slots) + slot] = backorders ? Where(shortToday, unmet, T.Zero) : T.Zero;
         if (backorders)
         {
@@ -119,7 +119,10 @@ internal sealed partial class TrialKernel<T, TMask>
         acc.MaxDelaySteps[sector] = Max(acc.MaxDelaySteps[sector], oldestAge);
     }
 
-    /// <summary>A coupled consumer: the scarcest input bounds the units made; unmade output is lost (see the scalar kernel).</summary>
+    /// <summary>
+    /// A coupled consumer makes units that each need its whole bill of materials; the scarcest input bounds output.
+    /// Each material's shortage is what its own stock could not cover; unmade output is lost, not backordered.
+    /// </summary>
     private void ConsumeCoupled(int n, int step)
     {
         var s = _s;

@@ -3,7 +3,7 @@ using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
-/// <summary>Step 1 for a batch: the events active today set capacities, quotas, enforcement, multipliers, releases.</summary>
+/// <summary>Step 1 for a block: the events active today set capacities, quotas, enforcement, multipliers, releases.</summary>
 internal sealed partial class TrialKernel<T, TMask>
 {
     private static readonly T PositiveInfinity = T.Create(double.PositiveInfinity);

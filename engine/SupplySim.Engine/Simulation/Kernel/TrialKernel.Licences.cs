@@ -2,7 +2,18 @@ using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
-/// <summary>Licence validity for a batch; the rule is documented on the scalar kernel (<c>TrialKernel.Licences.cs</c>).</summary>
+/// <summary>
+/// Licence validity (<c>validity</c> on a licensing export control). An approval under a control with a validity
+/// draws V days from the arc's licence stream, right after the approval draw, and the arc (one supplier, buyer and
+/// material) then holds a licence for steps <c>[approval step, approval step + ceil(V / step days))</c>; a later
+/// approval extends it to the later end. While it holds, a shipment on the arc whose gate names a control of the
+/// same exporter that also has a validity and approves this arc with a probability above 0 ships at once (lead
+/// time only, no licence queue, no approval draw, not counted as applied, approved or denied), and buyers see the
+/// lane as approval 1 with no licence days. Licences carry over between such controls because a scenario splits
+/// one legal regime into phases with different approval rates (e.g. No. 18 in 2025); a ban, a control without
+/// validity or one that denies the arc still gates every shipment. Without any validity nothing here draws.
+/// Validity draws are per trial (lane by lane), since each trial's approvals differ.
+/// </summary>
 internal sealed partial class TrialKernel<T, TMask>
 {
     /// <summary>The trials in which arc <paramref name="a"/> holds a licence valid for control <paramref name="k"/> at <paramref name="step"/>.</summary>

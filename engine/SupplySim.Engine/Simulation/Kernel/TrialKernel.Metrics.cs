@@ -2,7 +2,7 @@ using static SupplySim.Simulation.Lanes;
 
 namespace SupplySim.Simulation;
 
-/// <summary>Step 9 at the end of a batch: each lane's accumulators become its trial's row, as in the scalar kernel.</summary>
+/// <summary>Step 9 at the end of a block: each lane's accumulators become its trial's row.</summary>
 internal sealed partial class TrialKernel<T, TMask>
 {
     private void WriteRow(int lane, Span<double> row)

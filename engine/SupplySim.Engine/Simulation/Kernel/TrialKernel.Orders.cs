@@ -3,7 +3,7 @@ using SupplySim.Model;
 
 namespace SupplySim.Simulation;
 
-/// <summary>Step 6 for a batch: buyers order up to their policy's target, split by share across open lanes.</summary>
+/// <summary>Step 6 for a block: buyers order up to their policy's target, split by share across open lanes.</summary>
 internal sealed partial class TrialKernel<T, TMask>
 {
     private const double MaxPlannedLicenceDays = 730;
@@ -59,8 +59,14 @@ internal sealed partial class TrialKernel<T, TMask>
         }
     }
 
-    /// <summary>The scalar kernel's lane outlook (approval probability, expected licence days) for every trial.</summary>
-    /// <remarks>Inlined, as is <see cref="OrderQuantity"/>: as calls they returned and took 64-byte vectors through the stack (2–5% of a batch).</remarks>
+    /// <summary>
+    /// How a buyer sees lane <paramref name="a"/> today, per trial: 0 when it is out (disruption), banned for the
+    /// supplier's own output, or licensed with no chance of approval for this buyer (denied sectors reroute like a
+    /// ban); otherwise the approval probability (1 without a licence, or while the arc holds a valid licence).
+    /// <paramref name="processingDays"/> receives the expected licence days to an approved tonne (processing /
+    /// approval, since denied shipments are re-applied for; 0 under a valid licence).
+    /// </summary>
+    /// <remarks>Inlined, as is <see cref="OrderQuantity"/>: as calls they returned and took 64-byte vectors through the stack (2–5% of a block).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T LaneOutlook(int a, out T processingDays)
     {

@@ -5,7 +5,7 @@ using static SupplySim.Simulation.Lanes;
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// Steps 7-8 for a batch: allocation to orders or push by share, export controls per origin part, the lead-time
+/// Steps 7-8 for a block: allocation to orders or push by share, export controls per origin part, the lead-time
 /// pipeline and the licence queue (scattered per trial, since each trial's draw picks its own slot), and releases.
 /// </summary>
 internal sealed partial class TrialKernel<T, TMask>
@@ -260,9 +260,9 @@ internal sealed partial class TrialKernel<T, TMask>
     /// <summary>
     /// Puts each trial's shipment on the lane's pipeline at its own drawn lead time (plus any transshipper delay).
     /// The steps were drawn one shipment ahead (<see cref="KernelScratch{T, TMask}.NextTransitSteps"/>); the lanes that ship
-    /// draw their next ones now. Each trial consumes its lead-time stream in the same order as the scalar kernel,
+    /// draw their next ones now. Each trial consumes its lead-time stream in the order of the reference kernel (one draw per shipment),
     /// but the scatter no longer waits on this draw's ~100-cycle chain of dependent operations (square root,
-    /// rounding), which overlaps with the scatter instead: ~7% of a <c>combined</c> batch (bench/README).
+    /// rounding), which overlaps with the scatter instead: ~7% of a <c>combined</c> block (bench/HISTORY.md, sixth session).
     /// </summary>
     private void Transit(int a, T amount, int origin, int step, TMask mask)
     {

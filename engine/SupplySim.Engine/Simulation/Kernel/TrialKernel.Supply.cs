@@ -1,7 +1,7 @@
 
 namespace SupplySim.Simulation;
 
-/// <summary>Steps 2-4 for a batch: arrivals, licence decisions, production and processing.</summary>
+/// <summary>Steps 2-4 for a block: arrivals, licence decisions, production and processing.</summary>
 internal sealed partial class TrialKernel<T, TMask>
 {
     private void ReceiveArrivals(int step)
@@ -27,7 +27,11 @@ internal sealed partial class TrialKernel<T, TMask>
         }
     }
 
-    /// <summary>Applications maturing today, decided as in the scalar kernel: one draw per arc and origin with anything pending.</summary>
+    /// <summary>
+    /// Applications maturing today are approved (shipped) or denied (stock back to the supplier, order cancelled).
+    /// Those of one arc and origin maturing together share one draw, and each is decided under the control it was
+    /// made under (its approval probability, its approved and denied totals).
+    /// </summary>
     private void MatureLicences(int step)
     {
         var s = _s;

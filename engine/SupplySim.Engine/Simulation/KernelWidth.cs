@@ -4,10 +4,11 @@ using SupplySim.Model;
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// The block width (trials per kernel step, the lanes of its vectors) for this process, chosen once at start-up
-/// from what the CPU runs in vector registers, by measurement (bench/README, "Widths"): eight lanes wherever 256-bit
-/// vectors are accelerated (as two 256-bit halves without AVX-512: half the loop and bookkeeping per trial of four
-/// lanes), four on 128-bit-only CPUs (SSE, Arm64 AdvSimd), one without vectors. Results never depend on it.
+/// The block width (trials per kernel step, the lanes of its vectors) for this process, chosen once at start-up:
+/// the widest width the CPU runs in vector registers. Eight lanes with AVX-512, four with AVX2, two with SSE or Arm64
+/// AdvSimd, one without vectors. Measured (bench/README, "Widths"): an emulated wider vector (eight lanes as two
+/// 256-bit halves, four as two 128-bit halves) was about twice as slow as the accelerated width below it. Results
+/// never depend on the width.
 /// </summary>
 internal static class KernelWidth
 {

@@ -6,8 +6,9 @@ namespace SupplySim.Simulation;
 /// <c>Vector128</c> and a plain <see cref="double"/>; the kernel is generic over them, so the JIT compiles it once
 /// per width, with every member inlined and no virtual call (the pattern of ImageSharp and TensorPrimitives).
 /// <para>
-/// Every member is the lane-wise IEEE operation of its scalar twin (<see cref="Min"/> is <see cref="Math.Min(double, double)"/>,
-/// never a fused multiply-add), so a trial's results never depend on the width. The bit members treat a lane's 64 bits as an unsigned integer (the generator's state).
+/// Every member is the lane-wise IEEE operation of its scalar twin (<see cref="Min"/> is
+/// <see cref="Math.Min(double, double)"/>, never a fused multiply-add), so a trial's results never depend on the
+/// width. The bit members treat a lane's 64 bits as an unsigned integer (the generator's state).
 /// </para>
 /// </summary>
 /// <typeparam name="TSelf">The lanes' values: arithmetic and bits.</typeparam>

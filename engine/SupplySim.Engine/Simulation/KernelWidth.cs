@@ -40,17 +40,17 @@ internal static class KernelWidth
 
     private static int Choose()
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (Lanes8.IsHardwareAccelerated)
         {
-            return 8;
+            return Lanes8.Count;
         }
 
-        if (Vector256.IsHardwareAccelerated)
+        if (Lanes4.IsHardwareAccelerated)
         {
-            return 4;
+            return Lanes4.Count;
         }
 
-        return Vector128.IsHardwareAccelerated ? 2 : 1;
+        return Lanes2.IsHardwareAccelerated ? Lanes2.Count : Lanes1.Count;
     }
 
     private static int? FromEnvironment() =>

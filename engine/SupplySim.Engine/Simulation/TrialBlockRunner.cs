@@ -29,9 +29,6 @@ internal sealed class TrialBlockRunner
         Weekly = new double[BlockTrials * WeeklyWidth];
     }
 
-    /// <summary>Trials the kernel steps at once.</summary>
-    public int Lanes => _kernel.Width;
-
     public int MonthlyWidth { get; }
 
     public int WeeklyWidth { get; }

@@ -168,7 +168,7 @@ internal sealed class DurationSamplerTests
                     if ((maskBits >> lane & 1) != 0)
                     {
                         int expected = Sampler.DrawSteps(table, paramOfSlot[slot], ref lanes[lane], stepDays);
-                        Assert.That(Lanes.At(ref steps, lane), Is.EqualTo(expected), $"slot {slot}, draw {draw}, lane {lane} of {T.Count}");
+                        Assert.That(T.GetElement(steps, lane), Is.EqualTo(expected), $"slot {slot}, draw {draw}, lane {lane} of {T.Count}");
                     }
 
                     Assert.That(block.GetLane(lane), Is.EqualTo(lanes[lane]), $"slot {slot}, draw {draw}, lane {lane} of {T.Count}: generator state");
@@ -193,7 +193,7 @@ internal sealed class DurationSamplerTests
             }
 
             var steps = sampler.DrawSteps(slot, ref block, T.AllTrue);
-            return [.. Enumerable.Range(0, T.Count).Select(lane => Lanes.At(ref steps, lane))];
+            return [.. Enumerable.Range(0, T.Count).Select(lane => T.GetElement(steps, lane))];
         }
     }
 }

@@ -12,7 +12,8 @@ internal sealed class KernelScratch<T, TMask>
     where T : struct, ILanes<T, TMask>
     where TMask : struct
 {
-    private static readonly T None = T.Create(-1.0);
+    /// <summary>No exporter / no outage yet: -1, never a valid index or step.</summary>
+    private static readonly T Unset = T.Create(-1.0);
 
     private readonly AlignedArray<T> _values;
     private readonly AlignedArray<T> _stock;
@@ -248,7 +249,7 @@ internal sealed class KernelScratch<T, TMask>
         Pipe.Clear();
         Licence.Clear();
         LicenceValidUntil.Clear();
-        LicenceValidExporter.Fill(None);
+        LicenceValidExporter.Fill(Unset);
         ProducedThisYear.Clear();
         RingHead.Clear();
         PlannedUnits.Clear();
@@ -269,6 +270,6 @@ internal sealed class KernelScratch<T, TMask>
         SectorBacklog.Clear();
         SectorUnmetToday.Clear();
         CurrentYear = 0;
-        OutageUntil.Fill(None);
+        OutageUntil.Fill(Unset);
     }
 }

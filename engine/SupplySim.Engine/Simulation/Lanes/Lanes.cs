@@ -20,11 +20,6 @@ internal static class Lanes
     public static ref double At<T>(Span<T> items, int item, int lane)
         where T : struct => ref Unsafe.Add(ref Unsafe.As<T, double>(ref items[item]), lane);
 
-    /// <summary>Lane <paramref name="lane"/> of a block held in a local (tests; kernel code reads registers with GetElement).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ref double At<T>(ref T value, int lane)
-        where T : struct => ref Unsafe.Add(ref Unsafe.As<T, double>(ref value), lane);
-
     /// <summary>The doubles of <paramref name="items"/>, item after item, lane after lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ref double FirstDouble<T>(Span<T> items)

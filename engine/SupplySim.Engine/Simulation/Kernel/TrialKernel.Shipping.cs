@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SupplySim.Model;
 using static SupplySim.Simulation.Lanes;
 
@@ -13,7 +14,7 @@ internal sealed partial class TrialKernel<T, TMask>
     private int _step;
 
     /// <summary>Per-lane element indices and amounts of the current scatter.</summary>
-    private readonly double[] _scatterAt = new double[T.Count];
+    private readonly long[] _scatterAt = new long[T.Count];
     private readonly double[] _scatterAmounts = new double[T.Count];
 
     private void Ship(int step)
@@ -312,16 +313,36 @@ internal sealed partial class TrialKernel<T, TMask>
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.
         var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);
         // Staged through two small arrays: a local whose lanes were read by address would live on the stack.
-        T.CopyTo(Where(mask, element, T.Create((double)(items.Length - 1) * T.Count)), _scatterAt);
+        T.CopyIndicesTo(Where(mask, element, T.Create((double)(items.Length - 1) * T.Count)), _scatterAt);
         T.CopyTo(amount, _scatterAmounts);
         ref double first = ref FirstDouble(items);
-        var at = _scatterAt;
-        var amounts = _scatterAmounts;
-        for (int lane = 0; lane < T.Count; lane++)
+        ref long at = ref MemoryMarshal.GetArrayDataReference(_scatterAt);
+        ref double amounts = ref MemoryMarshal.GetArrayDataReference(_scatterAmounts);
+        // Unrolled by hand (the JIT keeps a loop of eight): T.Count is a constant, so each width keeps only its lanes.
+        AddAt(ref first, ref at, ref amounts, 0);
+        if (T.Count > 1)
         {
-            Unsafe.Add(ref first, (nint)at[lane]) += amounts[lane];
+            AddAt(ref first, ref at, ref amounts, 1);
+        }
+
+        if (T.Count > 2)
+        {
+            AddAt(ref first, ref at, ref amounts, 2);
+            AddAt(ref first, ref at, ref amounts, 3);
+        }
+
+        if (T.Count > 4)
+        {
+            AddAt(ref first, ref at, ref amounts, 4);
+            AddAt(ref first, ref at, ref amounts, 5);
+            AddAt(ref first, ref at, ref amounts, 6);
+            AddAt(ref first, ref at, ref amounts, 7);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddAt(ref double first, ref long at, ref double amounts, int lane) =>
+        Unsafe.Add(ref first, (nint)Unsafe.Add(ref at, lane)) += Unsafe.Add(ref amounts, lane);
 
     /// <summary>(<paramref name="step"/> + <paramref name="ahead"/>) mod <paramref name="ring"/>, for 0 ≤ ahead &lt; ring (a power of two).</summary>
     private static T RingSlot(int step, T ahead, int ring)

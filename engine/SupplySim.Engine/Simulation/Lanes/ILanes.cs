@@ -112,6 +112,12 @@ internal interface ILanes<TSelf, TMask>
     /// <summary>Every lane of <paramref name="value"/> into <paramref name="destination"/> (at least <see cref="Count"/> long).</summary>
     static abstract void CopyTo(TSelf value, Span<double> destination);
 
+    /// <summary>
+    /// Every lane of <paramref name="value"/>, a whole number in [0, 2^53), as a 64-bit index into
+    /// <paramref name="destination"/> (at least <see cref="Count"/> long): one vector conversion, not one per lane.
+    /// </summary>
+    static abstract void CopyIndicesTo(TSelf value, Span<long> destination);
+
     /// <summary>Each lane's 64 bits shifted left by <paramref name="count"/>.</summary>
     static abstract TSelf ShiftLeftBits(TSelf value, int count);
 

@@ -107,6 +107,9 @@ internal readonly struct Lanes1 : ILanes<Lanes1, bool>
     public static void CopyTo(Lanes1 value, Span<double> destination) => destination[0] = value._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyIndicesTo(Lanes1 value, Span<long> destination) => destination[0] = (long)value._v;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(bool mask) => mask ? 1u : 0u;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

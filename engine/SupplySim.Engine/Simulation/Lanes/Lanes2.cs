@@ -117,6 +117,10 @@ internal readonly struct Lanes2 : ILanes<Lanes2, Vector128<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CopyTo(Lanes2 value, Span<double> destination) => value._v.CopyTo(destination);
 
+    // Exact whole doubles in range: the native conversion needs none of ConvertToInt64's saturation fix-ups.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyIndicesTo(Lanes2 value, Span<long> destination) => Vector128.ConvertToInt64Native(value._v).CopyTo(destination);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Vector128<double> mask) => (uint)mask.ExtractMostSignificantBits();
 

@@ -117,6 +117,10 @@ internal readonly struct Lanes4 : ILanes<Lanes4, Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CopyTo(Lanes4 value, Span<double> destination) => value._v.CopyTo(destination);
 
+    // Exact whole doubles in range: the native conversion needs none of ConvertToInt64's saturation fix-ups.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyIndicesTo(Lanes4 value, Span<long> destination) => Vector256.ConvertToInt64Native(value._v).CopyTo(destination);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Vector256<double> mask) => (uint)mask.ExtractMostSignificantBits();
 

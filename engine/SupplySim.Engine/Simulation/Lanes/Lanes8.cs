@@ -117,6 +117,10 @@ internal readonly struct Lanes8 : ILanes<Lanes8, Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CopyTo(Lanes8 value, Span<double> destination) => value._v.CopyTo(destination);
 
+    // Exact whole doubles in range: the native conversion needs none of ConvertToInt64's saturation fix-ups.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyIndicesTo(Lanes8 value, Span<long> destination) => Vector512.ConvertToInt64Native(value._v).CopyTo(destination);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Vector512<double> mask) => (uint)mask.ExtractMostSignificantBits();
 

@@ -83,6 +83,9 @@ public sealed class CompiledNetwork
 
     internal double[] CoverDays { get; init; } = [];
 
+    /// <summary>Prices and demand response (<see cref="MarketTables.None"/> without <c>markets:</c>).</summary>
+    internal MarketTables Markets { get; init; } = MarketTables.None;
+
     internal int[] OutputMaterial { get; init; } = [];
 
     internal int[] RecipeStart { get; init; } = [];

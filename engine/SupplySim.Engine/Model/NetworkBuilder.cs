@@ -13,6 +13,7 @@ internal sealed partial class NetworkBuilder
     private readonly List<string> _sectors = [];
     private readonly List<string> _origins = [];
     private CompiledNetwork? _network;
+    private MarketTables _markets = MarketTables.None;
 
     public NetworkBuilder(ScenarioFileDocument doc, DiagnosticBag diagnostics)
     {
@@ -63,6 +64,7 @@ internal sealed partial class NetworkBuilder
         }
 
         _network = CompileLanes(nodes);
+        _markets = CompileMarkets(nodes);
         return _network;
     }
 
@@ -88,7 +90,7 @@ internal sealed partial class NetworkBuilder
             ArcPipeLength = n.ArcPipeLength, PipeRing = n.PipeRing,
             InStart = n.InStart, InArcs = n.InArcs, OutStart = n.OutStart, OutArcs = n.OutArcs, OutGroupEnd = n.OutGroupEnd,
             ReleaseStart = n.ReleaseStart, ReleaseArcs = n.ReleaseArcs, LaneCapacityParam = n.LaneCapacityParam,
-            YearOfStep = n.YearOfStep, MonthOfStep = n.MonthOfStep,
+            YearOfStep = n.YearOfStep, MonthOfStep = n.MonthOfStep, Markets = _markets,
         };
     }
 

@@ -49,6 +49,12 @@ public static class SummaryJsonWriter
         var columns = result.Layout.Columns;
         foreach (var (kind, section) in Sections)
         {
+            // The market sections exist only with markets, so files without them keep their exact bytes.
+            if (OnlyWhenPresent.Contains(kind) && !columns.Any(column => SectionOf(column.Kind, coupled: false) == kind))
+            {
+                continue;
+            }
+
             json.WriteStartArray(section);
             int c = 0;
             while (c < columns.Count)
@@ -79,7 +85,10 @@ public static class SummaryJsonWriter
     [
         ("consumer", "consumers"), ("coupled", "coupled_output"), ("sector", "sectors"), ("lane", "lanes"),
         ("transshipper", "transshippers"), ("producer", "producers"), ("control", "controls"),
+        ("market", "markets"), ("sector_demand_response", "sector_demand_response"),
     ];
+
+    private static readonly string[] OnlyWhenPresent = ["market", "sector_demand_response"];
 
     private static string SectionOf(EntityKind kind, bool coupled) => kind switch
     {
@@ -88,6 +97,8 @@ public static class SummaryJsonWriter
         EntityKind.Lane => "lane",
         EntityKind.Transshipper => "transshipper",
         EntityKind.Producer => "producer",
+        EntityKind.Market => "market",
+        EntityKind.SectorDemandResponse => "sector_demand_response",
         _ => "control",
     };
 

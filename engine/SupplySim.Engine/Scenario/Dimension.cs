@@ -14,4 +14,7 @@ public enum Dimension
 
     /// <summary>A duration, stored in days.</summary>
     Duration,
+
+    /// <summary>A price, stored in US dollars per tonne.</summary>
+    Price,
 }

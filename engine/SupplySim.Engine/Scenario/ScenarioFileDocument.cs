@@ -42,6 +42,9 @@ public sealed class ScenarioFileDocument
     /// <summary>Scenarios.</summary>
     public List<ScenarioDocument> Scenarios { get; } = [];
 
+    /// <summary>Prices and demand response per material (empty: no market layer).</summary>
+    public List<MarketDocument> Markets { get; } = [];
+
     /// <summary>Observed flows for backtesting.</summary>
     public List<ObservationDocument> Observations { get; } = [];
 

@@ -15,7 +15,7 @@ public static class ScenarioLoader
     public const long MaxFileBytes = 8L * 1024 * 1024;
 
     private static readonly string[] RootKeys =
-        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "observations"];
+        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations"];
 
     /// <summary>Reads and loads <paramref name="path"/>. I/O failures propagate as exceptions.</summary>
     /// <returns>The document, or null when the file is not usable YAML (see <paramref name="diagnostics"/>).</returns>
@@ -149,6 +149,11 @@ public static class ScenarioLoader
         foreach (var item in Items(reader, "scenarios", required: false))
         {
             doc.Scenarios.Add(ReadScenario(new YamlMapReader(item, fileName, diagnostics)));
+        }
+
+        foreach (var item in Items(reader, "markets", required: false))
+        {
+            doc.Markets.Add(MarketReader.Read(new YamlMapReader(item, fileName, diagnostics)));
         }
 
         foreach (var item in Items(reader, "observations", required: false))

@@ -32,11 +32,19 @@ public static class Units
         ["yr"] = DaysPerYear,
     };
 
+    /// <summary>Prices are US dollars per mass unit (nominal dollars of the quote's date; no inflation adjustment).</summary>
+    private static readonly Dictionary<string, double> PriceUnits = new(StringComparer.Ordinal)
+    {
+        ["USD/t"] = 1.0,
+        ["USD/kg"] = 1000.0,
+    };
+
     /// <summary>The unit spellings accepted for <paramref name="dimension"/>, for error messages.</summary>
     public static IReadOnlyList<string> Accepted(Dimension dimension) => dimension switch
     {
         Dimension.Mass => [.. MassUnits.Keys],
         Dimension.Duration => [.. DurationUnits.Keys],
+        Dimension.Price => [.. PriceUnits.Keys],
         Dimension.Rate => [.. from m in MassUnits.Keys from p in RatePeriods.Keys select $"{m}/{p}"],
         _ => [],
     };
@@ -117,6 +125,8 @@ public static class Units
                 return MassUnits.TryGetValue(unit, out double mass) ? mass : null;
             case Dimension.Duration:
                 return DurationUnits.TryGetValue(unit, out double days) ? days : null;
+            case Dimension.Price:
+                return PriceUnits.TryGetValue(unit, out double dollars) ? dollars : null;
             case Dimension.Rate:
                 int slash = unit.IndexOf('/', StringComparison.Ordinal);
                 if (slash < 0)

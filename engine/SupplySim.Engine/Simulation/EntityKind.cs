@@ -20,4 +20,10 @@ public enum EntityKind
 
     /// <summary>A transshipper (flow accounting: the totals of the lanes it re-exports on).</summary>
     Transshipper,
+
+    /// <summary>A market: one material's price on one side of its exporter's controls (markets: only).</summary>
+    Market,
+
+    /// <summary>All consumers of a sector, one priced material: the demand the price took away (markets: only).</summary>
+    SectorDemandResponse,
 }

@@ -53,4 +53,19 @@ public enum Metric
 
     /// <summary>Controls: tonnes denied.</summary>
     LicenceDeniedT,
+
+    /// <summary>A market's price at day 0 (USD/t), as drawn for the trial.</summary>
+    PriceStartUsdT,
+
+    /// <summary>A market's highest price over the run (USD/t).</summary>
+    PricePeakUsdT,
+
+    /// <summary>A market's price at the horizon (USD/t).</summary>
+    PriceEndUsdT,
+
+    /// <summary>Days a market's price stood above twice its start.</summary>
+    DaysAbove2xStart,
+
+    /// <summary>Tonnes of demand given up to the price (negative: drawn in by a price below the start).</summary>
+    DemandForegoneT,
 }

@@ -79,6 +79,24 @@ public sealed class MetricLayout
             columns.Add(new(EntityKind.Producer, network.NodeIds[p], network.MaterialIds[network.OutputMaterial[p]], Metric.QuotaBindingDays));
         }
 
+        var markets = network.Markets;
+        MarketBase = columns.Count;
+        for (int j = 0; j < markets.Count; j++)
+        {
+            foreach (var metric in MetricNames.MarketMetrics)
+            {
+                columns.Add(new(EntityKind.Market, markets.Names[j], network.MaterialIds[markets.Material[j]], metric));
+            }
+        }
+
+        ForegoneBase = columns.Count;
+        ForegoneSectorSlots = [.. Enumerable.Range(0, sectorMaterials.Length).Where(j => markets.Material.Contains(sectorMaterials[j] % m))];
+        foreach (int j in ForegoneSectorSlots)
+        {
+            int sm = sectorMaterials[j];
+            columns.Add(new(EntityKind.SectorDemandResponse, network.SectorNames[sm / m], network.MaterialIds[sm % m], Metric.DemandForegoneT));
+        }
+
         CommonColumnCount = columns.Count;
         ControlBase = columns.Count;
         foreach (string control in scenario.ControlNames)
@@ -126,6 +144,15 @@ public sealed class MetricLayout
     internal int ProducerBase { get; }
 
     internal int ControlBase { get; }
+
+    /// <summary>Where the market columns start (five per market; none without markets).</summary>
+    internal int MarketBase { get; }
+
+    /// <summary>Where the sectors' demand-foregone columns start.</summary>
+    internal int ForegoneBase { get; }
+
+    /// <summary>The sector-material slots (indices into <see cref="SectorMaterials"/>) whose material is priced, in column order.</summary>
+    internal int[] ForegoneSectorSlots { get; }
 
     /// <summary>
     /// Writes each transshipper's shipped and seized tonnes: the sums, in lane order, of its lanes' cells already in

@@ -12,6 +12,10 @@ public static class MetricNames
         Metric.MeanDelayDays, Metric.MaxDelayDays, Metric.TimeToShortageDays, Metric.TimeToRecoverDays,
     ];
 
+    /// <summary>The per-market metrics, in report order.</summary>
+    public static IReadOnlyList<Metric> MarketMetrics { get; } =
+        [Metric.PriceStartUsdT, Metric.PricePeakUsdT, Metric.PriceEndUsdT, Metric.DaysAbove2xStart, Metric.DemandForegoneT];
+
     /// <summary>Every metric name.</summary>
     public static IReadOnlyList<string> All => ReportedMetrics.Names;
 

@@ -14,7 +14,8 @@ internal sealed partial class TrialKernel<T, TMask>
             int h = holdings[slot];
             int n = _nodeOf[h];
             var noise = T.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf<T, TMask>(s.DemandRng[h].NextOpenDouble(True)));
-            s.DemandToday[h] = s.MeanNeed[h] * s.DemandMultiplier[h] * _stepDays * Max(T.Zero, noise);
+            var demand = s.MeanNeed[h] * s.DemandMultiplier[h] * _stepDays * Max(T.Zero, noise);
+            s.DemandToday[h] = _marketHoldings.Length > 0 ? PricedDemand(h, demand) : demand;
         }
 
         for (int c = 0; c < _layout.CoupledNodes.Length; c++)

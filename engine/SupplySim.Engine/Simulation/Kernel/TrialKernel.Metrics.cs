@@ -47,6 +47,8 @@ internal sealed partial class TrialKernel<T, TMask>
             row[_layout.ControlBase + (3 * k) + 1] = At(s.ControlApproved, k, lane);
             row[_layout.ControlBase + (3 * k) + 2] = At(s.ControlDenied, k, lane);
         }
+
+        WriteMarkets(lane, row);
     }
 
     /// <summary>The nine shortage metrics of one lane.</summary>

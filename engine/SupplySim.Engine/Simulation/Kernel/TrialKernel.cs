@@ -53,6 +53,10 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly int[] _holdingSlot;
     private readonly int[] _sectorSlotOfHolding;
     private readonly int _pipeMask;
+    private readonly MarketScratch<T, TMask> _market;
+
+    /// <summary>Per market: the demand holdings that buy in it.</summary>
+    private readonly int[][] _marketHoldings;
 
     /// <summary>Tonnes shipped per lane and calendar month, <c>[lane * months + month]</c>; empty unless recording.</summary>
     private readonly T[] _laneMonthly;
@@ -108,6 +112,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             _holdingSlot[layout.DemandHoldings[slot]] = slot;
         }
 
+        _market = new MarketScratch<T, TMask>(network.Markets, layout.SectorMaterials.Length);
+        _marketHoldings = [.. Enumerable.Range(0, network.Markets.Count)
+            .Select(j => layout.DemandHoldings.Where(h => network.Markets.HoldingMarket[h] == j).ToArray())];
         _sectorSlotOfHolding = new int[holdings];
         Array.Fill(_sectorSlotOfHolding, -1);
         foreach (int holding in layout.DemandHoldings)
@@ -138,6 +145,11 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             MatureLicences(step);
             Produce();
             Process();
+            if (_marketHoldings.Length > 0)
+            {
+                UpdatePrices();
+            }
+
             Consume(step);
             PlaceOrders();
             Ship(step);
@@ -216,6 +228,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         {
             s.NextTransitSteps[a] = DrawTransitSteps(a, True);
         }
+
+        _market.Reset();
+        InitialiseMarkets();
     }
 
     /// <summary>Mean daily use a node's stock of a material covers, in one lane: demand, recipe use or production.</summary>

@@ -1,0 +1,35 @@
+namespace SupplySim.Scenario;
+
+/// <summary>
+/// One entry of <c>markets:</c> as written: a material's price on each side of an exporter's controls, how it moves
+/// with scarcity, and how each sector's demand follows it. Mutable; no invariants.
+/// </summary>
+public sealed class MarketDocument
+{
+    /// <summary>The material priced.</summary>
+    public LocatedValue<string>? Material { get; set; }
+
+    /// <summary>The controlling country: its buyers form the <c>inside</c> market, every other buyer the <c>outside</c> one.</summary>
+    public LocatedValue<string>? Exporter { get; set; }
+
+    /// <summary>Price inside the exporting country at day 0 (USD per tonne).</summary>
+    public UncertainDocument? StartPriceInside { get; set; }
+
+    /// <summary>Price in the rest of the world at day 0 (USD per tonne).</summary>
+    public UncertainDocument? StartPriceOutside { get; set; }
+
+    /// <summary>ln(target price / start price) per unit of cover gap (plain number).</summary>
+    public UncertainDocument? ScarcitySensitivity { get; set; }
+
+    /// <summary>Time constant of the price's move towards its target (days).</summary>
+    public UncertainDocument? AdjustmentTime { get; set; }
+
+    /// <summary>Short-run price elasticity of demand per sector; the key <c>*</c> covers sectors not named.</summary>
+    public Dictionary<string, UncertainDocument> DemandElasticity { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where each elasticity's sector key was written.</summary>
+    public Dictionary<string, SourceLocation> DemandElasticityLocations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where the entry starts.</summary>
+    public SourceLocation Location { get; set; }
+}

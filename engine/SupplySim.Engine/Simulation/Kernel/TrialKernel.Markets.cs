@@ -1,0 +1,98 @@
+using static SupplySim.Simulation.Lanes;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// The market layer for a block (docs/scenario-format.md, Markets): each market's price follows the cover its buyers
+/// lack, and each consumer's demand follows its market's price with its sector's elasticity. Nothing here runs
+/// without <c>markets:</c>.
+/// </summary>
+internal sealed partial class TrialKernel<T, TMask>
+{
+    /// <summary>ln 2: the log price ratio above which the price is more than twice its start.</summary>
+    private static readonly T LogTwo = T.Create(Math.Log(2));
+
+    /// <summary>The cover gap is bounded to [-1, 1]: no stock at all is the most scarcity a market can show.</summary>
+    private static readonly T MinusOne = T.Create(-1.0);
+
+    private void InitialiseMarkets()
+    {
+        var markets = _net.Markets;
+        var values = _s.Values;
+        var step = _market.Step;
+        for (int j = 0; j < markets.Count; j++)
+        {
+            var adjustmentDays = values[markets.AdjustmentParam[j]];
+            for (int lane = 0; lane < T.Count; lane++)
+            {
+                At(step, j, lane) = 1 - Math.Exp(-_stepDays / T.GetElement(adjustmentDays, lane));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves each market's log price a step towards its target, κ × gap, where gap = (wanted − held) / wanted over
+    /// the market's consumers: wanted is their cover target (days of cover × mean need), held their stock less what
+    /// they owe. At the target the price holds still; a lasting shortfall raises it until demand falls to supply.
+    /// </summary>
+    private void UpdatePrices()
+    {
+        var markets = _net.Markets;
+        var s = _s;
+        var logPrice = _market.LogPrice;
+        for (int j = 0; j < markets.Count; j++)
+        {
+            T wanted = T.Zero, held = T.Zero;
+            foreach (int h in _marketHoldings[j])
+            {
+                wanted += s.MeanNeed[h] * _net.CoverDays[_nodeOf[h]];
+                held += TotalStock(h) - s.Backlog[h];
+            }
+
+            var gap = Where(Gt(wanted, T.Zero), Min(T.One, Max(MinusOne, (wanted - held) / wanted)), T.Zero);
+            var target = s.Values[markets.SensitivityParam[j]] * gap;
+            var now = logPrice[j] + (_market.Step[j] * (target - logPrice[j]));
+            logPrice[j] = now;
+            _market.PeakLogPrice[j] = Max(_market.PeakLogPrice[j], now);
+            _market.DaysAboveTwice[j] = AddWhere(Gt(now, LogTwo), _market.DaysAboveTwice[j], T.Create(_stepDays));
+        }
+    }
+
+    /// <summary>
+    /// Today's demand of holding <paramref name="h"/> after its price response, base × (P / P0)^ε; what the price
+    /// took away (or added) is counted per market and per sector.
+    /// </summary>
+    private T PricedDemand(int h, T baseDemand)
+    {
+        var markets = _net.Markets;
+        int j = markets.HoldingMarket[h], elasticity = markets.HoldingElasticityParam[h];
+        if (j < 0 || elasticity < 0)
+        {
+            return baseDemand;
+        }
+
+        var demand = baseDemand * LaneMath.Exp<T, TMask>(_s.Values[elasticity] * _market.LogPrice[j]);
+        var foregone = baseDemand - demand;
+        _market.Foregone[j] += foregone;
+        _market.SectorForegone[_sectorSlotOfHolding[h]] += foregone;
+        return demand;
+    }
+
+    /// <summary>Each market's price columns and demand foregone, and each priced sector's demand foregone.</summary>
+    private void WriteMarkets(int lane, Span<double> row)
+    {
+        var markets = _net.Markets;
+        for (int j = 0; j < markets.Count; j++)
+        {
+            double start = At(_s.Values, markets.StartPriceParam[j], lane);
+            var cells = row.Slice(_layout.MarketBase + (j * MetricNames.MarketMetrics.Count), MetricNames.MarketMetrics.Count);
+            MarketMetrics.Write(cells, start, At(_market.PeakLogPrice, j, lane), At(_market.LogPrice, j, lane),
+                At(_market.DaysAboveTwice, j, lane), At(_market.Foregone, j, lane));
+        }
+
+        for (int i = 0; i < _layout.ForegoneSectorSlots.Length; i++)
+        {
+            row[_layout.ForegoneBase + i] = At(_market.SectorForegone, _layout.ForegoneSectorSlots[i], lane);
+        }
+    }
+}

@@ -40,6 +40,7 @@ internal sealed class ReferenceAgreementTests
         ("licensing", ReferenceNetworks.Licensing),
         ("rerouting", ReferenceNetworks.Rerouting),
         ("stockpile-bom", ReferenceNetworks.StockpileAndBillOfMaterials),
+        ("markets", ReferenceNetworks.Markets),
     ];
 
     private static IEnumerable<TestCaseData> SmallNetworkScenarios()
@@ -114,6 +115,9 @@ internal sealed class ReferenceAgreementTests
     [TestCase("rerouting", "baseline", EntityKind.Producer, "cn-b", "ge", Metric.QuotaBindingDays)]
     [TestCase("stockpile-bom", "ban-with-release", EntityKind.Consumer, "prime", "*", Metric.OutputLostFraction)]
     [TestCase("stockpile-bom", "ban-with-release", EntityKind.Sector, "industrial", "a", Metric.ShortageT)]
+    [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.DaysAbove2xStart)]
+    [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.DemandForegoneT)]
+    [TestCase("markets", "us-ban", EntityKind.Consumer, "us-user", "sb", Metric.ShortageT)]
     public void SmallNetwork_Scenario_ExercisesItsFeature(string network, string scenarioId, EntityKind kind, string entity, string material, Metric metric)
     {
         var model = TestModels.Compile(Networks.Single(n => n.Name == network).Yaml);

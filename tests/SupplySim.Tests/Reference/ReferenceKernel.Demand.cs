@@ -38,7 +38,7 @@ internal sealed partial class ReferenceKernel
             {
                 double cv = _values[_net.DemandCvParam[NodeOf(h)]];
                 double noise = 1 + (cv * InverseNormal.Cdf(_demandRng[h].NextOpenDouble()));
-                _demandToday[h] = _meanNeed[h] * _demandMultiplier[h] * _stepDays * Math.Max(0, noise);
+                _demandToday[h] = PriceResponse(h, _meanNeed[h] * _demandMultiplier[h] * _stepDays * Math.Max(0, noise));
             }
         }
 

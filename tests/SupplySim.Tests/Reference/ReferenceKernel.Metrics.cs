@@ -69,6 +69,7 @@ internal sealed partial class ReferenceKernel
             row[_layout.ControlBase + (3 * k) + 2] = _licenceDenied[k];
         }
 
+        WriteMarkets(row);
         return row;
     }
 }

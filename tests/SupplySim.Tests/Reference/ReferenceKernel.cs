@@ -184,6 +184,7 @@ internal sealed partial class ReferenceKernel
         _licenceApplied = new double[scenario.ControlCount];
         _licenceApproved = new double[scenario.ControlCount];
         _licenceDenied = new double[scenario.ControlCount];
+        InitialiseMarkets();
     }
 
     /// <summary>Runs trial <paramref name="trial"/> of <paramref name="scenario"/> and returns its metric row.</summary>
@@ -208,6 +209,11 @@ internal sealed partial class ReferenceKernel
         DecideLicences(step);
         Produce();
         Process();
+        if (HasMarkets)
+        {
+            UpdatePrices();
+        }
+
         Consume(step);
         PlaceOrders();
         Ship(step);

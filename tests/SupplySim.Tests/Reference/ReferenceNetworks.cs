@@ -608,4 +608,95 @@ internal static class ReferenceNetworks
                 below_cover_days: 10d
                 rate: 6 t/d
         """;
+
+    /// <summary>
+    /// Markets: a Chinese mine serves a Chinese and a US buyer, an Australian mine the US only. A ban on the US cuts
+    /// the outside market, whose price rises while the inside one falls; the US industrial buyer cuts demand, the
+    /// defense buyer (elasticity 0) does not and backorders; adjustment time and sensitivity are uncertain.
+    /// </summary>
+    public const string Markets = """
+        name: markets
+        start: 2024-01-01
+        horizon: 300d
+        materials:
+          - id: sb
+        nodes:
+          - id: cn-mine
+            kind: producer
+            country: CN
+            material: sb
+            capacity: {dist: uniform, min: 18, max: 22, unit: t/d}
+          - id: au-mine
+            kind: producer
+            country: AU
+            material: sb
+            capacity: {dist: uniform, min: 3, max: 5, unit: t/d}
+            policy: order_up_to
+            days_of_cover: 10d
+          - id: cn-user
+            kind: consumer
+            country: CN
+            sector: industry
+            demand: {sb: 8 t/d}
+            demand_cv: 0.3
+            unmet: lost_sales
+            days_of_cover: 20d
+            initial_inventory: 20d
+          - id: us-user
+            kind: consumer
+            country: US
+            sector: industry
+            demand: {sb: 8 t/d}
+            demand_cv: 0.3
+            unmet: lost_sales
+            days_of_cover: 30d
+            initial_inventory: 30d
+          - id: us-defense
+            kind: consumer
+            country: US
+            sector: defense
+            priority: 1
+            demand: {sb: 2 t/d}
+            demand_cv: 0.2
+            unmet: backorder
+            days_of_cover: 60d
+            initial_inventory: 60d
+        lanes:
+          - from: cn-mine
+            to: cn-user
+            lead_time: {dist: uniform, min: 2d, max: 6d}
+            share: 0.5
+          - from: cn-mine
+            to: us-user
+            lead_time: {dist: uniform, min: 20d, max: 40d}
+            share: 0.3
+          - from: cn-mine
+            to: us-defense
+            lead_time: {dist: uniform, min: 20d, max: 40d}
+            share: 0.2
+          - from: au-mine
+            to: us-user
+            lead_time: {dist: uniform, min: 15d, max: 25d}
+          - from: au-mine
+            to: us-defense
+            lead_time: {dist: uniform, min: 15d, max: 25d}
+        markets:
+          - material: sb
+            exporter: CN
+            start_price: {inside: 9000 USD/t, outside: {dist: uniform, min: 11, max: 13, unit: USD/kg}}
+            scarcity_sensitivity: {dist: uniform, min: 0.5, max: 2.5}
+            adjustment_time: {dist: uniform, min: 10d, max: 40d}
+            demand_elasticity:
+              defense: 0
+              "*": {dist: uniform, min: -0.6, max: -0.1}
+        scenarios:
+          - id: us-ban
+            events:
+              - type: export_control
+                start: 2024-02-01
+                exporter: CN
+                materials: [sb]
+                destinations: [US]
+                mode: ban
+        """;
 }

@@ -35,7 +35,8 @@ internal sealed partial class MutationFuzzTests
     private static IEnumerable<TestCaseData> Cases()
     {
         var files = TestModels.ShippedScenarioFiles()
-            .Append(Path.Combine(TestModels.RepoRoot(), "tests", "SupplySim.Tests", "Corpus", "valid", "minimal.yaml"));
+            .Append(Path.Combine(TestModels.RepoRoot(), "tests", "SupplySim.Tests", "Corpus", "valid", "minimal.yaml"))
+            .Append(Path.Combine(TestModels.RepoRoot(), "tests", "SupplySim.Tests", "Corpus", "valid", "markets.yaml"));
         foreach (string file in files)
         {
             foreach (ulong seed in Seeds)

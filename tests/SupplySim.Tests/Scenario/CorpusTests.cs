@@ -66,6 +66,24 @@ internal sealed partial class CorpusTests
         }
     }
 
+    [Test]
+    public void Compile_ValidMarketsCorpusFile_TwoMarketsAndTheSectorsElasticity()
+    {
+        string path = Path.Combine(CorpusDirectory(), "valid", "markets.yaml");
+
+        var (model, diagnostics) = LoadAndCompile(path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostics.Items, Is.Empty);
+            Assert.That(model?.Network.Markets.Names, Is.EqualTo(new[] { "inside-CN", "outside-CN" }));
+            int factory = model!.Network.NodeIds.ToList().IndexOf("factory"), metal = model.Network.MaterialIds.ToList().IndexOf("metal");
+            int holding = (factory * model.Network.MaterialCount) + metal;
+            Assert.That(model.Network.Markets.HoldingMarket[holding], Is.EqualTo(1), "a US buyer is outside the exporter");
+            Assert.That(model.Network.Markets.HoldingElasticityParam[holding], Is.GreaterThanOrEqualTo(0));
+        }
+    }
+
     [TestCaseSource(nameof(ShippedScenarios))]
     public void Compile_ShippedScenario_HasNoErrors(string path)
     {

@@ -33,4 +33,25 @@ internal sealed class MarketTables
 
     /// <summary>Per holding: the per-trial price elasticity of its demand, or -1 (no response).</summary>
     public int[] HoldingElasticityParam { get; init; } = [];
+
+    /// <summary>Supply-response tranches, over every market.</summary>
+    public int ResponseCount => ResponseMarket.Length;
+
+    /// <summary>Per tranche: the market whose price triggers it (always an <c>outside</c> market).</summary>
+    public int[] ResponseMarket { get; init; } = [];
+
+    /// <summary>Per tranche: the per-trial price / start price above which it starts to count.</summary>
+    public int[] ResponseThresholdParam { get; init; } = [];
+
+    /// <summary>Per tranche: the per-trial days the price must stay above the threshold.</summary>
+    public int[] ResponseLagParam { get; init; } = [];
+
+    /// <summary>Per tranche: the per-trial days from start to full added output.</summary>
+    public int[] ResponseRampParam { get; init; } = [];
+
+    /// <summary>Per tranche: the per-trial full added output, a share of each responding producer's capacity.</summary>
+    public int[] ResponseCeilingParam { get; init; } = [];
+
+    /// <summary>Per tranche: the producers of the market's material outside the exporter.</summary>
+    public int[][] ResponseProducers { get; init; } = [];
 }

@@ -30,6 +30,12 @@ internal sealed partial class NetworkBuilder
         var holdingMarket = Enumerable.Repeat(-1, N * M).ToArray();
         var holdingElasticity = Enumerable.Repeat(-1, N * M).ToArray();
         var priced = new HashSet<int>();
+        var responseMarket = new List<int>();
+        var threshold = new List<int>();
+        var lag = new List<int>();
+        var ramp = new List<int>();
+        var ceiling = new List<int>();
+        var responders = new List<int[]>();
         foreach (var market in _doc.Markets)
         {
             if (market.Material is not { } materialId || Material(materialId, "market material") is not int m ||
@@ -58,6 +64,20 @@ internal sealed partial class NetworkBuilder
                 adjustment.Add(adjustmentParam);
             }
 
+            int[] outsideProducers = [.. Enumerable.Range(0, N)
+                .Where(n => nodes.Kind[n] == NodeKind.Producer && nodes.OutputMaterial[n] == m && nodes.Country[n] != exporter.Value)];
+            for (int t = 0; t < market.SupplyResponses.Count; t++)
+            {
+                var response = market.SupplyResponses[t];
+                string at = $"{path}.supply_response[{t}]";
+                responseMarket.Add(inside + 1);
+                threshold.Add(Parameters.Add(response.Threshold!, $"{at}.threshold", "threshold", 1, 1e6, perTrial: true));
+                lag.Add(Parameters.Add(response.Lag!, $"{at}.lag", "lag", 0, NetworkCompiler.MaxHorizonDays, perTrial: true));
+                ramp.Add(Parameters.Add(response.Ramp!, $"{at}.ramp", "ramp", 0, NetworkCompiler.MaxHorizonDays, perTrial: true));
+                ceiling.Add(Parameters.Add(response.Ceiling!, $"{at}.ceiling", "ceiling", 0, 100, perTrial: true));
+                responders.Add(outsideProducers);
+            }
+
             for (int n = 0; n < N; n++)
             {
                 int h = (n * M) + m;
@@ -75,6 +95,8 @@ internal sealed partial class NetworkBuilder
         {
             Names = [.. names], Material = [.. material], StartPriceParam = [.. startPrice], SensitivityParam = [.. sensitivity],
             AdjustmentParam = [.. adjustment], HoldingMarket = holdingMarket, HoldingElasticityParam = holdingElasticity,
+            ResponseMarket = [.. responseMarket], ResponseThresholdParam = [.. threshold], ResponseLagParam = [.. lag],
+            ResponseRampParam = [.. ramp], ResponseCeilingParam = [.. ceiling], ResponseProducers = [.. responders],
         };
     }
 

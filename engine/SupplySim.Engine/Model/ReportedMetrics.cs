@@ -13,5 +13,6 @@ public static class ReportedMetrics
         "time_to_shortage_days", "time_to_recover_days", "output_lost_fraction", "shipped_t", "seized_t", "produced_t",
         "quota_binding_days", "licence_applied_t", "licence_approved_t", "licence_denied_t",
         "price_start_usd_t", "price_peak_usd_t", "price_end_usd_t", "days_above_2x_start", "demand_foregone_t",
+        "added_capacity_t",
     ];
 }

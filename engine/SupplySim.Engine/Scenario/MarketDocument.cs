@@ -30,6 +30,28 @@ public sealed class MarketDocument
     /// <summary>Where each elasticity's sector key was written.</summary>
     public Dictionary<string, SourceLocation> DemandElasticityLocations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Tranches of new output that producers outside the exporter add when the outside price stays high.</summary>
+    public List<SupplyResponseDocument> SupplyResponses { get; } = [];
+
     /// <summary>Where the entry starts.</summary>
+    public SourceLocation Location { get; set; }
+}
+
+/// <summary>One tranche of a market's supply response as written (restarts and recycling, or new mines).</summary>
+public sealed class SupplyResponseDocument
+{
+    /// <summary>Price over start price above which the tranche's new output pays (plain number ≥ 1).</summary>
+    public UncertainDocument? Threshold { get; set; }
+
+    /// <summary>How long the price must stay above the threshold before new output starts (days).</summary>
+    public UncertainDocument? Lag { get; set; }
+
+    /// <summary>From the start of new output to its full rate (days; 0 = at once).</summary>
+    public UncertainDocument? Ramp { get; set; }
+
+    /// <summary>Full added output as a share of each responding producer's capacity.</summary>
+    public UncertainDocument? Ceiling { get; set; }
+
+    /// <summary>Where the tranche starts.</summary>
     public SourceLocation Location { get; set; }
 }

@@ -5,7 +5,9 @@ namespace SupplySim.Scenario;
 /// <summary>Reads one entry of <c>markets:</c>.</summary>
 internal static class MarketReader
 {
-    private static readonly string[] Keys = ["material", "exporter", "start_price", "scarcity_sensitivity", "adjustment_time", "demand_elasticity"];
+    private static readonly string[] Keys = ["material", "exporter", "start_price", "scarcity_sensitivity", "adjustment_time", "demand_elasticity", "supply_response"];
+
+    private static readonly string[] ResponseKeys = ["threshold", "lag", "ramp", "ceiling"];
 
     public static MarketDocument Read(YamlMapReader r)
     {
@@ -36,6 +38,29 @@ internal static class MarketReader
                 {
                     market.DemandElasticity[sector] = elasticity;
                 }
+            }
+        }
+
+        if (r.Sequence("supply_response") is { } responses)
+        {
+            foreach (var item in responses.Children)
+            {
+                if (item is not YamlMappingNode map)
+                {
+                    r.Diagnostics.Error("SS0002", YamlMapReader.At(item, r.File), "a supply_response entry must be a mapping (threshold, lag, ramp, ceiling)");
+                    continue;
+                }
+
+                var rr = new YamlMapReader(map, r.File, r.Diagnostics);
+                market.SupplyResponses.Add(new SupplyResponseDocument
+                {
+                    Threshold = rr.Uncertain("threshold", Dimension.None, required: true),
+                    Lag = rr.Uncertain("lag", Dimension.Duration, required: true),
+                    Ramp = rr.Uncertain("ramp", Dimension.Duration, required: true),
+                    Ceiling = rr.Uncertain("ceiling", Dimension.None, required: true),
+                    Location = rr.Location,
+                });
+                rr.ReportUnknownKeys(ResponseKeys, "a supply_response entry");
             }
         }
 

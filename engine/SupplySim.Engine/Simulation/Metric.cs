@@ -68,4 +68,7 @@ public enum Metric
 
     /// <summary>Tonnes of demand given up to the price (negative: drawn in by a price below the start).</summary>
     DemandForegoneT,
+
+    /// <summary>Tonnes of output capacity a market's supply response added over the run.</summary>
+    AddedCapacityT,
 }

@@ -14,7 +14,8 @@ public static class MetricNames
 
     /// <summary>The per-market metrics, in report order.</summary>
     public static IReadOnlyList<Metric> MarketMetrics { get; } =
-        [Metric.PriceStartUsdT, Metric.PricePeakUsdT, Metric.PriceEndUsdT, Metric.DaysAbove2xStart, Metric.DemandForegoneT];
+        [Metric.PriceStartUsdT, Metric.PricePeakUsdT, Metric.PriceEndUsdT, Metric.DaysAbove2xStart, Metric.DemandForegoneT,
+         Metric.AddedCapacityT];
 
     /// <summary>Every metric name.</summary>
     public static IReadOnlyList<string> All => ReportedMetrics.Names;

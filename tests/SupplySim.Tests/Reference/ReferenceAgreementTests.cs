@@ -118,6 +118,7 @@ internal sealed class ReferenceAgreementTests
     [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.DaysAbove2xStart)]
     [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.DemandForegoneT)]
     [TestCase("markets", "us-ban", EntityKind.Consumer, "us-user", "sb", Metric.ShortageT)]
+    [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.AddedCapacityT)]
     public void SmallNetwork_Scenario_ExercisesItsFeature(string network, string scenarioId, EntityKind kind, string entity, string material, Metric metric)
     {
         var model = TestModels.Compile(Networks.Single(n => n.Name == network).Yaml);

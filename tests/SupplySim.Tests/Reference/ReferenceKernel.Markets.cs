@@ -15,6 +15,14 @@ internal sealed partial class ReferenceKernel
     private double[] _daysAboveTwice = [];
     private double[] _marketForegone = [];
 
+    /// <summary>Per supply-response tranche: days above its threshold without a break, and the step it started (-1: not yet).</summary>
+    private double[] _streakDays = [];
+    private int[] _responseStart = [];
+
+    /// <summary>Per node: added output per day; per market: added capacity in tonnes over the run.</summary>
+    private double[] _addedCapacity = [];
+    private double[] _addedTonnes = [];
+
     /// <summary>Demand foregone per (sector, material).</summary>
     private readonly Dictionary<(int Sector, int Material), double> _sectorForegone = [];
 
@@ -27,9 +35,50 @@ internal sealed partial class ReferenceKernel
         _peakPriceRatio = [.. Enumerable.Repeat(1.0, count)];
         _daysAboveTwice = new double[count];
         _marketForegone = new double[count];
+        _streakDays = new double[_net.Markets.ResponseCount];
+        _responseStart = [.. Enumerable.Repeat(-1, _net.Markets.ResponseCount)];
+        _addedCapacity = new double[_net.NodeCount];
+        _addedTonnes = new double[count];
     }
 
-    private void UpdatePrices()
+    /// <summary>
+    /// Each tranche starts once its market's price / start has exceeded the threshold for `lag` days in a row; from
+    /// the next step its producers make ceiling × progress × base capacity more, progress rising linearly over `ramp`.
+    /// </summary>
+    private void RespondWithSupply(int step)
+    {
+        var markets = _net.Markets;
+        Array.Clear(_addedCapacity);
+        for (int t = 0; t < markets.ResponseCount; t++)
+        {
+            int j = markets.ResponseMarket[t];
+            bool above = _priceRatio[j] > _values[markets.ResponseThresholdParam[t]];
+            _streakDays[t] = above ? _streakDays[t] + _stepDays : 0;
+            if (above && _responseStart[t] < 0 && _streakDays[t] >= _values[markets.ResponseLagParam[t]])
+            {
+                _responseStart[t] = step;
+            }
+
+            if (_responseStart[t] < 0)
+            {
+                continue;
+            }
+
+            double ramp = _values[markets.ResponseRampParam[t]];
+            double progress = ramp > 0 ? Math.Min(1, (step - _responseStart[t] + 1) * _stepDays / ramp) : 1;
+            foreach (int n in markets.ResponseProducers[t])
+            {
+                double more = _values[markets.ResponseCeilingParam[t]] * progress * _baseCapacity[n];
+                _addedCapacity[n] += more;
+                if (step + 1 < _net.Steps)
+                {
+                    _addedTonnes[j] += more * _stepDays;
+                }
+            }
+        }
+    }
+
+    private void UpdatePrices(int step)
     {
         var markets = _net.Markets;
         for (int j = 0; j < markets.Count; j++)
@@ -55,6 +104,8 @@ internal sealed partial class ReferenceKernel
                 _daysAboveTwice[j] += _stepDays;
             }
         }
+
+        RespondWithSupply(step);
     }
 
     /// <summary>Holding <paramref name="h"/>'s demand after the price: demand × (P / P0)^ε.</summary>
@@ -106,6 +157,7 @@ internal sealed partial class ReferenceKernel
                 Metric.PricePeakUsdT => start * _peakPriceRatio[j],
                 Metric.PriceEndUsdT => start * _priceRatio[j],
                 Metric.DaysAbove2xStart => _daysAboveTwice[j],
+                Metric.AddedCapacityT => _addedTonnes[j],
                 _ => _marketForegone[j],
             };
         }

@@ -121,7 +121,8 @@ internal sealed partial class ReferenceKernel
             }
 
             int h = HoldingOf(n, _net.OutputMaterial[n]);
-            double make = _capacity[n] * _stepDays;
+            // Plus what a market's supply response added (ReferenceKernel.Markets).
+            double make = (_capacity[n] * _stepDays) + (_addedCapacity[n] * _stepDays);
             if (!_net.IsPush[n])
             {
                 make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * _baseCapacity[n]) - TotalStock(h)));

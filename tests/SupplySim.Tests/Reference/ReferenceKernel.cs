@@ -211,7 +211,7 @@ internal sealed partial class ReferenceKernel
         Process();
         if (HasMarkets)
         {
-            UpdatePrices();
+            UpdatePrices(step);
         }
 
         Consume(step);

@@ -612,7 +612,8 @@ internal static class ReferenceNetworks
     /// <summary>
     /// Markets: a Chinese mine serves a Chinese and a US buyer, an Australian mine the US only. A ban on the US cuts
     /// the outside market, whose price rises while the inside one falls; the US industrial buyer cuts demand, the
-    /// defense buyer (elasticity 0) does not and backorders; adjustment time and sensitivity are uncertain.
+    /// defense buyer (elasticity 0) does not and backorders; adjustment time and sensitivity are uncertain. The
+    /// Australian mine adds output in two tranches once the outside price has stayed high (one ramped, one at once).
     /// </summary>
     public const string Markets = """
         name: markets
@@ -689,6 +690,9 @@ internal static class ReferenceNetworks
             demand_elasticity:
               defense: 0
               "*": {dist: uniform, min: -0.6, max: -0.1}
+            supply_response:
+              - {threshold: {dist: uniform, min: 1.1, max: 1.5}, lag: {dist: uniform, min: 10d, max: 40d}, ramp: 30d, ceiling: 0.3}
+              - {threshold: 2, lag: 60d, ramp: 0d, ceiling: {dist: uniform, min: 0.2, max: 0.6}}
         scenarios:
           - id: us-ban
             events:

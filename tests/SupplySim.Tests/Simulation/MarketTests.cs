@@ -46,6 +46,7 @@ internal sealed class MarketTests
             scarcity_sensitivity: {{Invariant(sensitivity)}}
             adjustment_time: 20d
             demand_elasticity: {"*": {{Invariant(elasticity)}}}
+            supply_response: []
         scenarios:
           - id: cut
             events:
@@ -66,6 +67,38 @@ internal sealed class MarketTests
         double expected = 12000 * Math.Pow(supplyFraction, 1 / elasticity);
         var end = TestModels.Values(result, EntityKind.Market, "outside-CN", "sb", Metric.PriceEndUsdT);
         Assert.That(end, Is.All.EqualTo(expected).Within(0.5).Percent);
+    }
+
+    [TestCase(0.6, -0.5, 0.2)]
+    [TestCase(0.5, -0.8, 0.3)]
+    public void Run_SupplyResponseAddsShareOfCapacity_PriceSettlesWhereDemandMeetsTheLargerSupply(double supplyFraction, double elasticity, double ceiling)
+    {
+        // The tranche starts after 30 d above 1.1× the start and ramps over 60 d to ceiling × the mine's base capacity:
+        // supply (f + c)·D0, so P/P0 = (f + c)^(1/ε), still above the threshold.
+        string yaml = OneMarket(supplyFraction, elasticity).Replace("supply_response: []",
+            $"supply_response: [{{threshold: 1.1, lag: 30d, ramp: 60d, ceiling: {Invariant(ceiling)}}}]", StringComparison.Ordinal);
+        var result = TestModels.Run(TestModels.Compile(yaml), "cut", trials: 4, seed: 3);
+        double expected = 12000 * Math.Pow(supplyFraction + ceiling, 1 / elasticity);
+        var added = TestModels.Values(result, EntityKind.Market, "outside-CN", "sb", Metric.AddedCapacityT);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TestModels.Values(result, EntityKind.Market, "outside-CN", "sb", Metric.PriceEndUsdT), Is.All.EqualTo(expected).Within(0.5).Percent);
+            // At most the full tranche on every day after the cut; at least the full tranche after lag and ramp.
+            Assert.That(added, Is.All.InRange(ceiling * 10 * (670 - 90), ceiling * 10 * 670));
+        }
+    }
+
+    [Test]
+    public void Run_SupplyResponseThresholdNeverReached_SameRowsAsWithoutIt()
+    {
+        var without = TestModels.Run(TestModels.Compile(OneMarket(0.8, -0.5)), "cut", trials: 4, seed: 3);
+        string yaml = OneMarket(0.8, -0.5).Replace("supply_response: []",
+            "supply_response: [{threshold: 100, lag: 0d, ramp: 0d, ceiling: 1}]", StringComparison.Ordinal);
+        var with = TestModels.Run(TestModels.Compile(yaml), "cut", trials: 4, seed: 3);
+        for (int c = 0; c < without.Layout.Width; c++)
+        {
+            Assert.That(with.Column(c).ToArray(), Is.EqualTo(without.Column(c).ToArray()), MetricNames.Of(without.Layout.Columns[c].Metric));
+        }
     }
 
     [Test]

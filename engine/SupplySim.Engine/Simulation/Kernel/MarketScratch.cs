@@ -17,8 +17,12 @@ internal sealed class MarketScratch<T, TMask>
     private readonly AlignedArray<T> _step;
     private readonly AlignedArray<T> _foregone;
     private readonly AlignedArray<T> _sectorForegone;
+    private readonly AlignedArray<T> _streakDays;
+    private readonly AlignedArray<T> _responseStart;
+    private readonly AlignedArray<T> _addedCapacity;
+    private readonly AlignedArray<T> _addedTonnes;
 
-    public MarketScratch(MarketTables markets, int sectorSlots)
+    public MarketScratch(MarketTables markets, int sectorSlots, int nodes)
     {
         int count = markets.Count;
         _logPrice = new AlignedArray<T>(count);
@@ -27,6 +31,10 @@ internal sealed class MarketScratch<T, TMask>
         _step = new AlignedArray<T>(count);
         _foregone = new AlignedArray<T>(count);
         _sectorForegone = new AlignedArray<T>(count > 0 ? sectorSlots : 0);
+        _streakDays = new AlignedArray<T>(markets.ResponseCount);
+        _responseStart = new AlignedArray<T>(markets.ResponseCount);
+        _addedCapacity = new AlignedArray<T>(markets.ResponseCount > 0 ? nodes : 0);
+        _addedTonnes = new AlignedArray<T>(count);
     }
 
     /// <summary>Per market: ln(price / start price), 0 at day 0.</summary>
@@ -47,8 +55,24 @@ internal sealed class MarketScratch<T, TMask>
     /// <summary>Per sector-material slot of the layout: tonnes of demand given up.</summary>
     public Span<T> SectorForegone => _sectorForegone.Span;
 
+    /// <summary>Per supply-response tranche: days the price has stood above its threshold without a break.</summary>
+    public Span<T> StreakDays => _streakDays.Span;
+
+    /// <summary>Per tranche: the step its new output started, or -1.</summary>
+    public Span<T> ResponseStart => _responseStart.Span;
+
+    /// <summary>Per node: output per day the supply response adds to its capacity (empty without responses).</summary>
+    public Span<T> AddedCapacity => _addedCapacity.Span;
+
+    /// <summary>Per market: tonnes of added capacity its supply response brought on over the run.</summary>
+    public Span<T> AddedTonnes => _addedTonnes.Span;
+
     public void Reset()
     {
+        StreakDays.Clear();
+        ResponseStart.Fill(T.Create(-1.0));
+        AddedCapacity.Clear();
+        AddedTonnes.Clear();
         LogPrice.Clear();
         PeakLogPrice.Clear();
         DaysAboveTwice.Clear();

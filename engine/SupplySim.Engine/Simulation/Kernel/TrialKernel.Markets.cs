@@ -35,7 +35,7 @@ internal sealed partial class TrialKernel<T, TMask>
     /// the market's consumers: wanted is their cover target (days of cover × mean need), held their stock less what
     /// they owe. At the target the price holds still; a lasting shortfall raises it until demand falls to supply.
     /// </summary>
-    private void UpdatePrices()
+    private void UpdatePrices(int step)
     {
         var markets = _net.Markets;
         var s = _s;
@@ -56,6 +56,62 @@ internal sealed partial class TrialKernel<T, TMask>
             _market.PeakLogPrice[j] = Max(_market.PeakLogPrice[j], now);
             _market.DaysAboveTwice[j] = AddWhere(Gt(now, LogTwo), _market.DaysAboveTwice[j], T.Create(_stepDays));
         }
+
+        if (markets.ResponseCount > 0)
+        {
+            RespondWithSupply(step);
+        }
+    }
+
+    /// <summary>
+    /// Supply response: a tranche starts once its market's price has stood above its threshold for its lag without a
+    /// break (a decision to invest, not undone when the price falls); its new output then ramps linearly to the
+    /// ceiling × each responding producer's base capacity. The added capacity counts from the next step's production, and so does
+    /// <c>added_capacity_t</c>.
+    /// </summary>
+    private void RespondWithSupply(int step)
+    {
+        var markets = _net.Markets;
+        var s = _s;
+        var added = _market.AddedCapacity;
+        added.Clear();
+        var stepValue = T.Create(step);
+        var stepDays = T.Create(_stepDays);
+        for (int t = 0; t < markets.ResponseCount; t++)
+        {
+            int j = markets.ResponseMarket[t];
+            var above = Gt(_market.LogPrice[j], Log(s.Values[markets.ResponseThresholdParam[t]]));
+            var streak = Where(above, _market.StreakDays[t] + stepDays, T.Zero);
+            _market.StreakDays[t] = streak;
+            var start = _market.ResponseStart[t];
+            start = Where(And(And(above, Lt(start, T.Zero)), Ge(streak, s.Values[markets.ResponseLagParam[t]])), stepValue, start);
+            _market.ResponseStart[t] = start;
+            var ramp = s.Values[markets.ResponseRampParam[t]];
+            var elapsed = (stepValue - start + T.One) * stepDays;
+            var progress = Where(Lt(start, T.Zero), T.Zero, Where(Gt(ramp, T.Zero), Min(T.One, elapsed / ramp), T.One));
+            var share = s.Values[markets.ResponseCeilingParam[t]] * progress;
+            foreach (int n in markets.ResponseProducers[t])
+            {
+                var more = share * s.BaseCapacity[n];
+                added[n] += more;
+                if (step + 1 < _net.Steps)
+                {
+                    _market.AddedTonnes[j] += more * stepDays;
+                }
+            }
+        }
+    }
+
+    /// <summary>ln of each lane, lane by lane (thresholds are per-trial constants; a vector log would not match across widths).</summary>
+    private static T Log(T value)
+    {
+        var result = value;
+        for (int lane = 0; lane < T.Count; lane++)
+        {
+            result = T.WithElement(result, lane, Math.Log(T.GetElement(value, lane)));
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -87,7 +143,7 @@ internal sealed partial class TrialKernel<T, TMask>
             double start = At(_s.Values, markets.StartPriceParam[j], lane);
             var cells = row.Slice(_layout.MarketBase + (j * MetricNames.MarketMetrics.Count), MetricNames.MarketMetrics.Count);
             MarketMetrics.Write(cells, start, At(_market.PeakLogPrice, j, lane), At(_market.LogPrice, j, lane),
-                At(_market.DaysAboveTwice, j, lane), At(_market.Foregone, j, lane));
+                At(_market.DaysAboveTwice, j, lane), At(_market.Foregone, j, lane), At(_market.AddedTonnes, j, lane));
         }
 
         for (int i = 0; i < _layout.ForegoneSectorSlots.Length; i++)

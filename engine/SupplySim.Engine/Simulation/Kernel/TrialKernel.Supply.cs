@@ -117,6 +117,11 @@ internal sealed partial class TrialKernel<T, TMask>
         {
             int h = (n * _m) + _net.OutputMaterial[n];
             var make = s.Capacity[n] * _stepDays;
+            if (_market.AddedCapacity.Length > 0)
+            {
+                make += _market.AddedCapacity[n] * _stepDays;
+            }
+
             if (!_net.IsPush[n])
             {
                 make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(h)));
@@ -149,6 +154,11 @@ internal sealed partial class TrialKernel<T, TMask>
         {
             int output = (n * _m) + _net.OutputMaterial[n];
             var make = s.Capacity[n] * _stepDays;
+            if (_market.AddedCapacity.Length > 0)
+            {
+                make += _market.AddedCapacity[n] * _stepDays;
+            }
+
             if (!_net.IsPush[n])
             {
                 make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(output)));

@@ -112,12 +112,12 @@ internal sealed partial class ReferenceKernel
     private double PriceResponse(int h, double demand)
     {
         var markets = _net.Markets;
-        int j = markets.HoldingMarket[h], elasticity = markets.HoldingElasticityParam[h];
-        if (j < 0 || elasticity < 0)
+        if (!HasMarkets || markets.HoldingMarket[h] < 0 || markets.HoldingElasticityParam[h] < 0)
         {
             return demand;
         }
 
+        int j = markets.HoldingMarket[h], elasticity = markets.HoldingElasticityParam[h];
         double priced = demand * Math.Pow(_priceRatio[j], _values[elasticity]);
         _marketForegone[j] += demand - priced;
         var key = (_net.NodeSector[NodeOf(h)], MaterialOf(h));

@@ -36,6 +36,19 @@ internal static class BenchInputs
         ScaledModels.GetOrAdd((copies, horizonDays), key =>
             CompileText(RegionalCopies.Generate(File.ReadAllText(ScenarioPath), key.Copies, key.HorizonDays), $"copies-{key.Copies}-{key.HorizonDays}d.yaml"));
 
+    /// <summary>The shipped file without its <c>markets:</c> section, compiled once per process (the market layer's cost).</summary>
+    public static CompiledModel WithoutMarkets => WithoutMarketsLazy.Value;
+
+    private static readonly Lazy<CompiledModel> WithoutMarketsLazy = new(() =>
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(ScenarioPath)));
+        ((YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode).Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("markets"));
+        var writer = new StringWriter();
+        stream.Save(writer, assignAnchors: false);
+        return CompileText(writer.ToString(), "critical-minerals-without-markets.yaml");
+    });
+
     public static CompiledScenario Scenario(string id) =>
         Model.Find(id) ?? throw new InvalidOperationException(
             $"no scenario '{id}' in {ScenarioFile}; it has: {string.Join(", ", Model.Scenarios.Select(s => s.Id))}");

@@ -18,6 +18,7 @@ internal sealed class MarketScratch<T, TMask>
     private readonly AlignedArray<T> _foregone;
     private readonly AlignedArray<T> _sectorForegone;
     private readonly AlignedArray<T> _streakDays;
+    private readonly AlignedArray<T> _logThreshold;
     private readonly AlignedArray<T> _responseStart;
     private readonly AlignedArray<T> _addedCapacity;
     private readonly AlignedArray<T> _addedTonnes;
@@ -32,6 +33,7 @@ internal sealed class MarketScratch<T, TMask>
         _foregone = new AlignedArray<T>(count);
         _sectorForegone = new AlignedArray<T>(count > 0 ? sectorSlots : 0);
         _streakDays = new AlignedArray<T>(markets.ResponseCount);
+        _logThreshold = new AlignedArray<T>(markets.ResponseCount);
         _responseStart = new AlignedArray<T>(markets.ResponseCount);
         _addedCapacity = new AlignedArray<T>(markets.ResponseCount > 0 ? nodes : 0);
         _addedTonnes = new AlignedArray<T>(count);
@@ -57,6 +59,9 @@ internal sealed class MarketScratch<T, TMask>
 
     /// <summary>Per supply-response tranche: days the price has stood above its threshold without a break.</summary>
     public Span<T> StreakDays => _streakDays.Span;
+
+    /// <summary>Per tranche: ln of its threshold (a per-trial constant, taken once per block).</summary>
+    public Span<T> LogThreshold => _logThreshold.Span;
 
     /// <summary>Per tranche: the step its new output started, or -1.</summary>
     public Span<T> ResponseStart => _responseStart.Span;

@@ -28,6 +28,15 @@ internal sealed partial class TrialKernel<T, TMask>
                 At(step, j, lane) = 1 - Math.Exp(-_stepDays / T.GetElement(adjustmentDays, lane));
             }
         }
+
+        for (int t = 0; t < markets.ResponseCount; t++)
+        {
+            var threshold = values[markets.ResponseThresholdParam[t]];
+            for (int lane = 0; lane < T.Count; lane++)
+            {
+                At(_market.LogThreshold, t, lane) = Math.Log(T.GetElement(threshold, lane));
+            }
+        }
     }
 
     /// <summary>
@@ -80,7 +89,7 @@ internal sealed partial class TrialKernel<T, TMask>
         for (int t = 0; t < markets.ResponseCount; t++)
         {
             int j = markets.ResponseMarket[t];
-            var above = Gt(_market.LogPrice[j], Log(s.Values[markets.ResponseThresholdParam[t]]));
+            var above = Gt(_market.LogPrice[j], _market.LogThreshold[t]);
             var streak = Where(above, _market.StreakDays[t] + stepDays, T.Zero);
             _market.StreakDays[t] = streak;
             var start = _market.ResponseStart[t];
@@ -100,18 +109,6 @@ internal sealed partial class TrialKernel<T, TMask>
                 }
             }
         }
-    }
-
-    /// <summary>ln of each lane, lane by lane (thresholds are per-trial constants; a vector log would not match across widths).</summary>
-    private static T Log(T value)
-    {
-        var result = value;
-        for (int lane = 0; lane < T.Count; lane++)
-        {
-            result = T.WithElement(result, lane, Math.Log(T.GetElement(value, lane)));
-        }
-
-        return result;
     }
 
     /// <summary>

@@ -34,6 +34,18 @@ internal sealed class MarketTables
     /// <summary>Per holding: the per-trial price elasticity of its demand, or -1 (no response).</summary>
     public int[] HoldingElasticityParam { get; init; } = [];
 
+    /// <summary>
+    /// Per material: the per-trial smuggling elasticity η of its market, or -1 (no price-driven smuggling). Its
+    /// transshippers forward and leak (P_out/P0_out ÷ P_in/P0_in)^η times their rates (the leak at most 1).
+    /// </summary>
+    public int[] SmugglingParam { get; init; } = [];
+
+    /// <summary>Per material: its outside market, or -1 (the inside one is the next lower index).</summary>
+    public int[] OutsideMarketOf { get; init; } = [];
+
+    /// <summary>Whether any market has a smuggling elasticity.</summary>
+    public bool HasSmuggling => SmugglingParam.Any(p => p >= 0);
+
     /// <summary>Supply-response tranches, over every market.</summary>
     public int ResponseCount => ResponseMarket.Length;
 

@@ -36,6 +36,8 @@ internal sealed partial class NetworkBuilder
         var ramp = new List<int>();
         var ceiling = new List<int>();
         var responders = new List<int[]>();
+        var smuggling = Enumerable.Repeat(-1, M).ToArray();
+        var outsideOf = Enumerable.Repeat(-1, M).ToArray();
         foreach (var market in _doc.Markets)
         {
             if (market.Material is not { } materialId || Material(materialId, "market material") is not int m ||
@@ -55,6 +57,12 @@ internal sealed partial class NetworkBuilder
             int adjustmentParam = Parameters.Add(market.AdjustmentTime!, $"{path}.adjustment_time", "adjustment_time", StepDays, MaxAdjustmentDays, perTrial: true);
             var elasticityBySector = CompileElasticities(market, path, nodeSector);
             int inside = names.Count;
+            outsideOf[m] = inside + 1;
+            if (market.SmugglingElasticity is { } eta)
+            {
+                smuggling[m] = Parameters.Add(eta, $"{path}.smuggling_elasticity", "smuggling_elasticity", 0, 10, perTrial: true);
+            }
+
             foreach (var (side, price) in new[] { ("inside", market.StartPriceInside!), ("outside", market.StartPriceOutside!) })
             {
                 names.Add($"{side}-{exporter.Value}");
@@ -97,6 +105,7 @@ internal sealed partial class NetworkBuilder
             AdjustmentParam = [.. adjustment], HoldingMarket = holdingMarket, HoldingElasticityParam = holdingElasticity,
             ResponseMarket = [.. responseMarket], ResponseThresholdParam = [.. threshold], ResponseLagParam = [.. lag],
             ResponseRampParam = [.. ramp], ResponseCeilingParam = [.. ceiling], ResponseProducers = [.. responders],
+            SmugglingParam = smuggling, OutsideMarketOf = outsideOf,
         };
     }
 

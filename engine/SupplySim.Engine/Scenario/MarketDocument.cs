@@ -30,6 +30,9 @@ public sealed class MarketDocument
     /// <summary>Where each elasticity's sector key was written.</summary>
     public Dictionary<string, SourceLocation> DemandElasticityLocations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>η ≥ 0: transshippers' capacity and leak fraction scale with (relative price gap)^η (plain number).</summary>
+    public UncertainDocument? SmugglingElasticity { get; set; }
+
     /// <summary>Tranches of new output that producers outside the exporter add when the outside price stays high.</summary>
     public List<SupplyResponseDocument> SupplyResponses { get; } = [];
 

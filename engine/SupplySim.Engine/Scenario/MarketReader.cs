@@ -5,7 +5,8 @@ namespace SupplySim.Scenario;
 /// <summary>Reads one entry of <c>markets:</c>.</summary>
 internal static class MarketReader
 {
-    private static readonly string[] Keys = ["material", "exporter", "start_price", "scarcity_sensitivity", "adjustment_time", "demand_elasticity", "supply_response"];
+    private static readonly string[] Keys = ["material", "exporter", "start_price", "scarcity_sensitivity", "adjustment_time", "demand_elasticity", "supply_response",
+        "smuggling_elasticity"];
 
     private static readonly string[] ResponseKeys = ["threshold", "lag", "ramp", "ceiling"];
 
@@ -17,6 +18,7 @@ internal static class MarketReader
             Exporter = r.String("exporter", required: true),
             ScarcitySensitivity = r.Uncertain("scarcity_sensitivity", Dimension.None, required: true),
             AdjustmentTime = r.Uncertain("adjustment_time", Dimension.Duration, required: true),
+            SmugglingElasticity = r.Uncertain("smuggling_elasticity", Dimension.None),
             Location = r.Location,
         };
         if (r.Map("start_price", required: true) is { } prices)

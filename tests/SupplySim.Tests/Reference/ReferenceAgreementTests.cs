@@ -41,6 +41,7 @@ internal sealed class ReferenceAgreementTests
         ("rerouting", ReferenceNetworks.Rerouting),
         ("stockpile-bom", ReferenceNetworks.StockpileAndBillOfMaterials),
         ("markets", ReferenceNetworks.Markets),
+        ("smuggling", ReferenceNetworks.Smuggling),
     ];
 
     private static IEnumerable<TestCaseData> SmallNetworkScenarios()
@@ -119,6 +120,8 @@ internal sealed class ReferenceAgreementTests
     [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.DemandForegoneT)]
     [TestCase("markets", "us-ban", EntityKind.Consumer, "us-user", "sb", Metric.ShortageT)]
     [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.AddedCapacityT)]
+    [TestCase("smuggling", "extraterritorial-ban", EntityKind.Market, "outside-CN", "sb", Metric.DaysAbove2xStart)]
+    [TestCase("smuggling", "extraterritorial-ban", EntityKind.Lane, "th->us", "*", Metric.SeizedT)]
     public void SmallNetwork_Scenario_ExercisesItsFeature(string network, string scenarioId, EntityKind kind, string entity, string material, Metric metric)
     {
         var model = TestModels.Compile(Networks.Single(n => n.Name == network).Yaml);

@@ -108,6 +108,22 @@ internal sealed partial class ReferenceKernel
         RespondWithSupply(step);
     }
 
+    /// <summary>
+    /// Price-driven smuggling: (outside price ratio / inside price ratio)^η for a priced material with a smuggling
+    /// elasticity, else 1. Multiplies its transshippers' forwarding capacity and leak fraction.
+    /// </summary>
+    private double SmugglingMultiplier(int material)
+    {
+        var markets = _net.Markets;
+        if (!HasMarkets || markets.SmugglingParam[material] < 0)
+        {
+            return 1;
+        }
+
+        int outside = markets.OutsideMarketOf[material];
+        return Math.Pow(_priceRatio[outside] / _priceRatio[outside - 1], _values[markets.SmugglingParam[material]]);
+    }
+
     /// <summary>Holding <paramref name="h"/>'s demand after the price: demand × (P / P0)^ε.</summary>
     private double PriceResponse(int h, double demand)
     {

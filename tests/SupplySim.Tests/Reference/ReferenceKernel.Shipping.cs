@@ -45,7 +45,7 @@ internal sealed partial class ReferenceKernel
                 requested += _outstanding[a];
             }
 
-            double available = Math.Min(TotalStock(h), ForwardingRoom(n));
+            double available = Math.Min(TotalStock(h), ForwardingRoom(n, MaterialOf(h)));
             if (requested <= Tolerance || available <= Tolerance)
             {
                 continue;
@@ -65,8 +65,8 @@ internal sealed partial class ReferenceKernel
     }
 
     /// <summary>Only transshippers have a forwarding capacity; a producer's capacity limits what it makes, not ships.</summary>
-    private double ForwardingRoom(int n) =>
-        KindOf(n) == NodeKind.Transshipper ? (_capacity[n] * _stepDays) - _shippedToday[n] : double.PositiveInfinity;
+    private double ForwardingRoom(int n, int material) =>
+        KindOf(n) == NodeKind.Transshipper ? (_capacity[n] * SmugglingMultiplier(material) * _stepDays) - _shippedToday[n] : double.PositiveInfinity;
 
     /// <summary>A push supplier sends all its stock along its open lanes by share; what the lanes cannot take waits.</summary>
     private void Push(int h, List<int> arcs, int step)
@@ -129,7 +129,7 @@ internal sealed partial class ReferenceKernel
         for (int origin = 0; origin < _origins; origin++)
         {
             double part = _stock[supplier][origin] * fraction;
-            if (part <= 0)
+            if (part <= Tolerance)
             {
                 continue;
             }
@@ -166,7 +166,8 @@ internal sealed partial class ReferenceKernel
     private void ReExport(int arc, int control, double part, int origin, int step)
     {
         int from = _net.ArcFrom[arc];
-        double leaked = _scenario.ControlExtraterritorial[control] ? part * _leak[from] : part;
+        double leak = Math.Min(1, _leak[from] * SmugglingMultiplier(_net.ArcMaterial[arc]));
+        double leaked = _scenario.ControlExtraterritorial[control] ? part * leak : part;
         double held = part - leaked;
         if (leaked > 0)
         {

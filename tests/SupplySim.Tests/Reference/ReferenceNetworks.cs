@@ -703,4 +703,24 @@ internal static class ReferenceNetworks
                 destinations: [US]
                 mode: ban
         """;
+
+    /// <summary>
+    /// The transshipper network with a market: as the US ban lifts the outside price, Thailand forwards and leaks
+    /// more (smuggling elasticity), until the crackdown of the extraterritorial scenario cuts its base rates.
+    /// </summary>
+    public static readonly string Smuggling = Transshipper.Replace("""
+        scenarios:
+          - id: extraterritorial-ban
+        """, """
+        markets:
+          - material: sb
+            exporter: CN
+            start_price: {inside: 10000 USD/t, outside: 12000 USD/t}
+            scarcity_sensitivity: {dist: uniform, min: 1, max: 2.5}
+            adjustment_time: {dist: uniform, min: 5d, max: 20d}
+            demand_elasticity: {"*": -0.2, defense: 0}
+            smuggling_elasticity: {dist: uniform, min: 0.5, max: 2}
+        scenarios:
+          - id: extraterritorial-ban
+        """, StringComparison.Ordinal);
 }

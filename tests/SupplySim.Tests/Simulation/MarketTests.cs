@@ -207,6 +207,37 @@ internal sealed class MarketTests
     }
 
     [Test]
+    public void Run_SmugglingElasticity_TransshipperForwardsMoreAsTheOutsidePriceRises()
+    {
+        // Same draws with η = 0 (no response) and η = 1.5: the extraterritorial ban lifts the outside price, so
+        // Thailand's leak fraction (and capacity) grow with it and more Chinese material reaches the US through it,
+        // even after the crackdown lowers the base leak fraction.
+        string Yaml(double eta) => Reference.ReferenceNetworks.Smuggling.Replace("smuggling_elasticity: {dist: uniform, min: 0.5, max: 2}",
+            $"smuggling_elasticity: {Invariant(eta)}", StringComparison.Ordinal);
+        var flat = TestModels.Run(TestModels.Compile(Yaml(0)), "extraterritorial-ban", trials: 8, seed: 4);
+        var responsive = TestModels.Run(TestModels.Compile(Yaml(1.5)), "extraterritorial-ban", trials: 8, seed: 4);
+        var before = TestModels.Values(flat, EntityKind.Lane, "th->us", "*", Metric.ShippedT);
+        var after = TestModels.Values(responsive, EntityKind.Lane, "th->us", "*", Metric.ShippedT);
+        Assert.That(after.Sum(), Is.GreaterThan(before.Sum() * 1.05), $"without response {before.Sum():F0} t");
+    }
+
+    [Test]
+    public void Run_ZeroSmugglingElasticity_SameRowsAsWithoutTheKey()
+    {
+        string with = Reference.ReferenceNetworks.Smuggling.Replace("smuggling_elasticity: {dist: uniform, min: 0.5, max: 2}",
+            "smuggling_elasticity: 0", StringComparison.Ordinal);
+        string without = Reference.ReferenceNetworks.Smuggling.Replace("    smuggling_elasticity: {dist: uniform, min: 0.5, max: 2}\n",
+            "", StringComparison.Ordinal);
+        Assert.That(without, Does.Not.Contain("smuggling_elasticity"));
+        var a = TestModels.Run(TestModels.Compile(with), "extraterritorial-ban", trials: 4, seed: 2);
+        var b = TestModels.Run(TestModels.Compile(without), "extraterritorial-ban", trials: 4, seed: 2);
+        for (int c = 0; c < a.Layout.Width; c++)
+        {
+            Assert.That(a.Column(c).ToArray(), Is.EqualTo(b.Column(c).ToArray()), MetricNames.Of(a.Layout.Columns[c].Metric));
+        }
+    }
+
+    [Test]
     public void Layout_FileWithoutMarkets_HasNoMarketColumns()
     {
         var model = TestModels.Compile(TestModels.Chain);

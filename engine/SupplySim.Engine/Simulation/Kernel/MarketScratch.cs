@@ -22,8 +22,9 @@ internal sealed class MarketScratch<T, TMask>
     private readonly AlignedArray<T> _responseStart;
     private readonly AlignedArray<T> _addedCapacity;
     private readonly AlignedArray<T> _addedTonnes;
+    private readonly AlignedArray<T> _smugglingFactor;
 
-    public MarketScratch(MarketTables markets, int sectorSlots, int nodes)
+    public MarketScratch(MarketTables markets, int sectorSlots, int nodes, int materials)
     {
         int count = markets.Count;
         _logPrice = new AlignedArray<T>(count);
@@ -37,7 +38,11 @@ internal sealed class MarketScratch<T, TMask>
         _responseStart = new AlignedArray<T>(markets.ResponseCount);
         _addedCapacity = new AlignedArray<T>(markets.ResponseCount > 0 ? nodes : 0);
         _addedTonnes = new AlignedArray<T>(count);
+        _smugglingFactor = new AlignedArray<T>(markets.HasSmuggling ? materials : 0);
     }
+
+    /// <summary>Per material: today's multiplier of its transshippers' capacity and leak fraction (1 without smuggling response).</summary>
+    public Span<T> SmugglingFactor => _smugglingFactor.Span;
 
     /// <summary>Per market: ln(price / start price), 0 at day 0.</summary>
     public Span<T> LogPrice => _logPrice.Span;
@@ -78,6 +83,7 @@ internal sealed class MarketScratch<T, TMask>
         ResponseStart.Fill(T.Create(-1.0));
         AddedCapacity.Clear();
         AddedTonnes.Clear();
+        SmugglingFactor.Fill(T.One);
         LogPrice.Clear();
         PeakLogPrice.Clear();
         DaysAboveTwice.Clear();

@@ -70,6 +70,31 @@ internal sealed partial class TrialKernel<T, TMask>
         {
             RespondWithSupply(step);
         }
+
+        if (_market.SmugglingFactor.Length > 0)
+        {
+            UpdateSmuggling();
+        }
+    }
+
+    /// <summary>
+    /// Price-driven smuggling: each priced material's transshippers forward and leak G^η times their rates, G the
+    /// gap between outside and inside prices relative to the gap at the start (1 at the start, higher as the outside
+    /// price runs away). Enforcement events set the rates this multiplies, so a crackdown still cuts them.
+    /// </summary>
+    private void UpdateSmuggling()
+    {
+        var markets = _net.Markets;
+        var logPrice = _market.LogPrice;
+        for (int m = 0; m < _m; m++)
+        {
+            int eta = markets.SmugglingParam[m];
+            if (eta >= 0)
+            {
+                int outside = markets.OutsideMarketOf[m];
+                _market.SmugglingFactor[m] = LaneMath.Exp<T, TMask>(_s.Values[eta] * (logPrice[outside] - logPrice[outside - 1]));
+            }
+        }
     }
 
     /// <summary>

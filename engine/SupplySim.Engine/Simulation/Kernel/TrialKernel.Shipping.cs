@@ -35,7 +35,7 @@ internal sealed partial class TrialKernel<T, TMask>
                 continue;
             }
 
-            var forwardRoom = kind[n] == NodeKind.Transshipper ? (_s.Capacity[n] * _stepDays) - _s.NodeShipped[n] : PositiveInfinity;
+            var forwardRoom = kind[n] == NodeKind.Transshipper ? (ForwardingCapacity(n, _materialOf[h]) * _stepDays) - _s.NodeShipped[n] : PositiveInfinity;
             int groupStart = first;
             for (int i = first; i < last; i++)
             {
@@ -113,6 +113,14 @@ internal sealed partial class TrialKernel<T, TMask>
         }
     }
 
+    /// <summary>A transshipper's forwarding rate for <paramref name="material"/> today: its capacity, times the price-driven smuggling factor.</summary>
+    private T ForwardingCapacity(int n, int material) =>
+        _market.SmugglingFactor.Length > 0 ? _s.Capacity[n] * _market.SmugglingFactor[material] : _s.Capacity[n];
+
+    /// <summary>A transshipper's leak fraction for <paramref name="material"/> today (the smuggling factor applied, at most 1).</summary>
+    private T LeakFraction(int n, int material) =>
+        _market.SmugglingFactor.Length > 0 ? Min(T.One, _s.Leak[n] * _market.SmugglingFactor[material]) : _s.Leak[n];
+
     /// <summary>What of <paramref name="amount"/> the arc's lane can still carry today, booked in the lanes of <paramref name="mask"/>.</summary>
     private T LaneLimit(int a, T amount, TMask mask)
     {
@@ -147,7 +155,9 @@ internal sealed partial class TrialKernel<T, TMask>
         {
             var held = stock[at + origin];
             var part = held * fraction;
-            var moves = AndNot(mask, Le(part, T.Zero));
+            // A part of at most the tolerance stays in stock: rounding leaves such residues (the stock minus a
+            // fraction just under 1 of itself), and shipping one would spend a lead-time draw on nothing.
+            var moves = AndNot(mask, Le(part, Tolerance));
             if (!Any(moves))
             {
                 continue;
@@ -188,7 +198,7 @@ internal sealed partial class TrialKernel<T, TMask>
     {
         var s = _s;
         int from = _net.ArcFrom[a];
-        var leaked = _scenario.ControlExtraterritorial[k] ? part * s.Leak[from] : part;
+        var leaked = _scenario.ControlExtraterritorial[k] ? part * LeakFraction(from, _net.ArcMaterial[a]) : part;
         var held = part - leaked;
         var leaks = And(mask, Gt(leaked, T.Zero));
         if (Any(leaks))

@@ -112,7 +112,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             _holdingSlot[layout.DemandHoldings[slot]] = slot;
         }
 
-        _market = new MarketScratch<T, TMask>(network.Markets, layout.SectorMaterials.Length, network.NodeCount);
+        _market = new MarketScratch<T, TMask>(network.Markets, layout.SectorMaterials.Length, network.NodeCount, network.MaterialCount);
         _marketHoldings = [.. Enumerable.Range(0, network.Markets.Count)
             .Select(j => layout.DemandHoldings.Where(h => network.Markets.HoldingMarket[h] == j).ToArray())];
         _sectorSlotOfHolding = new int[holdings];

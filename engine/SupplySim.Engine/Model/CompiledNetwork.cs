@@ -177,6 +177,13 @@ public sealed class CompiledNetwork
 
     internal int[] LaneCapacityParam { get; init; } = [];
 
+    /// <summary>
+    /// Per lane: the per-trial qualification time of a supplier the buyer has not qualified yet, or -1. A buyer orders
+    /// on such a lane only once qualified; it starts qualifying when one of its qualified lanes of the material
+    /// closes (or at once if it has none), and the lane opens to its orders that many days later.
+    /// </summary>
+    internal int[] LaneQualificationParam { get; init; } = [];
+
     /// <summary>Number of weeks (7-day blocks from the start) the run touches.</summary>
     public int WeekCount => (int)Math.Ceiling(Steps * StepDays / 7.0);
 

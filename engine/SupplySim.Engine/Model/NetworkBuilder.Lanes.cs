@@ -36,6 +36,8 @@ internal sealed partial class NetworkBuilder
             laneNames.Add($"{t.Ids[f]}->{t.Ids[b]}");
             laneCapacity.Add(lane.Capacity is { } cap ? Parameters.Add(cap, $"{path}.capacity", "capacity", 0, NetworkCompiler.MaxQuantity, perTrial: true) : -1);
             int lead = lane.LeadTime is { } lt ? Parameters.Add(lt, $"{path}.lead_time", "lead_time", 0, ParameterCompiler.MaxDurationDays, perTrial: false) : -1;
+            _laneQualification.Add(lane.Qualification is { } q
+                ? Parameters.Add(q, $"{path}.qualification", "qualification", 0, NetworkCompiler.MaxHorizonDays, perTrial: true) : -1);
             double share = lane.Share?.Value ?? 1.0;
             if (lane.Share is { } s && !(s.Value > 0 && double.IsFinite(s.Value)))
             {

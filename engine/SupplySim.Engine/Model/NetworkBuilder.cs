@@ -15,6 +15,9 @@ internal sealed partial class NetworkBuilder
     private CompiledNetwork? _network;
     private MarketTables _markets = MarketTables.None;
 
+    /// <summary>Per lane: its per-trial qualification time, or -1 (qualified from the start).</summary>
+    private readonly List<int> _laneQualification = [];
+
     public NetworkBuilder(ScenarioFileDocument doc, DiagnosticBag diagnostics)
     {
         _doc = doc;
@@ -90,7 +93,7 @@ internal sealed partial class NetworkBuilder
             ArcPipeLength = n.ArcPipeLength, PipeRing = n.PipeRing,
             InStart = n.InStart, InArcs = n.InArcs, OutStart = n.OutStart, OutArcs = n.OutArcs, OutGroupEnd = n.OutGroupEnd,
             ReleaseStart = n.ReleaseStart, ReleaseArcs = n.ReleaseArcs, LaneCapacityParam = n.LaneCapacityParam,
-            YearOfStep = n.YearOfStep, MonthOfStep = n.MonthOfStep, Markets = _markets,
+            YearOfStep = n.YearOfStep, MonthOfStep = n.MonthOfStep, Markets = _markets, LaneQualificationParam = [.. _laneQualification],
         };
     }
 

@@ -21,6 +21,12 @@ public sealed class LaneDocument
     /// <summary>Sourcing weight among the buyer's lanes.</summary>
     public LocatedValue<double>? Share { get; set; }
 
+    /// <summary>
+    /// Present: the buyer has not qualified this supplier yet, and qualifying takes this long (days, per trial) from
+    /// the day it needs to (one of its qualified lanes closes).
+    /// </summary>
+    public UncertainDocument? Qualification { get; set; }
+
     /// <summary>Where the entry starts.</summary>
     public SourceLocation Location { get; set; }
 }

@@ -224,9 +224,10 @@ public static class ScenarioLoader
             LeadTime = r.Uncertain("lead_time", Dimension.Duration, required: true),
             Capacity = r.Uncertain("capacity", Dimension.Rate),
             Share = r.Number("share", Dimension.None),
+            Qualification = r.Uncertain("qualification", Dimension.Duration),
             Location = r.Location,
         };
-        r.ReportUnknownKeys(["from", "to", "materials", "lead_time", "capacity", "share"], "a lane");
+        r.ReportUnknownKeys(["from", "to", "materials", "lead_time", "capacity", "share", "qualification"], "a lane");
         return lane;
     }
 

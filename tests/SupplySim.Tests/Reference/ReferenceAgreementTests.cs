@@ -119,6 +119,7 @@ internal sealed class ReferenceAgreementTests
     [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.DaysAbove2xStart)]
     [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.DemandForegoneT)]
     [TestCase("markets", "us-ban", EntityKind.Consumer, "us-user", "sb", Metric.ShortageT)]
+    [TestCase("markets", "us-ban", EntityKind.Consumer, "us-defense", "sb", Metric.MeanDelayDays)]
     [TestCase("markets", "us-ban", EntityKind.Market, "outside-CN", "sb", Metric.AddedCapacityT)]
     [TestCase("smuggling", "extraterritorial-ban", EntityKind.Market, "outside-CN", "sb", Metric.DaysAbove2xStart)]
     [TestCase("smuggling", "extraterritorial-ban", EntityKind.Lane, "th->us", "*", Metric.SeizedT)]

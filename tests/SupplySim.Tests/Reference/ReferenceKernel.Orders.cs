@@ -24,11 +24,12 @@ internal sealed partial class ReferenceKernel
                 continue;
             }
 
+            Qualify(lanes);
             var share = new Dictionary<int, double>();
             double openShare = 0, delivering = 0, weightedLead = 0;
             foreach (int a in lanes)
             {
-                double approval = LaneOutlook(a, out double licenceDays);
+                double approval = Qualified(a) ? LaneOutlook(a, out double licenceDays) : NotYet(out licenceDays);
                 if (approval <= 0 && _outstanding[a] > 0)
                 {
                     CancelOrdered(a, _outstanding[a]);
@@ -55,6 +56,50 @@ internal sealed partial class ReferenceKernel
 
             _onOrder[h] += order;
         }
+    }
+
+    /// <summary>Per arc: the step from which a not-yet-qualified supplier may be ordered from (-1: qualification not started).</summary>
+    private int[] _qualifiedFrom = [];
+
+    /// <summary>The lane's per-trial qualification time, or -1 when the supplier is qualified from the start.</summary>
+    private int QualificationParam(int arc) =>
+        _net.ArcLane[arc] >= 0 && _net.LaneQualificationParam.Length > 0 ? _net.LaneQualificationParam[_net.ArcLane[arc]] : -1;
+
+    /// <summary>
+    /// A buyer starts qualifying all its unqualified suppliers the first day one of its qualified lanes is closed to it
+    /// (or at once without any qualified lane); each is orderable after its drawn time, in whole steps (rounded up).
+    /// </summary>
+    private void Qualify(List<int> lanes)
+    {
+        if (_qualifiedFrom.Length == 0)
+        {
+            _qualifiedFrom = [.. Enumerable.Repeat(-1, _net.ArcCount)];
+        }
+
+        var pending = lanes.Where(a => QualificationParam(a) >= 0).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var qualified = lanes.Where(a => QualificationParam(a) < 0).ToList();
+        if (qualified.Count > 0 && qualified.All(a => LaneOutlook(a, out _) > 0))
+        {
+            return;
+        }
+
+        foreach (int a in pending.Where(a => _qualifiedFrom[a] < 0))
+        {
+            _qualifiedFrom[a] = _step + Math.Max(0, (int)Math.Ceiling((_values[QualificationParam(a)] / _stepDays) - 1e-9));
+        }
+    }
+
+    private bool Qualified(int arc) => QualificationParam(arc) < 0 || (_qualifiedFrom[arc] >= 0 && _qualifiedFrom[arc] <= _step);
+
+    private static double NotYet(out double licenceDays)
+    {
+        licenceDays = 0;
+        return 0;
     }
 
     /// <summary>Buyers order on lanes, but not on stockpile releases or from push suppliers (those send unasked).</summary>

@@ -614,6 +614,8 @@ internal static class ReferenceNetworks
     /// the outside market, whose price rises while the inside one falls; the US industrial buyer cuts demand, the
     /// defense buyer (elasticity 0) does not and backorders; adjustment time and sensitivity are uncertain. The
     /// Australian mine adds output in two tranches once the outside price has stayed high (one ramped, one at once).
+    /// Neither US buyer has qualified the Australian mine: each starts when the ban closes its Chinese lane, defense
+    /// taking longer, so defense backorders meanwhile.
     /// </summary>
     public const string Markets = """
         name: markets
@@ -678,9 +680,11 @@ internal static class ReferenceNetworks
           - from: au-mine
             to: us-user
             lead_time: {dist: uniform, min: 15d, max: 25d}
+            qualification: {dist: uniform, min: 20d, max: 60d}
           - from: au-mine
             to: us-defense
             lead_time: {dist: uniform, min: 15d, max: 25d}
+            qualification: {dist: uniform, min: 60d, max: 180d}
         markets:
           - material: sb
             exporter: CN

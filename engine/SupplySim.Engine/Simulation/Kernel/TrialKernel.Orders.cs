@@ -20,11 +20,23 @@ internal sealed partial class TrialKernel<T, TMask>
         foreach (int h in _buyerHoldings)
         {
             int first = inStart[h], last = inStart[h + 1];
+            bool qualifies = _qualifies[h];
+            if (qualifies)
+            {
+                StartQualifications(first, last);
+            }
+
             T openShare = T.Zero, delivering = T.Zero, weightedLead = T.Zero;
             for (int i = first; i < last; i++)
             {
                 int a = inArcs[i];
                 var approval = LaneOutlook(a, out var processing);
+                if (qualifies && _arcQualificationParam[a] >= 0)
+                {
+                    var from = _qualifiedFrom.Span[a];
+                    approval = Where(And(Ge(from, T.Zero), Le(from, T.Create(_step))), approval, T.Zero);
+                }
+
                 var closed = Le(approval, T.Zero);
                 var cancels = And(closed, Gt(outstanding[a], T.Zero));
                 if (Any(cancels))
@@ -56,6 +68,45 @@ internal sealed partial class TrialKernel<T, TMask>
             }
 
             s.OnOrder[h] = AddWhere(orders, s.OnOrder[h], order);
+        }
+    }
+
+    /// <summary>
+    /// Supplier qualification: a buyer starts qualifying every supplier it has not qualified yet on the first day one
+    /// of its qualified lanes is closed to it (or at once, if it has no qualified lane); each becomes orderable its
+    /// lane's drawn qualification time later (rounded up to whole steps; 0 days: the same day).
+    /// </summary>
+    private void StartQualifications(int first, int last)
+    {
+        var inArcs = _net.InArcs;
+        var needs = None;
+        bool anyQualified = false;
+        for (int i = first; i < last; i++)
+        {
+            int a = inArcs[i];
+            if (_arcQualificationParam[a] < 0)
+            {
+                anyQualified = true;
+                needs = Or(needs, Le(LaneOutlook(a, out _), T.Zero));
+            }
+        }
+
+        needs = anyQualified ? needs : True;
+        if (!Any(needs))
+        {
+            return;
+        }
+
+        var qualifiedFrom = _qualifiedFrom.Span;
+        var today = T.Create(_step);
+        for (int i = first; i < last; i++)
+        {
+            int a = inArcs[i];
+            if (_arcQualificationParam[a] >= 0)
+            {
+                var steps = T.Max(T.Zero, T.Ceiling((_s.Values[_arcQualificationParam[a]] / _stepDays) - T.Create(1e-9)));
+                qualifiedFrom[a] = Where(And(needs, Lt(qualifiedFrom[a], T.Zero)), today + steps, qualifiedFrom[a]);
+            }
         }
     }
 

@@ -55,6 +55,15 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly int _pipeMask;
     private readonly MarketScratch<T, TMask> _market;
 
+    /// <summary>Per arc: its lane's per-trial qualification time, or -1 (qualified from the start).</summary>
+    private readonly int[] _arcQualificationParam;
+
+    /// <summary>Per buyer holding: whether any of its inbound arcs needs qualifying.</summary>
+    private readonly bool[] _qualifies;
+
+    /// <summary>Per arc needing qualification: the step from which the buyer may order on it, or -1 (not started).</summary>
+    private readonly AlignedArray<T> _qualifiedFrom;
+
     /// <summary>Per market: the demand holdings that buy in it.</summary>
     private readonly int[][] _marketHoldings;
 
@@ -115,6 +124,10 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _market = new MarketScratch<T, TMask>(network.Markets, layout.SectorMaterials.Length, network.NodeCount, network.MaterialCount);
         _marketHoldings = [.. Enumerable.Range(0, network.Markets.Count)
             .Select(j => layout.DemandHoldings.Where(h => network.Markets.HoldingMarket[h] == j).ToArray())];
+        _arcQualificationParam = [.. network.ArcLane.Select(lane => lane >= 0 && network.LaneQualificationParam.Length > 0 ? network.LaneQualificationParam[lane] : -1)];
+        _qualifies = [.. Enumerable.Range(0, holdings).Select(h =>
+            Enumerable.Range(network.InStart[h], network.InStart[h + 1] - network.InStart[h]).Any(i => _arcQualificationParam[network.InArcs[i]] >= 0))];
+        _qualifiedFrom = new AlignedArray<T>(_qualifies.Any(q => q) ? network.ArcCount : 0);
         _sectorSlotOfHolding = new int[holdings];
         Array.Fill(_sectorSlotOfHolding, -1);
         foreach (int holding in layout.DemandHoldings)
@@ -231,6 +244,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
 
         _market.Reset();
         InitialiseMarkets();
+        _qualifiedFrom.Span.Fill(T.Create(-1.0));
     }
 
     /// <summary>Mean daily use a node's stock of a material covers, in one lane: demand, recipe use or production.</summary>

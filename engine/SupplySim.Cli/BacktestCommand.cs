@@ -43,7 +43,12 @@ internal static class BacktestCommand
         string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-backtest");
         AtomicFile.Write(Path.Combine(outDir, "backtest.json"), stream => Backtest.WriteJson(comparisons, seed, trials, stream));
         AtomicFile.Write(Path.Combine(outDir, "backtest_monthly.csv"), stream => Backtest.WriteMonthlyCsv(model, results, stream));
-        stdout.WriteLine($"wrote {outDir}/backtest.json, backtest_monthly.csv");
+        if (model.Network.MarketCount > 0)
+        {
+            AtomicFile.Write(Path.Combine(outDir, "backtest_prices_monthly.csv"), stream => Backtest.WriteMonthlyPricesCsv(model, results, stream));
+        }
+
+        stdout.WriteLine($"wrote {outDir}/backtest.json, backtest_monthly.csv{(model.Network.MarketCount > 0 ? ", backtest_prices_monthly.csv" : "")}");
         return ExitCodes.Ok;
     }
 }

@@ -190,6 +190,15 @@ public sealed class CompiledNetwork
     /// <summary>Number of calendar months the run touches.</summary>
     public int MonthCount => MonthOfStep.Length == 0 ? 0 : MonthOfStep[^1] + 1;
 
+    /// <summary>Markets priced by the file (two per material under <c>markets:</c>; 0 without).</summary>
+    public int MarketCount => Markets.Count;
+
+    /// <summary>
+    /// Values per trial of the monthly series a backtest records: tonnes shipped per lane and month, then (with
+    /// markets) the mean price per market and month, each series <see cref="MonthCount"/> long.
+    /// </summary>
+    public int MonthlySeriesWidth => (LaneCount + Markets.Count) * MonthCount;
+
     /// <summary>Calendar month index of each step, from 0 (the month of <see cref="Start"/>), for monthly flows.</summary>
     internal int[] MonthOfStep { get; init; } = [];
 

@@ -29,7 +29,17 @@ public sealed class CompiledObservation
     public string Period { get; internal init; } = "";
 
     /// <summary>Observed tonnes.</summary>
-    public double ObservedTonnes { get; internal init; }
+    /// <summary>The observed value: tonnes for a flow, USD per tonne (mean over the period) for a price.</summary>
+    public double Observed { get; internal init; }
+
+    /// <summary>For a price observation, the market (index into the network's markets); -1 for a flow.</summary>
+    public int Market { get; internal init; } = -1;
+
+    /// <summary>True for a price observation.</summary>
+    public bool IsPrice => Market >= 0;
+
+    /// <summary>The unit of <see cref="Observed"/> and of the modelled band: <c>t</c> or <c>USD/t</c>.</summary>
+    public string Unit => IsPrice ? "USD/t" : "t";
 
     /// <summary>Source of the observed figure.</summary>
     public string Source { get; internal init; } = "";

@@ -42,9 +42,16 @@ internal static class ObservationCompiler
                 }
             }
 
+            int market = -1;
+            if (observation.Market is { } marketName && observation.Material is { } material)
+            {
+                market = FindMarket(network, marketName, material, diagnostics);
+            }
+
+            string unit = observation.Market is null ? "t" : "USD/t";
             if (value.Value < 0)
             {
-                diagnostics.Error("SS0104", value.Location, $"value must be >= 0 t, was {ParameterCompiler.Format(value.Value)} t");
+                diagnostics.Error("SS0104", value.Location, $"value must be >= 0 {unit}, was {ParameterCompiler.Format(value.Value)} {unit}");
             }
 
             DateOnly first, last;
@@ -76,12 +83,38 @@ internal static class ObservationCompiler
             result.Add(new CompiledObservation
             {
                 Id = id.Value, Description = observation.Description ?? "", ScenarioId = scenario.Value, Lanes = lanes,
-                FirstMonth = firstMonth, LastMonth = lastMonth, ObservedTonnes = value.Value, Source = observation.Source ?? "",
+                FirstMonth = firstMonth, LastMonth = lastMonth, Observed = value.Value, Market = market, Source = observation.Source ?? "",
                 Period = observation.Year is { } y ? $"{y.Value}" : $"{first:yyyy-MM}..{last:yyyy-MM}",
             });
         }
 
         return result;
+    }
+
+    /// <summary>The market named <paramref name="name"/> pricing <paramref name="material"/>, or -1 (reported).</summary>
+    private static int FindMarket(CompiledNetwork network, LocatedValue<string> name, LocatedValue<string> material, DiagnosticBag diagnostics)
+    {
+        var markets = network.Markets;
+        int m = network.MaterialIds.ToList().IndexOf(material.Value);
+        if (m < 0)
+        {
+            diagnostics.Error("SS0103", material.Location, $"unknown material '{material.Value}'{Suggest.Hint(material.Value, network.MaterialIds)}");
+            return -1;
+        }
+
+        for (int j = 0; j < markets.Count; j++)
+        {
+            if (markets.Names[j] == name.Value && markets.Material[j] == m)
+            {
+                return j;
+            }
+        }
+
+        var priced = Enumerable.Range(0, markets.Count).Where(j => markets.Material[j] == m).Select(j => markets.Names[j]).ToList();
+        diagnostics.Error("SS0102", name.Location, priced.Count == 0
+            ? $"no market prices '{material.Value}'; add it to markets:"
+            : $"unknown market '{name.Value}' for '{material.Value}'{Suggest.Hint(name.Value, priced)}");
+        return -1;
     }
 
     /// <summary>Calendar months from the month of <paramref name="start"/> to the month of <paramref name="date"/>.</summary>

@@ -8,9 +8,10 @@ using SupplySim.Statistics;
 namespace SupplySim.Reporting;
 
 /// <summary>
-/// Compares modelled flows with observed ones: for each observation, the per-trial sum of the flows shipped on its
-/// lanes over its months (counted in the month a shipment leaves), summarised as P10/P50/P90; and monthly
-/// P10/P50/P90 series per lane and per observation corridor. Results must carry monthly lane flows.
+/// Compares modelled flows and prices with observed ones: for a flow observation, the per-trial sum of the flows
+/// shipped on its lanes over its months (counted in the month a shipment leaves); for a price observation, the
+/// per-trial mean over its months of the market's monthly mean price; each summarised as P10/P50/P90. Also monthly
+/// P10/P50/P90 series per lane, per observation corridor and per market. Results must carry monthly series.
 /// </summary>
 public static class Backtest
 {
@@ -26,6 +27,19 @@ public static class Backtest
             var totals = new double[result.Trials];
             for (int month = observation.FirstMonth; month <= observation.LastMonth; month++)
             {
+                if (observation.IsPrice)
+                {
+                    // The period's price: the mean of its monthly mean prices.
+                    var prices = result.MonthlyMarketPrice(observation.Market, month);
+                    int months = observation.LastMonth - observation.FirstMonth + 1;
+                    for (int trial = 0; trial < totals.Length; trial++)
+                    {
+                        totals[trial] += prices[trial] / months;
+                    }
+
+                    continue;
+                }
+
                 foreach (int lane in observation.Lanes)
                 {
                     var flows = result.MonthlyLaneFlow(lane, month);
@@ -48,11 +62,11 @@ public static class Backtest
     {
         ArgumentNullException.ThrowIfNull(comparisons);
         var text = new StringBuilder();
-        text.AppendLine("observation                          period              observed t   P10 t      P50 t      P90 t      inside");
+        text.AppendLine("observation                          period             unit    observed        P10        P50        P90  inside");
         foreach (var c in comparisons)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{Clip(c.Observation.Id, 36),-36} {c.Observation.Period,-18} {c.Observation.ObservedTonnes,10:0} {c.P10,10:0} {c.P50,10:0} {c.P90,10:0}  {(c.Inside ? "yes" : "NO")}");
+                $"{Clip(c.Observation.Id, 36),-36} {c.Observation.Period,-18} {c.Observation.Unit,-5} {c.Observation.Observed,10:0} {c.P10,10:0} {c.P50,10:0} {c.P90,10:0}  {(c.Inside ? "yes" : "NO")}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"{comparisons.Count(c => c.Inside)} of {comparisons.Count} observations inside the modelled P10-P90 band");
@@ -76,12 +90,14 @@ public static class Backtest
             json.WriteString("description", c.Observation.Description);
             json.WriteString("scenario", c.Observation.ScenarioId);
             json.WriteString("period", c.Observation.Period);
-            json.WriteNumber("observed_t", c.Observation.ObservedTonnes);
+            // Keys carry the unit: _t for flows (as in version 1), _usd_t for prices.
+            string suffix = c.Observation.IsPrice ? "_usd_t" : "_t";
+            json.WriteNumber("observed" + suffix, c.Observation.Observed);
             json.WriteString("source", c.Observation.Source);
-            json.WriteNumber("mean_t", c.Mean);
-            json.WriteNumber("p10_t", c.P10);
-            json.WriteNumber("p50_t", c.P50);
-            json.WriteNumber("p90_t", c.P90);
+            json.WriteNumber("mean" + suffix, c.Mean);
+            json.WriteNumber("p10" + suffix, c.P10);
+            json.WriteNumber("p50" + suffix, c.P50);
+            json.WriteNumber("p90" + suffix, c.P90);
             json.WriteBoolean("inside_p10_p90", c.Inside);
             json.WriteEndObject();
         }
@@ -123,6 +139,33 @@ public static class Backtest
                     string label = network.Start.AddMonths(month).ToString("yyyy-MM", CultureInfo.InvariantCulture);
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{result.Scenario.Id},{kind},{name},{label},{s.Mean:R},{s.P10:R},{s.P50:R},{s.P90:R}"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <c>backtest_prices_monthly.csv</c> (files with markets): per scenario, market and month, the mean and
+    /// P10/P50/P90 over trials of the month's mean price.
+    /// </summary>
+    public static void WriteMonthlyPricesCsv(CompiledModel model, IReadOnlyList<ScenarioResult> results, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(results);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        writer.WriteLine("scenario,market,material,month,mean_usd_t,p10_usd_t,p50_usd_t,p90_usd_t");
+        var network = model.Network;
+        var markets = network.Markets;
+        foreach (var result in results)
+        {
+            for (int j = 0; j < markets.Count; j++)
+            {
+                for (int month = 0; month < network.MonthCount; month++)
+                {
+                    var s = MetricSummary.Compute(result.MonthlyMarketPrice(j, month).ToArray(), []);
+                    string label = network.Start.AddMonths(month).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{result.Scenario.Id},{markets.Names[j]},{network.MaterialIds[markets.Material[j]]},{label},{s.Mean:R},{s.P10:R},{s.P50:R},{s.P90:R}"));
                 }
             }
         }

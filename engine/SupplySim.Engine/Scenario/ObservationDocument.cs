@@ -18,6 +18,12 @@ public sealed class ObservationDocument
     /// <summary>Lanes (<c>from-&gt;to</c>) whose flows are summed.</summary>
     public List<LocatedValue<string>>? Lanes { get; set; }
 
+    /// <summary>A price observation: the market (<c>outside-CN</c>, <c>inside-CN</c>) whose mean price was observed.</summary>
+    public LocatedValue<string>? Market { get; set; }
+
+    /// <summary>A price observation: the material priced.</summary>
+    public LocatedValue<string>? Material { get; set; }
+
     /// <summary>Calendar year of the observation, or null when <see cref="FromMonth"/> and <see cref="ToMonth"/> are given.</summary>
     public LocatedValue<int>? Year { get; set; }
 

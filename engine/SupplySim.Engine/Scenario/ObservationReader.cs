@@ -5,7 +5,7 @@ namespace SupplySim.Scenario;
 /// <summary>Reads one entry of <c>observations:</c>.</summary>
 internal static class ObservationReader
 {
-    private static readonly string[] Keys = ["id", "description", "scenario", "lanes", "year", "from", "to", "value", "source"];
+    private static readonly string[] Keys = ["id", "description", "scenario", "lanes", "market", "material", "year", "from", "to", "value", "source"];
 
     public static ObservationDocument Read(YamlMapReader r)
     {
@@ -14,10 +14,13 @@ internal static class ObservationReader
             Id = r.String("id", required: true),
             Description = r.String("description")?.Value,
             Scenario = r.String("scenario", required: true),
-            Lanes = r.StringList("lanes", required: true),
+            // A flow observation names lanes and a mass; a price observation a market, a material and a price.
+            Lanes = r.StringList("lanes", required: !r.Has("market")),
+            Market = r.String("market"),
+            Material = r.String("material", required: r.Has("market")),
             FromMonth = Month(r, "from"),
             ToMonth = Month(r, "to"),
-            Value = r.Number("value", Dimension.Mass, required: true),
+            Value = r.Number("value", r.Has("market") ? Dimension.Price : Dimension.Mass, required: true),
             Source = r.String("source")?.Value,
             Location = r.Location,
         };
@@ -31,6 +34,11 @@ internal static class ObservationReader
             {
                 r.Diagnostics.Error("SS0006", year.Location, $"year must be a whole number in [1900, 2200], was '{year.Value}'");
             }
+        }
+
+        if (r.Has("market") && r.Has("lanes"))
+        {
+            r.Diagnostics.Error("SS0104", r.KeyLocation("market"), "give either 'lanes' (a flow) or 'market' and 'material' (a price), not both");
         }
 
         bool hasYear = r.Has("year"), hasFrom = r.Has("from"), hasTo = r.Has("to");

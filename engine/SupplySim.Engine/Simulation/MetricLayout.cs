@@ -46,6 +46,7 @@ public sealed class MetricLayout
             }
         }
 
+        LaneCount = network.LaneCount;
         LaneBase = columns.Count;
         foreach (string lane in network.LaneNames)
         {
@@ -133,6 +134,9 @@ public sealed class MetricLayout
     internal int SectorBase { get; }
 
     internal int LaneBase { get; }
+
+    /// <summary>Lanes of the network (the monthly series hold their flows before the markets' prices).</summary>
+    internal int LaneCount { get; }
 
     internal int TransshipperBase { get; }
 

@@ -22,7 +22,7 @@ public static class MonteCarlo
         var layout = new MetricLayout(network, scenario);
         int trials = options.Trials, width = layout.Width;
         var values = new double[(long)width * trials];
-        int months = network.MonthCount, monthlyWidth = options.RecordMonthlyLaneFlows ? network.LaneCount * months : 0;
+        int months = network.MonthCount, monthlyWidth = options.RecordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;
         double[]? monthly = options.RecordMonthlyLaneFlows ? new double[(long)monthlyWidth * trials] : null;
         int weeks = network.WeekCount, weeklyWidth = options.RecordWeeklySeries ? layout.DemandSeries.Count * weeks * 2 : 0;
         double[]? weekly = options.RecordWeeklySeries ? new double[(long)weeklyWidth * trials] : null;

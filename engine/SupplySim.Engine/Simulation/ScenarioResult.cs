@@ -65,6 +65,12 @@ public sealed class ScenarioResult
         return _monthly.AsSpan(((lane * _months) + month) * Trials, Trials);
     }
 
+    /// <summary>
+    /// Mean price (USD/t) of market <paramref name="market"/> (an index into the network's markets) over the steps
+    /// of calendar month <paramref name="month"/>, one value per trial.
+    /// </summary>
+    public ReadOnlySpan<double> MonthlyMarketPrice(int market, int month) => MonthlyLaneFlow(Layout.LaneCount + market, month);
+
     /// <summary>The scenario run.</summary>
     public CompiledScenario Scenario { get; }
 

@@ -22,7 +22,7 @@ internal sealed class TrialBlockRunner
         _kernel = KernelWidth.CreateKernel(lanes == KernelWidth.Auto ? KernelWidth.Best : lanes, network, scenario, layout,
             recordMonthlyLaneFlows, recordWeeklySeries);
         _rowWidth = layout.Width;
-        MonthlyWidth = recordMonthlyLaneFlows ? network.LaneCount * network.MonthCount : 0;
+        MonthlyWidth = recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;
         WeeklyWidth = recordWeeklySeries ? layout.DemandSeries.Count * network.WeekCount * 2 : 0;
         Rows = new double[BlockTrials * layout.Width];
         Monthly = new double[BlockTrials * MonthlyWidth];

@@ -238,6 +238,33 @@ internal sealed class MarketTests
     }
 
     [Test]
+    public void Run_MonthlyPrices_MeanOfTheMonthsDailyPricesAtEveryWidth()
+    {
+        // Inside: no buyer, so the start price every month. Outside: the last month sits at the equilibrium price,
+        // and every width records the same bits.
+        var model = TestModels.Compile(OneMarket(0.8, -0.5));
+        var scenario = model.Find("cut")!;
+        double expected = 12000 * Math.Pow(0.8, 1 / -0.5);
+        int last = model.Network.MonthCount - 1;
+        ScenarioResult? first = null;
+        foreach (int lanes in KernelWidth.All)
+        {
+            var result = MonteCarlo.Run(model, scenario, new MonteCarloOptions(Trials: 8, Seed: 5, RecordMonthlyLaneFlows: true) { Lanes = lanes });
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(result.MonthlyMarketPrice(0, 3).ToArray(), Is.All.EqualTo(10000));
+                Assert.That(result.MonthlyMarketPrice(1, last).ToArray(), Is.All.EqualTo(expected).Within(0.5).Percent);
+                if (first is not null)
+                {
+                    Assert.That(result.MonthlyMarketPrice(1, 6).ToArray(), Is.EqualTo(first.MonthlyMarketPrice(1, 6).ToArray()), $"{lanes} lanes");
+                }
+            }
+
+            first ??= result;
+        }
+    }
+
+    [Test]
     public void Layout_FileWithoutMarkets_HasNoMarketColumns()
     {
         var model = TestModels.Compile(TestModels.Chain);

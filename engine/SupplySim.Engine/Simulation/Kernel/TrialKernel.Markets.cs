@@ -64,6 +64,10 @@ internal sealed partial class TrialKernel<T, TMask>
             logPrice[j] = now;
             _market.PeakLogPrice[j] = Max(_market.PeakLogPrice[j], now);
             _market.DaysAboveTwice[j] = AddWhere(Gt(now, LogTwo), _market.DaysAboveTwice[j], T.Create(_stepDays));
+            if (_months > 0)
+            {
+                RecordMonthlyPrice(j, step, s.Values[markets.StartPriceParam[j]] * LaneMath.Exp<T, TMask>(now));
+            }
         }
 
         if (markets.ResponseCount > 0)

@@ -18,6 +18,14 @@ internal sealed partial class TrialKernel<T, TMask>
         _laneMonthly[cell] = AddWhere(mask, _laneMonthly[cell], amount);
     }
 
+    /// <summary>Adds today's price of market <paramref name="market"/> to its month (after the lanes' months; averaged on output).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RecordMonthlyPrice(int market, int step, T price)
+    {
+        int cell = ((_net.LaneCount + market) * _months) + _net.MonthOfStep[step];
+        _laneMonthly[cell] += price;
+    }
+
     /// <summary>Adds one step to the weekly series of a demand slot: end-of-day cover in days, demand and met tonnes.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordWeek(int slot, int h, int step, T demand, T met)
@@ -30,11 +38,14 @@ internal sealed partial class TrialKernel<T, TMask>
         _weekDemand[cell] += demand;
     }
 
+    /// <summary>One lane's monthly series: tonnes per lane and month as summed, prices as the mean over the month's steps.</summary>
     private void WriteMonthlyLaneFlows(int lane, Span<double> output)
     {
+        int flowCells = _net.LaneCount * _months;
         for (int cell = 0; cell < _laneMonthly.Length; cell++)
         {
-            output[cell] = At(_laneMonthly, cell, lane);
+            double value = At(_laneMonthly, cell, lane);
+            output[cell] = cell < flowCells ? value : value / _stepsInMonth[cell % _months];
         }
     }
 

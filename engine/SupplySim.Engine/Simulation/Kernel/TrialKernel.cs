@@ -71,6 +71,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly T[] _laneMonthly;
     private readonly int _months;
 
+    /// <summary>Steps in each calendar month of the run (to average monthly prices).</summary>
+    private readonly int[] _stepsInMonth;
+
     /// <summary>Weekly cover-days sum and met tonnes per demand slot, <c>[(slot * weeks + week) * 2 + 0|1]</c>; empty unless recording.</summary>
     private readonly T[] _weekly;
     private readonly T[] _weekDemand;
@@ -80,7 +83,13 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         bool recordWeeklySeries = false)
     {
         _months = recordMonthlyLaneFlows ? network.MonthCount : 0;
-        _laneMonthly = new T[network.LaneCount * _months];
+        _laneMonthly = new T[recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0];
+        _stepsInMonth = new int[network.MonthCount];
+        foreach (int month in network.MonthOfStep)
+        {
+            _stepsInMonth[month]++;
+        }
+
         _weeks = recordWeeklySeries ? network.WeekCount : 0;
         _weekly = new T[layout.DemandHoldings.Length * _weeks * 2];
         _weekDemand = new T[layout.DemandHoldings.Length * _weeks];

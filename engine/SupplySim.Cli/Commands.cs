@@ -179,7 +179,9 @@ internal static class Commands
                              "they are not results and can be deleted once no run writes to this folder");
         }
 
-        var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null);
+        // A report draws weekly cover and fill, and with markets the monthly prices (kept with the monthly lane flows).
+        var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null,
+            RecordMonthlyLaneFlows: reportPath is not null && model.Network.MarketCount > 0);
         var started = System.Diagnostics.Stopwatch.StartNew();
         // Every file of the run is replaced together, only once all are complete.
         using var files = new PendingFiles();

@@ -193,6 +193,12 @@ public sealed class CompiledNetwork
     /// <summary>Markets priced by the file (two per material under <c>markets:</c>; 0 without).</summary>
     public int MarketCount => Markets.Count;
 
+    /// <summary>The report name of market <paramref name="market"/> (<c>inside-CN</c>, <c>outside-CN</c>).</summary>
+    public string MarketName(int market) => Markets.Names[market];
+
+    /// <summary>The id of the material market <paramref name="market"/> prices.</summary>
+    public string MarketMaterial(int market) => MaterialIds[Markets.Material[market]];
+
     /// <summary>
     /// Values per trial of the monthly series a backtest records: tonnes shipped per lane and month, then (with
     /// markets) the mean price per market and month, each series <see cref="MonthCount"/> long.

@@ -95,7 +95,7 @@ internal static class FanCharts
     }
 
     /// <summary>Day offsets of month starts: every month for runs up to a year, else every quarter.</summary>
-    private static List<double> DateTicks(ReportData data)
+    internal static List<double> DateTicks(ReportData data)
     {
         var ticks = new List<double>();
         int step = data.Days > 400 ? 3 : 1;

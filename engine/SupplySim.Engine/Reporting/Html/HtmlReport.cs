@@ -43,7 +43,9 @@ public static class HtmlReport
             .Append(CultureInfo.InvariantCulture, $"{data.Scenarios.Count - 1} scenario(s) against the baseline on the same random draws. ")
             .Append("Focus scenario for fan charts and network flows: <b>").Append(Esc(data.Scenarios[focus].Id)).Append("</b>.</p>\n");
         html.Append("<nav><a href=\"#headline\">Headline</a><a href=\"#distributions\">Distributions</a><a href=\"#differences\">Paired differences</a>")
-            .Append("<a href=\"#fans\">Over time</a><a href=\"#network\">Network</a></nav>\n");
+            .Append("<a href=\"#fans\">Over time</a>")
+            .Append(data.Scenarios[0].PriceFans is null ? "" : "<a href=\"#prices\">Prices</a>")
+            .Append("<a href=\"#network\">Network</a></nav>\n");
 
         html.Append("<section id=\"headline\">\n<h2>Headline: shortage by scenario, sector and material</h2>\n")
             .Append("<p class=\"note\">Shortage fraction is the share of demand not met on the day it was demanded, over the whole horizon. ")
@@ -71,6 +73,8 @@ public static class HtmlReport
             .Append("Dashed red lines mark the starts of the focus scenario's events, numbered as listed.</p>\n");
         FanCharts.Write(html, data, focus);
         html.Append("</section>\n");
+
+        PriceCharts.Write(html, data, focus);
 
         html.Append("<section id=\"network\">\n<h2>Network</h2>\n")
             .Append("<p class=\"note\">Nodes by kind from left to right, labelled with id and country. Lane width shows mean tonnes shipped over ")

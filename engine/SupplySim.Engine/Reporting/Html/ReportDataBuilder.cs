@@ -19,7 +19,8 @@ internal static class ReportDataBuilder
         {
             var result = report.Results[s];
             scenarios.Add(new ReportScenario(result.Scenario.Id, result.Scenario.Description, EventStarts(network, result.Scenario),
-                SectorRows(report, s), LaneFlows(report, s), result.HasWeeklySeries ? [.. fans.Select(f => Fan(result, f, network.WeekCount))] : []));
+                SectorRows(report, s), LaneFlows(report, s), result.HasWeeklySeries ? [.. fans.Select(f => Fan(result, f, network.WeekCount))] : [],
+                network.MarketCount > 0 && result.HasMonthlyLaneFlows ? PriceFans(network, result) : null));
         }
 
         return new ReportData(network.Name, network.Start, network.Steps * network.StepDays, report.Seed, report.Trials,
@@ -100,6 +101,27 @@ internal static class ReportDataBuilder
         }
 
         return [.. candidates.OrderByDescending(c => c.Worst).ThenBy(c => c.Series).Take(maxFans).Select(c => c.Series).Order()];
+    }
+
+    /// <summary>Each market's monthly mean price: P10, median and P90 over trials, month by month.</summary>
+    private static List<ReportPriceFan> PriceFans(CompiledNetwork network, ScenarioResult result)
+    {
+        var fans = new List<ReportPriceFan>();
+        var sorted = new double[result.Trials];
+        for (int j = 0; j < network.MarketCount; j++)
+        {
+            var (p10, p50, p90) = (new double[network.MonthCount], new double[network.MonthCount], new double[network.MonthCount]);
+            for (int month = 0; month < network.MonthCount; month++)
+            {
+                result.MonthlyMarketPrice(j, month).CopyTo(sorted);
+                Array.Sort(sorted);
+                (p10[month], p50[month], p90[month]) = (SortedSample.Quantile(sorted, 0.1), SortedSample.Quantile(sorted, 0.5), SortedSample.Quantile(sorted, 0.9));
+            }
+
+            fans.Add(new ReportPriceFan(network.MarketName(j), network.MarketMaterial(j), p10, p50, p90));
+        }
+
+        return fans;
     }
 
     private static ReportFan Fan(ScenarioResult result, int series, int weeks)

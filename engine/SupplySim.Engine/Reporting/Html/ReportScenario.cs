@@ -7,5 +7,11 @@ namespace SupplySim.Reporting.Html;
 /// <param name="Sectors">One row per sector × material with demand, in result-column order.</param>
 /// <param name="LaneShippedT">Mean tonnes shipped per lane over the horizon, in lane order.</param>
 /// <param name="Fans">Weekly bands of the key consumers; empty when weekly series were not recorded.</param>
+/// <param name="PriceFans">
+/// Monthly price bands per market; null without markets (and then absent from <c>report-data.json</c>, whose bytes
+/// stay those of a file without markets).
+/// </param>
 public sealed record ReportScenario(string Id, string Description, IReadOnlyList<ReportEvent> Events, IReadOnlyList<ReportSectorRow> Sectors,
-    IReadOnlyList<double> LaneShippedT, IReadOnlyList<ReportFan> Fans);
+    IReadOnlyList<double> LaneShippedT, IReadOnlyList<ReportFan> Fans,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ReportPriceFan>? PriceFans = null);

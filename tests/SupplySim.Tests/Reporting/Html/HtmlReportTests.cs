@@ -37,7 +37,9 @@ internal sealed partial class HtmlReportTests
         {
             Assert.That(Regex.Count(ShippedHtml, "<table class=\"headline\">"), Is.EqualTo(data.Scenarios.Count));
             Assert.That(fans, Is.InRange(1, ReportData.DefaultMaxFans));
-            Assert.That(SvgOpen().Count(ShippedHtml), Is.EqualTo(sectors + 1 + fans + 1));
+            int prices = Regex.Count(ShippedHtml, "class=\"chart price\"");
+            Assert.That(prices, Is.GreaterThan(0), "the shipped file has markets whose prices move");
+            Assert.That(SvgOpen().Count(ShippedHtml), Is.EqualTo(sectors + 1 + fans + prices + 1));
             Assert.That(Regex.Count(ShippedHtml, "class=\"chart cdf\""), Is.EqualTo(sectors));
             Assert.That(Regex.Count(ShippedHtml, "class=\"chart fan\""), Is.EqualTo(fans));
             Assert.That(ShippedHtml, Does.Contain("class=\"chart delta\""));
@@ -126,5 +128,44 @@ internal sealed partial class HtmlReportTests
             Assert.That(ban.Fans.Single().FillP50[^1], Is.Zero);
             Assert.That(data.Scenarios[0].Sectors.Single().ShortageDelta, Is.Null);
         }
+    }
+
+    [Test]
+    public void Render_ShippedFileWithMarkets_DrawsThePricesThatMove()
+    {
+        string html = HtmlReport.Render(ShippedData);
+        var prices = ShippedData.Scenarios[0].PriceFans;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(prices, Is.Not.Null.And.Count.EqualTo(12), "two markets for each of the six priced materials");
+            Assert.That(prices!.All(p => p.P10.Count == 24 && p.P50.Count == 24 && p.P90.Count == 24), "one value per month of the two-year run");
+            Assert.That(html, Does.Contain("<section id=\"prices\">"));
+            Assert.That(html, Does.Contain("sb · outside-CN"), "antimony's outside price moves under the controls");
+            Assert.That(html, Does.Not.Contain("sb · inside-CN"), "no Chinese buyer: the inside price never moves and is left out");
+        }
+    }
+
+    [Test]
+    public void Write_FileWithoutMarkets_NoPriceKeyInReportData()
+    {
+        var data = ReportData.FromRun(ReportFixtures.Run(ReportFixtures.Chain(), 8, 3));
+        using var stream = new MemoryStream();
+        ReportDataJson.Write(data, stream);
+        string json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(json, Does.Not.Contain("price_fans"));
+            Assert.That(HtmlReport.Render(data), Does.Not.Contain("id=\"prices\""));
+        }
+    }
+
+    [Test]
+    public void Read_ReportDataWithPrices_RoundTripsThePriceBands()
+    {
+        using var stream = new MemoryStream();
+        ReportDataJson.Write(ShippedData, stream);
+        stream.Position = 0;
+        var read = ReportDataJson.Read(stream);
+        Assert.That(read.Scenarios[^1].PriceFans![1].P50, Is.EqualTo(ShippedData.Scenarios[^1].PriceFans![1].P50));
     }
 }

@@ -73,6 +73,13 @@ internal sealed partial class NetworkBuilder
                 break;
             case NodeKind.Processor:
                 t.IsPush[n] = doc.Policy?.Value is null or "none";
+                CompilePriority(doc, n, t);
+                if (doc.Rated?.Value == true)
+                {
+                    // A rated order is served ahead of every unrated one, as a priority-1 buyer's.
+                    t.Priority[n] = RatedPriority;
+                }
+
                 if (doc.Recipe is { } recipe)
                 {
                     CompileRecipe(recipe, n, path, t);
@@ -202,15 +209,7 @@ internal sealed partial class NetworkBuilder
         t.DemandCv[n] = doc.DemandCv is { } cv
             ? Parameters.Add(cv, $"{path}.demand_cv", "demand_cv", 0, 10, perTrial: true)
             : Parameters.Table.AddFixed($"{path}.demand_cv", 0);
-        if (doc.Priority is { } priority)
-        {
-            if (priority.Value < 1 || priority.Value > 99 || priority.Value != Math.Floor(priority.Value))
-            {
-                _diagnostics.Error("SS0104", priority.Location, $"priority must be a whole number in [1, 99], was {ParameterCompiler.Format(priority.Value)}");
-            }
-
-            t.Priority[n] = (int)priority.Value;
-        }
+        CompilePriority(doc, n, t);
 
         t.LostSales[n] = doc.Unmet?.Value == "lost_sales";
         t.Coupled[n] = doc.Coupled?.Value ?? false;
@@ -283,4 +282,23 @@ internal sealed partial class NetworkBuilder
     }
 
     private string MaterialName(int m) => _materialIndex.First(p => p.Value == m).Key;
+
+    /// <summary>The priority of rated orders: first, with the defense primes.</summary>
+    private const int RatedPriority = 1;
+
+    /// <summary>A buyer's <c>priority</c> (consumers and processors; default 5): suppliers serve lower numbers first.</summary>
+    private void CompilePriority(NodeDocument doc, int n, NodeTables t)
+    {
+        if (doc.Priority is not { } priority)
+        {
+            return;
+        }
+
+        if (priority.Value < 1 || priority.Value > 99 || priority.Value != Math.Floor(priority.Value))
+        {
+            _diagnostics.Error("SS0104", priority.Location, $"priority must be a whole number in [1, 99], was {ParameterCompiler.Format(priority.Value)}");
+        }
+
+        t.Priority[n] = (int)priority.Value;
+    }
 }

@@ -87,6 +87,12 @@ public sealed class NodeDocument
     /// <summary>Consumer: demand is a bill of materials needed together.</summary>
     public LocatedValue<bool>? Coupled { get; set; }
 
+    /// <summary>
+    /// Processors: whether the maker's input orders are rated (DPAS DO/DX-style, placed for a defense programme),
+    /// so suppliers serve them first; unrated orders carry the maker's own <see cref="Priority"/>.
+    /// </summary>
+    public LocatedValue<bool>? Rated { get; set; }
+
     /// <summary>Where the entry starts.</summary>
     public SourceLocation Location { get; set; }
 }

@@ -12,7 +12,7 @@ internal static class NodeReader
     private static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
     {
         ["producer"] = [.. Common, "material", "capacity", "quota", "policy", "days_of_cover"],
-        ["processor"] = [.. Common, "recipe", "capacity", "policy", "days_of_cover"],
+        ["processor"] = [.. Common, "recipe", "capacity", "policy", "days_of_cover", "priority", "rated"],
         ["transshipper"] = [.. Common, "materials", "capacity", "delay", "leak_fraction", "interdiction_probability"],
         ["stockpile"] = [.. Common, "release", "acquisition"],
         ["consumer"] = [.. Common, "sector", "demand", "demand_cv", "priority", "unmet", "coupled", "policy",
@@ -45,6 +45,7 @@ internal static class NodeReader
         node.Priority = r.Number("priority", Dimension.None);
         node.Unmet = r.Choice("unmet", ["backorder", "lost_sales"]);
         node.Coupled = r.Bool("coupled");
+        node.Rated = r.Bool("rated");
         if (r.Map("recipe", required: kind == "processor") is { } recipe)
         {
             node.Recipe = ReadRecipe(new YamlMapReader(recipe, r.File, r.Diagnostics));

@@ -42,6 +42,7 @@ internal sealed class ReferenceAgreementTests
         ("stockpile-bom", ReferenceNetworks.StockpileAndBillOfMaterials),
         ("markets", ReferenceNetworks.Markets),
         ("smuggling", ReferenceNetworks.Smuggling),
+        ("rated", Simulation.RatedOrderTests.Network(rated: true)),
     ];
 
     private static IEnumerable<TestCaseData> SmallNetworkScenarios()

@@ -62,24 +62,7 @@ internal static class FanCharts
         Band(svg, x, cover, scenario.CoverP10, scenario.CoverP50, scenario.CoverP90, Palette.Of(focusIndex), dashed: false);
         Band(svg, x, fill, baseline.FillP10, baseline.FillP50, baseline.FillP90, Palette.Of(0), dashed: true);
         Band(svg, x, fill, scenario.FillP10, scenario.FillP50, scenario.FillP90, Palette.Of(focusIndex), dashed: false);
-        // Events starting on the same day share one line, labelled with all their numbers.
-        var numbered = focus.Events.Select((ev, e) => (ev, Number: e + 1));
-        foreach (var day in numbered.GroupBy(x => x.ev.Start))
-        {
-            double offset = day.Key.DayNumber - data.Start.DayNumber;
-            if (offset < 0 || offset > data.Days)
-            {
-                continue;
-            }
-
-            double px = x.Map(offset);
-            string numbers = string.Join(",", day.Select(x => x.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            svg.BeginGroup(string.Join("; ", day.Select(x => $"{x.Number}: {x.ev.Label}")) + $" from {day.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
-            svg.Line(px, CoverTop - 6, px, FillBottom, "#c0392b", 1, "4,3");
-            svg.Text(px, CoverTop - 9, numbers, "middle", 9, "#c0392b", bold: true);
-            svg.EndGroup();
-        }
-
+        EventLines.Draw(svg, data, focus, x, CoverTop, FillBottom);
         return svg.ToString();
     }
 

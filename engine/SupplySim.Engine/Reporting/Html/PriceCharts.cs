@@ -53,20 +53,7 @@ internal static class PriceCharts
         ChartFrame.Draw(svg, x, y, DateLabel, Numbers.Integer, "month (calendar)", "USD per tonne", FanCharts.DateTicks(data));
         Band(svg, data, x, y, baseline, Palette.Of(0), dashed: true);
         Band(svg, data, x, y, scenario, Palette.Of(focusIndex), dashed: false);
-        var numbered = focus.Events.Select((ev, e) => (ev, Number: e + 1));
-        foreach (var day in numbered.GroupBy(e => e.ev.Start))
-        {
-            double offset = day.Key.DayNumber - data.Start.DayNumber;
-            if (offset < 0 || offset > data.Days)
-            {
-                continue;
-            }
-
-            double px = x.Map(offset);
-            svg.Line(px, Top - 6, px, Bottom, "#c0392b", 1, "4,3");
-            svg.Text(px, Top - 9, string.Join(",", day.Select(e => e.Number.ToString(CultureInfo.InvariantCulture))), "middle", 9, "#c0392b", bold: true);
-        }
-
+        EventLines.Draw(svg, data, focus, x, Top, Bottom);
         return svg.ToString();
     }
 

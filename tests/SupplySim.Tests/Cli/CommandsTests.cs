@@ -233,6 +233,70 @@ internal sealed class CommandsTests
     {
         var (code, stdout, _) = Execute(args);
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("usage"));
+        Assert.That(stdout, Does.Contain("Usage:"));
+    }
+
+    [Test]
+    public void Help_Run_GeneratedFromTheOptions()
+    {
+        var (_, stdout, _) = Execute("run", "--help");
+        Assert.That(stdout, Does.Contain("--trials <N>").And.Contain("--scenario <ID>").And.Contain("--stream"));
+    }
+
+    [Test]
+    public void Version_PrintsTheInformationalVersionWithTheCommit()
+    {
+        var (code, stdout, _) = Execute("--version");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(stdout.Trim(), Does.Match(@"^\d+\.\d+\.\d+(\+[0-9a-f]{7,40})?$"));
+        }
+    }
+
+    [Test]
+    public void Run_MisspeltVerb_ExitsTwoAndSuggestsTheVerb()
+    {
+        var (code, _, stderr) = Execute("valdate", Shipped);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("'valdate'"));
+        }
+    }
+
+    [Test]
+    public void Run_MisspeltOption_SaysWhichOptionWasMeant()
+    {
+        var (code, _, stderr) = Execute("run", Shipped, "--trails", "5", "--out", _out);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("unknown option '--trails' for 'run' (did you mean '--trials'?)"));
+        }
+    }
+
+    [Test]
+    public void Validate_ArgumentsFromAResponseFile_SameAsOnTheCommandLine()
+    {
+        string responseFile = Path.Combine(_out, "args.rsp");
+        File.WriteAllLines(responseFile, ["validate", Shipped]);
+        var (code, stdout, _) = Execute("@" + responseFile);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(stdout, Does.Contain("valid:"));
+        }
+    }
+
+    [Test]
+    public void Suggest_PartialVerb_CompletesIt()
+    {
+        var (code, stdout, _) = Execute("[suggest:2]", "ba");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(stdout, Does.Contain("backtest"));
+        }
     }
 }

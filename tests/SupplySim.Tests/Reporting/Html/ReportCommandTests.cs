@@ -16,9 +16,9 @@ internal sealed class ReportCommandTests
     [TearDown]
     public void RemoveOutputFolder() => Directory.Delete(_out, recursive: true);
 
-    private static CliArguments Arguments(params string[] positional)
+    private static VerbArguments Arguments(params string[] positional)
     {
-        var cli = new CliArguments();
+        var cli = new VerbArguments("report");
         cli.Positional.AddRange(positional);
         return cli;
     }

@@ -6,7 +6,7 @@ namespace SupplySim.Cli;
 /// <summary><c>supplysim backtest</c>: modelled flows against the file's observations.</summary>
 internal static class BacktestCommand
 {
-    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
         int trials = cli.Int("--trials", 1, 10_000_000) ?? 500;
         int threads = cli.Int("--threads", 1, 4096) ?? -1;
@@ -18,7 +18,7 @@ internal static class BacktestCommand
 
         if (cli.Errors.Count > 0)
         {
-            return Commands.Usage(cli, stderr, HelpText.Backtest);
+            return cli.Usage(stderr);
         }
 
         string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath(ScenarioFiles.DefaultHistory);

@@ -9,7 +9,7 @@ internal static class SweepCommand
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
-    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
         int threads = cli.Int("--threads", 1, 4096) ?? -1;
         ShardSpec? shard = ShardSpec.All;
@@ -25,7 +25,7 @@ internal static class SweepCommand
 
         if (cli.Errors.Count > 0)
         {
-            return Usage(cli, stderr);
+            return cli.Usage(stderr);
         }
 
         string path = cli.Positional[0];
@@ -88,17 +88,6 @@ internal static class SweepCommand
         }
 
         return diagnostics.HasErrors;
-    }
-
-    private static int Usage(CliArguments cli, TextWriter stderr)
-    {
-        foreach (string error in cli.Errors)
-        {
-            stderr.WriteLine($"error: {error}");
-        }
-
-        stderr.WriteLine(HelpText.Sweep);
-        return ExitCodes.UsageOrIo;
     }
 
     /// <summary>A progress line with an ETA at most every few seconds; called from worker threads.</summary>

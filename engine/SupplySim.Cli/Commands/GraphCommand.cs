@@ -6,17 +6,8 @@ namespace SupplySim.Cli;
 /// <summary><c>supplysim graph [FILE]</c>: the network as Graphviz DOT and as SVG (own layout, no Graphviz needed).</summary>
 internal static class GraphCommand
 {
-    public const string Help = """
-        usage: supplysim graph [FILE] [--out DIR]
 
-          FILE            scenario file (default: scenarios/critical-minerals.yaml)
-          --out DIR       output folder (default: out/<file name>)
-
-        writes DIR/network.dot (render with: dot -Tpng network.dot -o network.png) and DIR/network.svg
-        (layered left to right: producers, processors, transshippers, stockpiles, consumers).
-        """;
-
-    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
         if (cli.Positional.Count > 1)
         {
@@ -25,13 +16,7 @@ internal static class GraphCommand
 
         if (cli.Errors.Count > 0)
         {
-            foreach (string error in cli.Errors)
-            {
-                stderr.WriteLine($"error: {error}");
-            }
-
-            stderr.WriteLine(Help);
-            return ExitCodes.UsageOrIo;
+            return cli.Usage(stderr);
         }
 
         string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath();

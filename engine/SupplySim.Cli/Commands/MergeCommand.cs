@@ -6,7 +6,7 @@ namespace SupplySim.Cli;
 /// <summary>The <c>merge</c> verb: combine every shard of DIR into the files an unsharded sweep writes.</summary>
 internal static class MergeCommand
 {
-    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
         if (cli.Positional.Count != 1)
         {
@@ -15,13 +15,7 @@ internal static class MergeCommand
 
         if (cli.Errors.Count > 0)
         {
-            foreach (string error in cli.Errors)
-            {
-                stderr.WriteLine($"error: {error}");
-            }
-
-            stderr.WriteLine(HelpText.Merge);
-            return ExitCodes.UsageOrIo;
+            return cli.Usage(stderr);
         }
 
         string directory = cli.Positional[0];

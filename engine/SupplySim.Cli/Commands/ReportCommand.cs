@@ -11,18 +11,8 @@ internal static class ReportCommand
 {
     public const string DataFile = "report-data.json";
 
-    public const string Help = """
-        usage: supplysim report DIR [--out FILE] [--focus ID]
 
-          DIR             a run's output folder holding report-data.json (written by run --report)
-          --out FILE      where to write the report (default: DIR/report.html)
-          --focus ID      scenario drawn against the baseline in fan charts and network flows
-                          (default: the last scenario run)
-
-        re-renders the self-contained HTML report without re-running the simulation.
-        """;
-
-    public static int Execute(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
         if (cli.Positional.Count != 1)
         {
@@ -31,13 +21,7 @@ internal static class ReportCommand
 
         if (cli.Errors.Count > 0)
         {
-            foreach (string error in cli.Errors)
-            {
-                stderr.WriteLine($"error: {error}");
-            }
-
-            stderr.WriteLine(Help);
-            return ExitCodes.UsageOrIo;
+            return cli.Usage(stderr);
         }
 
         string dir = cli.Positional[0];

@@ -1,0 +1,204 @@
+using SupplySim.Model;
+using SupplySim.Reporting;
+using SupplySim.Reporting.Streaming;
+using SupplySim.Simulation;
+
+namespace SupplySim.Cli;
+
+/// <summary><c>supplysim run [FILE]</c>: the baseline and the file's scenarios on common random numbers; results to files, a summary to stdout.</summary>
+internal static class RunCommand
+{
+    /// <summary>Largest result table accepted in memory (bytes), so absurd run sizes fail before allocating.</summary>
+    private const long MaxResultBytes = 8L * 1024 * 1024 * 1024;
+
+    /// <summary>Above this many trials <c>run</c> streams (as with <c>--stream</c>): memory no longer grows with trials.</summary>
+    internal const int StreamAboveTrials = 100_000;
+
+    /// <summary>
+    /// Up to this many trials streaming is automatic; beyond it (a day or more of computing for the shipped file) a run
+    /// must ask for <c>--stream</c>, else the in-memory size guard (SS0201) applies as before.
+    /// </summary>
+    internal const int AutoStreamMaxTrials = 10_000_000;
+
+    public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        int trials = cli.Int("--trials", 1, 100_000_000) ?? 1000;
+        int threads = cli.Int("--threads", 1, 4096) ?? -1;
+        ulong? seedOption = cli.ULong("--seed");
+        if (cli.Positional.Count > 1)
+        {
+            cli.Errors.Add($"run takes at most one FILE, got {cli.Positional.Count}");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            return cli.Usage(stderr);
+        }
+
+        string path = cli.Positional.Count == 1 ? cli.Positional[0] : ScenarioFiles.DefaultPath();
+        if (!ScenarioFiles.TryCompile(path, stderr, out var model, out int failed))
+        {
+            return failed;
+        }
+
+        var scenarios = SelectScenarios(model, cli.All("--scenario"), stderr);
+        if (scenarios is null)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        string? reportPath = cli.Single("--report");
+        bool stream = cli.Options.ContainsKey("--stream") || trials is > StreamAboveTrials and <= AutoStreamMaxTrials;
+        if (stream && reportPath is not null)
+        {
+            stderr.WriteLine($"error: --report needs every trial in memory (fan charts, CDFs), so it cannot be combined with " +
+                             $"--stream or more than {StreamAboveTrials} trials; run with fewer trials for the report");
+            return ExitCodes.UsageOrIo;
+        }
+
+        long bytes = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Width) * trials * sizeof(double);
+        // Results must fit in half of what this machine (or container) can give the process.
+        long limit = Math.Min(MaxResultBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+        if (!stream && bytes > limit)
+        {
+            stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need {bytes / (1 << 20)} MiB of results, more than " +
+                             $"{limit / (1 << 20)} MiB available for them; at most {trials * (limit / (double)bytes):0} trials fit in memory, or add " +
+                             "--stream to keep no trials in memory (streamed statistics, rows straight to disk)");
+            return ExitCodes.InvalidScenario;
+        }
+
+        ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
+        string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+        string? focus = cli.Single("--focus");
+        if (focus is not null && !scenarios.Any(s => s.Id == focus))
+        {
+            var ids = scenarios.Select(s => s.Id).ToList();
+            stderr.WriteLine($"error: --focus '{focus}' is not a scenario of this run{SupplySim.Scenario.Suggest.Hint(focus, ids)}; it runs: {string.Join(", ", ids)}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var outputs = OutputFiles.Names.Select(name => Path.Combine(outDir, name));
+        if (reportPath is not null)
+        {
+            outputs = outputs.Append(Path.Combine(outDir, ReportCommand.DataFile)).Append(reportPath);
+        }
+
+        if (OutputPreflight.Check(outDir, [.. outputs]) is { } problem)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (OutputPreflight.Leftovers(outDir) is { Count: > 0 } leftovers)
+        {
+            stderr.WriteLine($"note: {outDir} holds {leftovers.Count} temporary file(s) of an interrupted run ({string.Join(", ", leftovers.Select(Path.GetFileName))}); " +
+                             "they are not results and can be deleted once no run writes to this folder");
+        }
+
+        // A report draws weekly cover and fill, and with markets the monthly prices (kept with the monthly lane flows).
+        var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null,
+            RecordMonthlyLaneFlows: reportPath is not null && model.Network.MarketCount > 0);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        // Every file of the run is replaced together, only once all are complete.
+        using var files = new PendingFiles();
+        RunReport report;
+        if (stream)
+        {
+            using var progress = ConsoleProgress.Create(stderr, trials);
+            report = StreamingRun.Run(model, scenarios, options, outDir, files, progress?.For(0));
+        }
+        else
+        {
+            var results = new List<ScenarioResult>();
+            using (var progress = ConsoleProgress.Create(stderr, (long)scenarios.Count * trials))
+            {
+                foreach (var scenario in scenarios)
+                {
+                    results.Add(MonteCarlo.Run(model, scenario, options, progress?.For((long)results.Count * trials)));
+                }
+            }
+
+            report = new RunReport(model, seed, results);
+        }
+
+        double seconds = started.Elapsed.TotalSeconds;
+        if (!stream)
+        {
+            // Every summary at once, in parallel (--threads), before the console table and the files read them.
+            report.ComputeAll(threads);
+        }
+
+        if (cli.Json)
+        {
+            using var buffer = new MemoryStream();
+            SummaryJsonWriter.Write(report, buffer);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected &&
+                            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) &&
+                            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            stdout.Write(ConsoleSummary.Format(report, colour: terminal));
+        }
+
+        if (stream)
+        {
+            files.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
+        }
+        else
+        {
+            OutputFiles.Write(report, outDir, files, threads);
+        }
+
+        if (reportPath is not null)
+        {
+            ReportCommand.WriteForRun(report, outDir, reportPath, focus, files);
+        }
+
+        files.Commit();
+
+        string written = $"{outDir}/summary.json, trials.csv, trials.parquet";
+        if (reportPath is not null)
+        {
+            written += $", {ReportCommand.DataFile} and {reportPath}";
+        }
+
+        // With --json, stdout carries only the JSON document.
+        var log = cli.Json ? stderr : stdout;
+        if (!cli.Json)
+        {
+            log.WriteLine();
+        }
+
+        log.WriteLine($"simulated {scenarios.Count} scenario(s) x {trials} trials in {seconds:0.00} s");
+        log.WriteLine($"wrote {written}");
+        return ExitCodes.Ok;
+    }
+
+    private static List<CompiledScenario>? SelectScenarios(CompiledModel model, IReadOnlyList<string> ids, TextWriter stderr)
+    {
+        if (ids.Count == 0)
+        {
+            return [.. model.Scenarios];
+        }
+
+        var selected = new List<CompiledScenario> { model.Scenarios[0] };
+        foreach (string id in ids)
+        {
+            if (model.Find(id) is not { } scenario)
+            {
+                var known = model.Scenarios.Select(s => s.Id).ToList();
+                stderr.WriteLine($"error: unknown scenario '{id}'{SupplySim.Scenario.Suggest.Hint(id, known)}; the file has: {string.Join(", ", known)}");
+                return null;
+            }
+
+            if (!selected.Contains(scenario))
+            {
+                selected.Add(scenario);
+            }
+        }
+
+        return selected;
+    }
+}

@@ -1,0 +1,129 @@
+using System.CommandLine;
+
+namespace SupplySim.Cli;
+
+/// <summary>
+/// The command line, on System.CommandLine: one command per verb with its positional arguments and options, help
+/// generated from their descriptions, <c>--version</c>, "did you mean" for misspelt verbs and options, response files
+/// (<c>@file</c>) and shell completion (<c>[suggest]</c>). Each verb receives what was parsed as
+/// <see cref="VerbArguments"/> and checks values itself. Exit codes: 0 ok, 1 invalid scenario file, 2 usage or I/O.
+/// </summary>
+internal static class SupplySimCommandLine
+{
+    private delegate int Verb(VerbArguments arguments, TextWriter stdout, TextWriter stderr);
+
+    /// <summary>An option as the verbs read it: a value (or a repeatable value), or a flag.</summary>
+    private sealed record OptionSpec(string Name, string Description, string? ValueName = null, bool Repeatable = false);
+
+    private static readonly OptionSpec Trials = new("--trials", "trials per scenario", "N");
+    private static readonly OptionSpec Seed = new("--seed", "master seed (default: the file's seed, else 42)", "S");
+    private static readonly OptionSpec Threads = new("--threads", "worker threads (default: all cores); results do not depend on it", "T");
+
+    /// <summary>Parses <paramref name="args"/> and runs the verb; help, version and parse errors never reach a verb.</summary>
+    public static int Execute(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Build(stdout, stderr);
+        var parsed = root.Parse(args);
+        int code = parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        // A command line that does not parse is a usage error (2), as documented; System.CommandLine would say 1.
+        return parsed.Errors.Count > 0 ? ExitCodes.UsageOrIo : code;
+    }
+
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("supplysim - Monte Carlo simulation of critical-mineral supply chains under export controls.\n" +
+                                   "Exit codes: 0 ok, 1 scenario file invalid, 2 usage or I/O error.");
+        // No command at all: the overview, as --help gives it.
+        root.SetAction(parsed => new System.CommandLine.Help.HelpAction().Invoke(parsed));
+        root.Subcommands.Add(VerbCommand("run", "Run the baseline and the scenarios of FILE and write summary.json, trials.csv and trials.parquet.",
+            ("FILE", "scenario file (default: scenarios/critical-minerals.yaml)"), RunCommand.Execute, stdout, stderr,
+            Trials with { Description = "trials per scenario (default 1000)" }, Seed, Threads,
+            new OptionSpec("--out", "output folder (default: out/<file name>)", "DIR"),
+            new OptionSpec("--scenario", "run only this scenario (repeatable); the baseline always runs", "ID", Repeatable: true),
+            new OptionSpec("--report", "also write the self-contained HTML report to FILE and DIR/report-data.json", "FILE"),
+            new OptionSpec("--focus", "scenario drawn against the baseline in the report's charts (default: the last run)", "ID"),
+            new OptionSpec("--json", "print summary.json to stdout instead of the summary table"),
+            new OptionSpec("--stream", "stream trials to disk and to statistics (automatic from 100001 to 10000000 trials); not with --report")));
+        root.Subcommands.Add(VerbCommand("validate", "Check FILE and report every problem as file:line:col: error SSxxxx: message.",
+            ("FILE", "scenario file"), ValidateCommand.Execute, stdout, stderr));
+        root.Subcommands.Add(VerbCommand("backtest", "Compare modelled flows and prices with the file's observations (P10/P50/P90, inside or not).",
+            ("FILE", "scenario file with observations (default: scenarios/history-2023-2025.yaml)"), BacktestCommand.Execute, stdout, stderr,
+            Trials with { Description = "trials (default 500)" }, Seed, Threads,
+            new OptionSpec("--out", "output folder (default: out/<file name>-backtest)", "DIR")));
+        root.Subcommands.Add(VerbCommand("sweep", "Run a parameter sweep (docs/sweeps.md) and rank parameters by sensitivity.",
+            ("SWEEP", "sweep file"), SweepCommand.Execute, stdout, stderr,
+            new OptionSpec("--out", "output folder (default: out/<sweep file name>)", "DIR"),
+            new OptionSpec("--shard", "run only points p with p mod n = i, into DIR/shards (resumable)", "i/n"),
+            new OptionSpec("--threads", "points run at once (default: all cores); results do not depend on it", "T")));
+        root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
+            ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
+        root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",
+            ("DIR", "a run's output folder holding report-data.json"), ReportCommand.Execute, stdout, stderr,
+            new OptionSpec("--out", "where to write the report (default: DIR/report.html)", "FILE"),
+            new OptionSpec("--focus", "scenario drawn against the baseline in the charts (default: the last run)", "ID")));
+        root.Subcommands.Add(VerbCommand("graph", "Write the network as Graphviz DOT and as SVG (DIR/network.dot, DIR/network.svg).",
+            ("FILE", "scenario file (default: scenarios/critical-minerals.yaml)"), GraphCommand.Execute, stdout, stderr,
+            new OptionSpec("--out", "output folder (default: out/<file name>)", "DIR")));
+        return root;
+    }
+
+    private static Command VerbCommand(string name, string description, (string Name, string Description) positional, Verb verb,
+        TextWriter stdout, TextWriter stderr, params OptionSpec[] specs)
+    {
+        var command = new Command(name, description);
+        // Positional values are taken as given and counted by the verb, which says what it expected.
+        var values = new Argument<string[]>(positional.Name) { Description = positional.Description, Arity = ArgumentArity.ZeroOrMore };
+        command.Arguments.Add(values);
+        var options = new List<(OptionSpec Spec, Option Option)>();
+        foreach (var spec in specs)
+        {
+            Option option = spec.ValueName is null
+                ? new Option<bool>(spec.Name) { Description = spec.Description }
+                : spec.Repeatable
+                    ? new Option<string[]>(spec.Name) { Description = spec.Description, HelpName = spec.ValueName, AllowMultipleArgumentsPerToken = false }
+                    : new Option<string>(spec.Name) { Description = spec.Description, HelpName = spec.ValueName };
+            command.Options.Add(option);
+            options.Add((spec, option));
+        }
+
+        command.SetAction(parsed =>
+        {
+            var arguments = new VerbArguments(name);
+            foreach (string value in parsed.GetValue(values) ?? [])
+            {
+                // An option the verb does not have arrives as a positional value: say so, with the nearest option.
+                if (value.StartsWith('-') && value.Length > 1)
+                {
+                    string[] known = [.. specs.Select(o => o.Name), "--help"];
+                    arguments.Errors.Add($"unknown option '{value}' for '{name}'{SupplySim.Scenario.Suggest.Hint(value, known)}; allowed: {string.Join(", ", known)}");
+                    continue;
+                }
+
+                arguments.Positional.Add(value);
+            }
+
+            foreach (var (spec, option) in options)
+            {
+                if (parsed.GetResult(option) is not { Implicit: false })
+                {
+                    continue;
+                }
+
+                arguments.Options[spec.Name] = option switch
+                {
+                    Option<bool> flag => parsed.GetValue(flag) ? [""] : [],
+                    Option<string[]> repeated => [.. parsed.GetValue(repeated) ?? []],
+                    Option<string> single => [parsed.GetValue(single) ?? ""],
+                    _ => [],
+                };
+                if (arguments.Options[spec.Name].Count == 0)
+                {
+                    arguments.Options.Remove(spec.Name);
+                }
+            }
+
+            return verb(arguments, stdout, stderr);
+        });
+        return command;
+    }
+}

@@ -104,20 +104,21 @@ internal static class RunCommand
         RunReport report;
         if (stream)
         {
-            using var progress = ConsoleProgress.Create(stderr, trials);
-            report = StreamingRun.Run(model, scenarios, options, outDir, files, progress?.For(0));
+            report = LiveProgress.Run(stderr, "simulating (streamed)", "trials", trials,
+                sink => StreamingRun.Run(model, scenarios, options, outDir, files, sink(0)));
         }
         else
         {
-            var results = new List<ScenarioResult>();
-            using (var progress = ConsoleProgress.Create(stderr, (long)scenarios.Count * trials))
+            var results = LiveProgress.Run(stderr, "simulating", "trials", (long)scenarios.Count * trials, sink =>
             {
+                var done = new List<ScenarioResult>();
                 foreach (var scenario in scenarios)
                 {
-                    results.Add(MonteCarlo.Run(model, scenario, options, progress?.For((long)results.Count * trials)));
+                    done.Add(MonteCarlo.Run(model, scenario, options, sink((long)done.Count * trials)));
                 }
-            }
 
+                return done;
+            });
             report = new RunReport(model, seed, results);
         }
 
@@ -134,12 +135,13 @@ internal static class RunCommand
             SummaryJsonWriter.Write(report, buffer);
             stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
+        else if (TerminalOutput.Decorated(stdout))
+        {
+            SummaryTables.Write(report);
+        }
         else
         {
-            bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected &&
-                            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) &&
-                            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            stdout.Write(ConsoleSummary.Format(report, colour: terminal));
+            stdout.Write(ConsoleSummary.Format(report));
         }
 
         if (stream)

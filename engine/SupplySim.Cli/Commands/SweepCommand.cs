@@ -55,7 +55,10 @@ internal static class SweepCommand
         stderr.WriteLine($"sweep {path}: {plan.Design.Kind.ToString().ToLowerInvariant()} design, {plan.Parameters.Count} parameters, " +
                          $"{points} of {plan.PointCount} points x {plan.Trials} trials (shard {slice})");
         var clock = Stopwatch.StartNew();
-        var table = SweepRunner.Run(plan, slice, threads, diagnostics, new EtaProgress(points, clock, stderr));
+        // A live bar on a terminal; elsewhere (Slurm logs, CI) a plain line every few seconds.
+        var table = TerminalOutput.Decorated(stderr)
+            ? LiveProgress.Run(stderr, "sweep", "points", points, sink => SweepRunner.Run(plan, slice, threads, diagnostics, sink(0)))
+            : SweepRunner.Run(plan, slice, threads, diagnostics, new EtaProgress(points, clock, stderr));
         if (Report(diagnostics, path, stderr) || table is null)
         {
             return ExitCodes.InvalidScenario;

@@ -30,34 +30,47 @@ public static class ConsoleSummary
             text.AppendLine();
             Wrap(text, $"scenario {result.Scenario.Id}: {result.Scenario.Description}");
             text.AppendLine("  sector         material P(short) fill mean short P50 short P95 delay P95 Δshort mean [95% CI]");
-            var columns = result.Layout.Columns;
-            for (int c = 0; c < columns.Count; c++)
+            foreach (var row in Rows(report, s))
             {
-                if (columns[c].Kind != EntityKind.Sector || columns[c].Metric != Metric.DemandT)
-                {
-                    continue;
-                }
-
-                var fill = report.Summary(s, c + 1);
-                var fraction = report.Summary(s, c + 3);
-                var delay = report.Summary(s, c + 5);
-                double anyShort = fraction.Exceedances.FirstOrDefault(e => e.Threshold == 0).Probability;
-                string delta = report.Delta(s, c + 3) is { } d
-                    ? $"{SignedPercent(d.Mean),7} [{SignedPercent(d.Ci95Low)}, {SignedPercent(d.Ci95High)}]"
+                string delta = row.DeltaMean is double mean
+                    ? $"{SignedPercent(mean),7} [{SignedPercent(row.DeltaLow)}, {SignedPercent(row.DeltaHigh)}]"
                     : "";
-                string shortCell = string.Create(CultureInfo.InvariantCulture, $"{anyShort,9:0.0%}");
-                if (colour && anyShort > 0.05)
+                string shortCell = string.Create(CultureInfo.InvariantCulture, $"{row.AnyShortage,9:0.0%}");
+                if (colour && row.AnyShortage > 0.05)
                 {
                     // Escape codes wrap the padded cell, so columns stay aligned on screen.
-                    shortCell = (anyShort > 0.5 ? "\u001b[31m" : "\u001b[33m") + shortCell + "\u001b[0m";
+                    shortCell = (row.AnyShortage > 0.5 ? "\u001b[31m" : "\u001b[33m") + shortCell + "\u001b[0m";
                 }
 
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {Clip(columns[c].Entity, 14),-14} {Clip(columns[c].Material, 8),-8}{shortCell} {fill.Mean,9:0.0%} {fraction.P50,9:0.0%} {fraction.P95,9:0.0%} {delay.P95,8:0.0}d {delta}").TrimEnd());
+                    $"  {Clip(row.Sector, 14),-14} {Clip(row.Material, 8),-8}{shortCell} {row.FillMean,9:0.0%} {row.ShortageP50,9:0.0%} {row.ShortageP95,9:0.0%} {row.DelayP95,8:0.0}d {delta}").TrimEnd());
             }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One summary row per sector × material of scenario <paramref name="scenario"/>, in result-column order.</summary>
+    public static IReadOnlyList<ConsoleSummaryRow> Rows(RunReport report, int scenario)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = new List<ConsoleSummaryRow>();
+        var columns = report.Results[scenario].Layout.Columns;
+        for (int c = 0; c < columns.Count; c++)
+        {
+            if (columns[c].Kind != EntityKind.Sector || columns[c].Metric != Metric.DemandT)
+            {
+                continue;
+            }
+
+            var fraction = report.Summary(scenario, c + 3);
+            var delta = report.Delta(scenario, c + 3);
+            rows.Add(new ConsoleSummaryRow(columns[c].Entity, columns[c].Material,
+                fraction.Exceedances.FirstOrDefault(e => e.Threshold == 0).Probability, report.Summary(scenario, c + 1).Mean,
+                fraction.P50, fraction.P95, report.Summary(scenario, c + 5).P95, delta?.Mean, delta?.Ci95Low ?? 0, delta?.Ci95High ?? 0));
+        }
+
+        return rows;
     }
 
     /// <summary>Appends <paramref name="line"/> wrapped at word boundaries to <see cref="Width"/> columns, continuation lines indented.</summary>
@@ -81,7 +94,21 @@ public static class ConsoleSummary
     /// A share as a signed percentage, one decimal: "+1.5%", "-0.3%", and "+0.0%" for anything that rounds to zero
     /// (the zero section: without it, −0 and tiny negative values print as "-+0.0%").
     /// </summary>
-    internal static string SignedPercent(double share) => share.ToString("+0.0%;-0.0%;+0.0%", CultureInfo.InvariantCulture);
+    public static string SignedPercent(double share) => share.ToString("+0.0%;-0.0%;+0.0%", CultureInfo.InvariantCulture);
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }
+
+/// <summary>One sector × material of a scenario in the end-of-run summary.</summary>
+/// <param name="Sector">Sector.</param>
+/// <param name="Material">Material.</param>
+/// <param name="AnyShortage">Share of trials with any shortage.</param>
+/// <param name="FillMean">Mean fill rate.</param>
+/// <param name="ShortageP50">Median shortage fraction.</param>
+/// <param name="ShortageP95">95th percentile of the shortage fraction.</param>
+/// <param name="DelayP95">95th percentile of the mean delay, days.</param>
+/// <param name="DeltaMean">Mean paired change in shortage fraction against the baseline (null for the baseline).</param>
+/// <param name="DeltaLow">Its 95% CI, low end.</param>
+/// <param name="DeltaHigh">Its 95% CI, high end.</param>
+public sealed record ConsoleSummaryRow(string Sector, string Material, double AnyShortage, double FillMean, double ShortageP50,
+    double ShortageP95, double DelayP95, double? DeltaMean, double DeltaLow, double DeltaHigh);

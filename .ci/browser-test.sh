@@ -67,7 +67,7 @@ timeout 180 "$chromium" "${flags[@]}" --user-data-dir="$(mktemp -d)" --hide-scro
 # 4. The rendered page.
 dom_svgs=$(grep -o '<svg' "$out/dom.html" | wc -l)
 [ "$dom_svgs" -eq "$svgs" ] || fail "the DOM holds $dom_svgs SVG elements, the file $svgs"
-for needle in '<table class="headline">' 'class="chart cdf"' 'class="chart delta"' 'class="chart fan"' 'class="chart price"' 'class="network"' '<h1>SupplySim report'; do
+for needle in '<table class="headline">' 'class="chart cdf"' 'class="chart delta"' 'class="chart fan"' 'class="chart price"' 'class="network"' '<h1>SupplySim report' 'id="summary"'; do
   grep -qF "$needle" "$out/dom.html" || fail "the DOM lacks $needle"
 done
 if grep -hE 'Uncaught|:CONSOLE|net::ERR_' "$out/dom.log" "$out/shot.log"; then

@@ -42,10 +42,12 @@ public static class HtmlReport
             $"<p class=\"meta\">{Numbers.Integer(data.Trials)} trials per scenario, seed {data.Seed}, {Numbers.Integer(data.Days)} days from {data.Start:yyyy-MM-dd}; ")
             .Append(CultureInfo.InvariantCulture, $"{data.Scenarios.Count - 1} scenario(s) against the baseline on the same random draws. ")
             .Append("Focus scenario for fan charts and network flows: <b>").Append(Esc(data.Scenarios[focus].Id)).Append("</b>.</p>\n");
-        html.Append("<nav><a href=\"#headline\">Headline</a><a href=\"#distributions\">Distributions</a><a href=\"#differences\">Paired differences</a>")
+        html.Append("<nav><a href=\"#summary\">Summary</a><a href=\"#headline\">Headline</a><a href=\"#distributions\">Distributions</a><a href=\"#differences\">Paired differences</a>")
             .Append("<a href=\"#fans\">Over time</a>")
             .Append(data.Scenarios[0].PriceFans is null ? "" : "<a href=\"#prices\">Prices</a>")
             .Append("<a href=\"#network\">Network</a></nav>\n");
+
+        ExecutiveSummary.Write(html, data, focus);
 
         html.Append("<section id=\"headline\">\n<h2>Headline: shortage by scenario, sector and material</h2>\n")
             .Append("<p class=\"note\">Shortage fraction is the share of demand not met on the day it was demanded, over the whole horizon. ")

@@ -20,6 +20,8 @@ internal static class ReportStyles
         .grid { display: flex; flex-wrap: wrap; gap: 8px 18px; }
         svg.chart, svg.network { background: #fff; border: 1px solid #e3e3e3; }
         ol.events { font-size: 12px; color: #444; columns: 2; max-width: 1100px; }
+        ul.summary, ol.summary { font-size: 14px; max-width: 1100px; margin: 4px 0 12px; }
+        ul.summary li, ol.summary li { margin: 3px 0; }
         footer { margin-top: 40px; font-size: 12px; color: #666; }
         """;
 }

@@ -168,4 +168,22 @@ internal sealed partial class HtmlReportTests
         var read = ReportDataJson.Read(stream);
         Assert.That(read.Scenarios[^1].PriceFans![1].P50, Is.EqualTo(ShippedData.Scenarios[^1].PriceFans![1].P50));
     }
+
+    [Test]
+    public void Render_ShippedScenario_OpensWithTheExecutiveSummary()
+    {
+        int summary = ShippedHtml.IndexOf("<section id=\"summary\">", StringComparison.Ordinal);
+        int headline = ShippedHtml.IndexOf("<section id=\"headline\">", StringComparison.Ordinal);
+        string section = ShippedHtml[summary..headline];
+        var focus = ShippedData.Scenarios[^1];
+        var mostAtRisk = focus.Sectors.MaxBy(r => r.PAnyShortage)!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary, Is.GreaterThan(0).And.LessThan(headline), "the summary comes first");
+            Assert.That(ShippedHtml[..summary], Does.Not.Contain("<section"), "no section before it");
+            Assert.That(section, Does.Contain($"chance that <b>{mostAtRisk.Sector}</b> runs short of <b>{mostAtRisk.Material}</b>"));
+            Assert.That(section, Does.Contain("against the baseline"));
+            Assert.That(section, Does.Contain("lanes whose loss matters most").And.Contain(" t less"));
+        }
+    }
 }

@@ -13,11 +13,7 @@ namespace SupplySim.Bench;
 [Config(typeof(ThroughputConfig))]
 public class KernelBenchmarks
 {
-    private ITrialKernel _kernel = null!;
-    private double[] _rows = [];
-    private int _rowWidth;
-    private ulong _seed;
-    private long _trial;
+    private KernelBlock _block = null!;
 
     [Params("baseline", "combined")]
     public string Scenario { get; set; } = "baseline";
@@ -26,28 +22,10 @@ public class KernelBenchmarks
     public int Lanes { get; set; } = 8;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var network = BenchInputs.Model.Network;
-        var scenario = BenchInputs.Scenario(Scenario);
-        var layout = new MetricLayout(network, scenario);
-        _kernel = KernelWidth.CreateKernel(Lanes, network, scenario, layout);
-        _rowWidth = layout.Width;
-        _rows = new double[layout.Width * KernelWidth.Max];
-        _seed = BenchInputs.Seed;
-        _trial = 0;
-    }
+    public void Setup() =>
+        _block = new KernelBlock(BenchInputs.Model, Scenario, Lanes);
 
     [Benchmark]
     [TrialsPerOperation(KernelWidth.Max)]
-    public double Block()
-    {
-        for (int offset = 0; offset < KernelWidth.Max; offset += Lanes)
-        {
-            _kernel.Run(_seed, _trial + offset, _rows.AsSpan(offset * _rowWidth));
-        }
-
-        _trial += KernelWidth.Max;
-        return _rows[0];
-    }
+    public double Block() => _block.Run();
 }

@@ -11,36 +11,16 @@ namespace SupplySim.Bench;
 [Config(typeof(ThroughputConfig))]
 public class MarketCostBenchmarks
 {
-    private ITrialKernel _kernel = null!;
-    private double[] _rows = [];
-    private int _rowWidth;
-    private long _trial;
+    private KernelBlock _block = null!;
 
     [Params(true, false)]
     public bool Markets { get; set; } = true;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var model = Markets ? BenchInputs.Model : BenchInputs.WithoutMarkets;
-        var scenario = model.Find("combined")!;
-        var layout = new MetricLayout(model.Network, scenario);
-        _kernel = KernelWidth.CreateKernel(KernelWidth.Best, model.Network, scenario, layout);
-        _rowWidth = layout.Width;
-        _rows = new double[layout.Width * KernelWidth.Max];
-        _trial = 0;
-    }
+    public void Setup() =>
+        _block = new KernelBlock(Markets ? BenchInputs.Model : BenchInputs.WithoutMarkets, "combined", KernelWidth.Best);
 
     [Benchmark]
     [TrialsPerOperation(KernelWidth.Max)]
-    public double Block()
-    {
-        for (int offset = 0; offset < KernelWidth.Max; offset += _kernel.Width)
-        {
-            _kernel.Run(BenchInputs.Seed, _trial + offset, _rows.AsSpan(offset * _rowWidth));
-        }
-
-        _trial += KernelWidth.Max;
-        return _rows[0];
-    }
+    public double Block() => _block.Run();
 }

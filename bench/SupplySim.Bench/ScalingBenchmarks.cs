@@ -14,10 +14,7 @@ namespace SupplySim.Bench;
 [Config(typeof(ThroughputConfig))]
 public class ScalingBenchmarks
 {
-    private ITrialKernel _kernel = null!;
-    private double[] _rows = [];
-    private int _rowWidth;
-    private long _trial;
+    private KernelBlock _block = null!;
 
     [Params(1, 2, 5, 10)]
     public int Copies { get; set; } = 1;
@@ -26,27 +23,10 @@ public class ScalingBenchmarks
     public int HorizonDays { get; set; } = 730;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var model = BenchInputs.Scaled(Copies, HorizonDays);
-        var scenario = model.Find("baseline")!;
-        var layout = new MetricLayout(model.Network, scenario);
-        _kernel = KernelWidth.CreateKernel(KernelWidth.Best, model.Network, scenario, layout);
-        _rowWidth = layout.Width;
-        _rows = new double[layout.Width * KernelWidth.Max];
-        _trial = 0;
-    }
+    public void Setup() =>
+        _block = new KernelBlock(BenchInputs.Scaled(Copies, HorizonDays), "baseline", KernelWidth.Best);
 
     [Benchmark]
     [TrialsPerOperation(KernelWidth.Max)]
-    public double Block()
-    {
-        for (int offset = 0; offset < KernelWidth.Max; offset += _kernel.Width)
-        {
-            _kernel.Run(BenchInputs.Seed, _trial + offset, _rows.AsSpan(offset * _rowWidth));
-        }
-
-        _trial += KernelWidth.Max;
-        return _rows[0];
-    }
+    public double Block() => _block.Run();
 }

@@ -109,16 +109,16 @@ internal static class SupplySimCommandLine
                     continue;
                 }
 
-                arguments.Options[spec.Name] = option switch
+                List<string> given = option switch
                 {
                     Option<bool> flag => parsed.GetValue(flag) ? [""] : [],
                     Option<string[]> repeated => [.. parsed.GetValue(repeated) ?? []],
                     Option<string> single => [parsed.GetValue(single) ?? ""],
                     _ => [],
                 };
-                if (arguments.Options[spec.Name].Count == 0)
+                if (given.Count > 0)
                 {
-                    arguments.Options.Remove(spec.Name);
+                    arguments.Options[spec.Name] = given;
                 }
             }
 

@@ -59,7 +59,7 @@ internal sealed partial class ReferenceKernel
     }
 
     /// <summary>Per arc: the step from which a not-yet-qualified supplier may be ordered from (-1: qualification not started).</summary>
-    private int[] _qualifiedFrom = [];
+    private readonly int[] _qualifiedFrom;
 
     /// <summary>The lane's per-trial qualification time, or -1 when the supplier is qualified from the start.</summary>
     private int QualificationParam(int arc) =>
@@ -71,11 +71,6 @@ internal sealed partial class ReferenceKernel
     /// </summary>
     private void Qualify(List<int> lanes)
     {
-        if (_qualifiedFrom.Length == 0)
-        {
-            _qualifiedFrom = [.. Enumerable.Repeat(-1, _net.ArcCount)];
-        }
-
         var pending = lanes.Where(a => QualificationParam(a) >= 0).ToList();
         if (pending.Count == 0)
         {

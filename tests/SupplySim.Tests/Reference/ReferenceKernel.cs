@@ -185,6 +185,7 @@ internal sealed partial class ReferenceKernel
         _licenceApproved = new double[scenario.ControlCount];
         _licenceDenied = new double[scenario.ControlCount];
         InitialiseMarkets();
+        _qualifiedFrom = [.. Enumerable.Repeat(-1, network.ArcCount)];
     }
 
     /// <summary>Runs trial <paramref name="trial"/> of <paramref name="scenario"/> and returns its metric row.</summary>

@@ -23,38 +23,48 @@ public static class Backtest
         var comparisons = new List<BacktestComparison>();
         foreach (var observation in model.Observations)
         {
-            var result = results.First(r => r.Scenario.Id == observation.ScenarioId);
-            var totals = new double[result.Trials];
-            for (int month = observation.FirstMonth; month <= observation.LastMonth; month++)
-            {
-                if (observation.IsPrice)
-                {
-                    // The period's price: the mean of its monthly mean prices.
-                    var prices = result.MonthlyMarketPrice(observation.Market, month);
-                    int months = observation.LastMonth - observation.FirstMonth + 1;
-                    for (int trial = 0; trial < totals.Length; trial++)
-                    {
-                        totals[trial] += prices[trial] / months;
-                    }
-
-                    continue;
-                }
-
-                foreach (int lane in observation.Lanes)
-                {
-                    var flows = result.MonthlyLaneFlow(lane, month);
-                    for (int trial = 0; trial < totals.Length; trial++)
-                    {
-                        totals[trial] += flows[trial];
-                    }
-                }
-            }
-
+            var totals = PerTrial(observation, results.First(r => r.Scenario.Id == observation.ScenarioId));
             var summary = MetricSummary.Compute(totals, []);
             comparisons.Add(new BacktestComparison(observation, summary.P10, summary.P50, summary.P90, summary.Mean));
         }
 
         return comparisons;
+    }
+
+    /// <summary>
+    /// The modelled value of <paramref name="observation"/> in each trial of <paramref name="result"/> (its scenario's):
+    /// tonnes shipped on its lanes over its months, or the mean over its months of its market's monthly mean price.
+    /// </summary>
+    public static double[] PerTrial(CompiledObservation observation, ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(result);
+        var totals = new double[result.Trials];
+        int months = observation.LastMonth - observation.FirstMonth + 1;
+        for (int month = observation.FirstMonth; month <= observation.LastMonth; month++)
+        {
+            if (observation.IsPrice)
+            {
+                var prices = result.MonthlyMarketPrice(observation.Market, month);
+                for (int trial = 0; trial < totals.Length; trial++)
+                {
+                    totals[trial] += prices[trial] / months;
+                }
+
+                continue;
+            }
+
+            foreach (int lane in observation.Lanes)
+            {
+                var flows = result.MonthlyLaneFlow(lane, month);
+                for (int trial = 0; trial < totals.Length; trial++)
+                {
+                    totals[trial] += flows[trial];
+                }
+            }
+        }
+
+        return totals;
     }
 
     /// <summary>The comparison as a text table.</summary>

@@ -9,6 +9,9 @@ internal interface ITrialKernel
     /// <summary>Trials per block (the lanes of the kernel's vectors).</summary>
     int Width { get; }
 
+    /// <summary>From the next block on, per-trial parameters take these values where they name them (null: none).</summary>
+    void UseOverrides(ParameterOverrides? overrides);
+
     /// <summary>
     /// Runs trials <paramref name="firstTrial"/> … <paramref name="firstTrial"/> + <see cref="Width"/> − 1 and writes
     /// trial <c>firstTrial + l</c>'s row to <c>rows[l * layout.Width ..]</c> and, when recording, its monthly lane

@@ -26,6 +26,7 @@ public static class MonteCarlo
         double[]? monthly = options.RecordMonthlyLaneFlows ? new double[(long)monthlyWidth * trials] : null;
         int weeks = network.WeekCount, weeklyWidth = options.RecordWeeklySeries ? layout.DemandSeries.Count * weeks * 2 : 0;
         double[]? weekly = options.RecordWeeklySeries ? new double[(long)weeklyWidth * trials] : null;
+        var overrides = options.OverridesFor(network);
         var parallel = new ParallelOptions
         {
             // Unbounded parallelism starts more worker replicas than cores, each building its own kernel.
@@ -36,7 +37,7 @@ public static class MonteCarlo
         int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
         Parallel.For(0, chunks, parallel,
-            () => new TrialBlockRunner(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Lanes),
+            () => new TrialBlockRunner(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Lanes, overrides),
             (chunk, _, runner) =>
             {
                 int end = Math.Min(trials, (chunk + 1) * Chunk);

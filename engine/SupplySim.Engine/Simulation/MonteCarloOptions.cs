@@ -12,6 +12,35 @@ public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfPa
     /// <summary>Trials per kernel block, 1, 2, 4 or 8, or <see cref="KernelWidth.Auto"/> (tests compare them; the results are the same).</summary>
     internal int Lanes { get; init; }
 
+    /// <summary>
+    /// When set, each trial draws its calibrated parameters from these particles (by weight, from the trial's own stream)
+    /// instead of their priors; everything else is drawn as without it.
+    /// </summary>
+    public Calibration.Posterior? Posterior { get; init; }
+
+    /// <summary>The kernel's overrides: the posterior's, or the calibration's candidate (internal).</summary>
+    internal ParameterOverrides? Overrides { get; init; }
+
+    internal ParameterOverrides? OverridesFor(Model.CompiledNetwork network)
+    {
+        if (Overrides is not null)
+        {
+            return Overrides;
+        }
+
+        if (Posterior is null)
+        {
+            return null;
+        }
+
+        if (Posterior.Mismatch(network) is { } problem)
+        {
+            throw new InvalidOperationException($"the posterior cannot drive this network: {problem}");
+        }
+
+        return Posterior.ToOverrides(network.Parameters);
+    }
+
     /// <summary>Throws when the options cannot be run.</summary>
     public void Validate()
     {

@@ -17,10 +17,11 @@ internal sealed class TrialBlockRunner
     private readonly int _rowWidth;
 
     public TrialBlockRunner(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
-        bool recordWeeklySeries = false, int lanes = KernelWidth.Auto)
+        bool recordWeeklySeries = false, int lanes = KernelWidth.Auto, ParameterOverrides? overrides = null)
     {
         _kernel = KernelWidth.CreateKernel(lanes == KernelWidth.Auto ? KernelWidth.Best : lanes, network, scenario, layout,
             recordMonthlyLaneFlows, recordWeeklySeries);
+        _kernel.UseOverrides(overrides);
         _rowWidth = layout.Width;
         MonthlyWidth = recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;
         WeeklyWidth = recordWeeklySeries ? layout.DemandSeries.Count * network.WeekCount * 2 : 0;
@@ -30,6 +31,9 @@ internal sealed class TrialBlockRunner
     }
 
     public int MonthlyWidth { get; }
+
+    /// <summary>From the next block on, per-trial parameters take these values where they name them (null: none).</summary>
+    public void UseOverrides(ParameterOverrides? overrides) => _kernel.UseOverrides(overrides);
 
     public int WeeklyWidth { get; }
 

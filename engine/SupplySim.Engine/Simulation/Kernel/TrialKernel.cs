@@ -79,6 +79,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly T[] _weekDemand;
     private readonly int _weeks;
 
+    /// <summary>Values that replace some per-trial parameters' draws, or null.</summary>
+    private ParameterOverrides? _overrides;
+
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
         bool recordWeeklySeries = false)
     {
@@ -150,6 +153,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     public int Width => T.Count;
 
     /// <inheritdoc/>
+    public void UseOverrides(ParameterOverrides? overrides) => _overrides = overrides;
+
+    /// <inheritdoc/>
     public void Run(ulong seed, long firstTrial, Span<double> rows, Span<double> monthlyLaneFlows = default, Span<double> weeklySeries = default)
     {
         int width = _layout.Width, monthlyWidth = _laneMonthly.Length, weeklyWidth = _weekly.Length;
@@ -206,6 +212,15 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
                 {
                     var rng = Rng.ForStream(seed, trial, _params.StreamKey[p]);
                     At(values, p, lane) = Sampler.Sample(_params, p, ref rng);
+                }
+            }
+
+            if (_overrides is { } overrides)
+            {
+                int row = overrides.RowOf(seed, trial);
+                for (int target = 0; target < overrides.TargetParameter.Length; target++)
+                {
+                    At(values, overrides.TargetParameter[target], lane) = overrides.Value(row, overrides.TargetColumn[target]);
                 }
             }
 

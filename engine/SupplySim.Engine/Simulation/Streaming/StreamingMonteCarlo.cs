@@ -59,6 +59,7 @@ public static class StreamingMonteCarlo
         chunkTrials = Math.Min(chunkTrials, trials);
         TrialChunk[] buffers = [new(layouts, chunkTrials), new(layouts, chunkTrials)];
         var workers = new ConcurrentBag<Worker>();
+        var overrides = options.OverridesFor(network);
         var parallel = new ParallelOptions
         {
             // Unbounded parallelism would start more replicas (each with its kernels) than there are cores.
@@ -76,7 +77,7 @@ public static class StreamingMonteCarlo
             int firstTrial = first;
             int blocks = (count + TrialBlockRunner.BlockTrials - 1) / TrialBlockRunner.BlockTrials;
             Parallel.For(0, blocks, parallel,
-                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, layouts, options.Lanes),
+                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, layouts, options.Lanes, overrides),
                 (block, _, worker) =>
                 {
                     int offset = block * TrialBlockRunner.BlockTrials;
@@ -110,8 +111,10 @@ public static class StreamingMonteCarlo
     }
 
     /// <summary>One worker's trial runners (kernels and row buffers), one per scenario.</summary>
-    private sealed class Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts, int lanes)
+    private sealed class Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts, int lanes,
+        ParameterOverrides? overrides)
     {
-        public TrialBlockRunner[] Runners { get; } = [.. scenarios.Select((s, i) => new TrialBlockRunner(network, s, layouts[i], lanes: lanes))];
+        public TrialBlockRunner[] Runners { get; } =
+            [.. scenarios.Select((s, i) => new TrialBlockRunner(network, s, layouts[i], lanes: lanes, overrides: overrides))];
     }
 }

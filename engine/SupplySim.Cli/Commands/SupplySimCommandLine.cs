@@ -50,6 +50,14 @@ internal static class SupplySimCommandLine
             ("FILE", "scenario file with observations (default: scenarios/history-2023-2025.yaml)"), BacktestCommand.Execute, stdout, stderr,
             Trials with { Description = "trials (default 500)" }, Seed, Threads,
             new OptionSpec("--out", "output folder (default: out/<file name>-backtest)", "DIR")));
+        root.Subcommands.Add(VerbCommand("calibrate", "Fit the file's uncertain parameters to its observations (ABC-SMC, docs/calibration.md).",
+            ("FILE", "scenario file with observations (default: scenarios/history-2023-2025.yaml)"), CalibrateCommand.Execute, stdout, stderr,
+            new OptionSpec("--out", "output folder (default: out/<file name>-calibration)", "DIR"),
+            new OptionSpec("--budget", "simulated trials the fit may spend (default 160000)", "N"),
+            new OptionSpec("--particles", "particles per generation (default 500)", "N"),
+            new OptionSpec("--until", "fit only observations that end before this date; the rest are scored out of sample", "YYYY-MM-DD"),
+            new OptionSpec("--check-trials", "trials of the predictive check, prior and posterior (default 1000)", "N"),
+            Seed, Threads));
         root.Subcommands.Add(VerbCommand("sweep", "Run a parameter sweep (docs/sweeps.md) and rank parameters by sensitivity.",
             ("SWEEP", "sweep file"), SweepCommand.Execute, stdout, stderr,
             new OptionSpec("--out", "output folder (default: out/<sweep file name>)", "DIR"),

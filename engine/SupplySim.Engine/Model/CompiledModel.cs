@@ -3,8 +3,10 @@ namespace SupplySim.Model;
 /// <summary>A compiled network and its scenarios, the baseline first. Immutable.</summary>
 public sealed class CompiledModel
 {
-    internal CompiledModel(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, IReadOnlyList<CompiledObservation> observations)
+    internal CompiledModel(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, IReadOnlyList<CompiledObservation> observations,
+        IReadOnlyList<string>? calibrationParameters = null)
     {
+        CalibrationParameters = calibrationParameters ?? Calibration.AbcSmc.CalibratableParameters(network);
         Network = network;
         Scenarios = scenarios;
         Observations = observations;
@@ -12,6 +14,9 @@ public sealed class CompiledModel
 
     /// <summary>Observed flows to backtest against, in file order.</summary>
     public IReadOnlyList<CompiledObservation> Observations { get; }
+
+    /// <summary>The parameters <c>calibrate</c> fits: those of the file's <c>calibrate:</c> section, else every calibratable one.</summary>
+    public IReadOnlyList<string> CalibrationParameters { get; }
 
     /// <summary>The network.</summary>
     public CompiledNetwork Network { get; }

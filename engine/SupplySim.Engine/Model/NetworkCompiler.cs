@@ -50,6 +50,46 @@ public static class NetworkCompiler
         // Scenario events add parameters, so the table is frozen only now.
         var final = builder.Freeze();
         var observations = ObservationCompiler.Compile(document, final, scenarios, diagnostics);
-        return diagnostics.HasErrors ? null : new CompiledModel(final, scenarios, observations);
+        var calibration = CalibrationParameters(document, final, diagnostics);
+        return diagnostics.HasErrors ? null : new CompiledModel(final, scenarios, observations, calibration);
+    }
+
+    /// <summary>The paths of <c>calibrate: parameters:</c>, each a continuous uncertain per-trial parameter (SS0123); null when not given.</summary>
+    private static List<string>? CalibrationParameters(ScenarioFileDocument document, CompiledNetwork network, DiagnosticBag diagnostics)
+    {
+        if (document.CalibrateParameters is not { } paths)
+        {
+            return null;
+        }
+
+        var calibratable = Calibration.AbcSmc.CalibratableParameters(network);
+        var names = new List<string>();
+        foreach (var path in paths)
+        {
+            if (names.Contains(path.Value))
+            {
+                diagnostics.Error("SS0123", path.Location, $"calibrate: '{path.Value}' is listed twice");
+            }
+            else if (!calibratable.Contains(path.Value))
+            {
+                bool exists = network.Parameters.Names.Contains(path.Value);
+                diagnostics.Error("SS0123", path.Location, exists
+                    ? $"calibrate: '{path.Value}' is not uncertain per trial (a fixed value, a discrete choice or a per-use duration); " +
+                      "calibration fits continuous distributions drawn once per trial"
+                    : $"calibrate: '{path.Value}' is not a parameter of this file{Scenario.Suggest.Hint(path.Value, calibratable)}; " +
+                      "paths are as in sweep files (nodes[ID].FIELD, lanes[FROM->TO].FIELD, events[ID].FIELD, markets.MATERIAL.FIELD)");
+            }
+            else
+            {
+                names.Add(path.Value);
+            }
+        }
+
+        if (paths.Count == 0)
+        {
+            diagnostics.Error("SS0123", document.Location, "calibrate: 'parameters' is empty; list parameter paths or remove the section to fit every uncertain one");
+        }
+
+        return names;
     }
 }

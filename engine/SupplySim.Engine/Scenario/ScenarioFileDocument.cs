@@ -48,6 +48,9 @@ public sealed class ScenarioFileDocument
     /// <summary>Observed flows for backtesting.</summary>
     public List<ObservationDocument> Observations { get; } = [];
 
+    /// <summary>The parameters <c>calibrate</c> fits (<c>calibrate: parameters:</c>); null fits every uncertain per-trial one.</summary>
+    public List<LocatedValue<string>>? CalibrateParameters { get; set; }
+
     /// <summary>Where the document starts.</summary>
     public SourceLocation Location { get; set; }
 }

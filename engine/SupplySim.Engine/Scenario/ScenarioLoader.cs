@@ -15,7 +15,7 @@ public static class ScenarioLoader
     public const long MaxFileBytes = 8L * 1024 * 1024;
 
     private static readonly string[] RootKeys =
-        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations"];
+        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations", "calibrate"];
 
     /// <summary>Reads and loads <paramref name="path"/>. I/O failures propagate as exceptions.</summary>
     /// <returns>The document, or null when the file is not usable YAML (see <paramref name="diagnostics"/>).</returns>
@@ -159,6 +159,13 @@ public static class ScenarioLoader
         foreach (var item in Items(reader, "observations", required: false))
         {
             doc.Observations.Add(ObservationReader.Read(new YamlMapReader(item, fileName, diagnostics)));
+        }
+
+        if (reader.Map("calibrate") is { } calibrate)
+        {
+            var r = new YamlMapReader(calibrate, fileName, diagnostics);
+            doc.CalibrateParameters = r.StringList("parameters", required: true);
+            r.ReportUnknownKeys(["parameters"], "the calibrate section");
         }
 
         reader.ReportUnknownKeys(RootKeys, "the scenario file");

@@ -33,8 +33,13 @@ internal static class BacktestCommand
             return ExitCodes.InvalidScenario;
         }
 
+        if (!PosteriorOption.TryLoad(cli, model, path, stderr, out var posterior))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
-        var options = new MonteCarloOptions(trials, seed, threads, RecordMonthlyLaneFlows: true);
+        var options = new MonteCarloOptions(trials, seed, threads, RecordMonthlyLaneFlows: true) { Posterior = posterior };
         var scenarios = model.Scenarios.Where(s => s.Id == "baseline" || model.Observations.Any(o => o.ScenarioId == s.Id)).ToList();
         var results = scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
         var comparisons = Backtest.Compare(model, results);

@@ -41,6 +41,11 @@ internal static class RunCommand
             return failed;
         }
 
+        if (!PosteriorOption.TryLoad(cli, model, path, stderr, out var posterior))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         var scenarios = SelectScenarios(model, cli.All("--scenario"), stderr);
         if (scenarios is null)
         {
@@ -97,7 +102,7 @@ internal static class RunCommand
 
         // A report draws weekly cover and fill, and with markets the monthly prices (kept with the monthly lane flows).
         var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null,
-            RecordMonthlyLaneFlows: reportPath is not null && model.Network.MarketCount > 0);
+            RecordMonthlyLaneFlows: reportPath is not null && model.Network.MarketCount > 0) { Posterior = posterior };
         var started = System.Diagnostics.Stopwatch.StartNew();
         // Every file of the run is replaced together, only once all are complete.
         using var files = new PendingFiles();

@@ -43,13 +43,15 @@ internal static class SupplySimCommandLine
             new OptionSpec("--report", "also write the self-contained HTML report to FILE and DIR/report-data.json", "FILE"),
             new OptionSpec("--focus", "scenario drawn against the baseline in the report's charts (default: the last run)", "ID"),
             new OptionSpec("--json", "print summary.json to stdout instead of the summary table"),
-            new OptionSpec("--stream", "stream trials to disk and to statistics (automatic from 100001 to 10000000 trials); not with --report")));
+            new OptionSpec("--stream", "stream trials to disk and to statistics (automatic from 100001 to 10000000 trials); not with --report"),
+            new OptionSpec(PosteriorOption.Name, PosteriorOption.Description, "DIR")));
         root.Subcommands.Add(VerbCommand("validate", "Check FILE and report every problem as file:line:col: error SSxxxx: message.",
             ("FILE", "scenario file"), ValidateCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("backtest", "Compare modelled flows and prices with the file's observations (P10/P50/P90, inside or not).",
             ("FILE", "scenario file with observations (default: scenarios/history-2023-2025.yaml)"), BacktestCommand.Execute, stdout, stderr,
             Trials with { Description = "trials (default 500)" }, Seed, Threads,
-            new OptionSpec("--out", "output folder (default: out/<file name>-backtest)", "DIR")));
+            new OptionSpec("--out", "output folder (default: out/<file name>-backtest)", "DIR"),
+            new OptionSpec(PosteriorOption.Name, PosteriorOption.Description, "DIR")));
         root.Subcommands.Add(VerbCommand("calibrate", "Fit the file's uncertain parameters to its observations (ABC-SMC, docs/calibration.md).",
             ("FILE", "scenario file with observations (default: scenarios/history-2023-2025.yaml)"), CalibrateCommand.Execute, stdout, stderr,
             new OptionSpec("--out", "output folder (default: out/<file name>-calibration)", "DIR"),

@@ -22,7 +22,19 @@ internal static class RunCommand
 
     public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
-        int trials = cli.Int("--trials", 1, 100_000_000) ?? 1000;
+        double? precision = null;
+        if (cli.Single("--precision") is { } precisionText)
+        {
+            precision = double.TryParse(precisionText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double tol)
+                && tol is > 0 and < 1 ? tol : null;
+            if (precision is null)
+            {
+                cli.Errors.Add($"--precision must be a share between 0 and 1 (0.005 for half a percentage point), was '{precisionText}'");
+            }
+        }
+
+        // With --precision, --trials is the limit; without it, up to the size a run keeps in memory.
+        int trials = cli.Int("--trials", 1, 100_000_000) ?? (precision is null ? 1000 : StreamAboveTrials);
         int threads = cli.Int("--threads", 1, 4096) ?? -1;
         ulong? seedOption = cli.ULong("--seed");
         if (cli.Positional.Count > 1)
@@ -53,7 +65,13 @@ internal static class RunCommand
         }
 
         string? reportPath = cli.Single("--report");
-        bool stream = cli.Options.ContainsKey("--stream") || trials is > StreamAboveTrials and <= AutoStreamMaxTrials;
+        bool stream = cli.Options.ContainsKey("--stream") || (precision is null && trials is > StreamAboveTrials and <= AutoStreamMaxTrials);
+        if (precision is not null && stream)
+        {
+            stderr.WriteLine($"error: --precision keeps every trial in memory, so it cannot be combined with --stream; its --trials limit is at most {StreamAboveTrials} then");
+            return ExitCodes.UsageOrIo;
+        }
+
         if (stream && reportPath is not null)
         {
             stderr.WriteLine($"error: --report needs every trial in memory (fan charts, CDFs), so it cannot be combined with " +
@@ -61,9 +79,16 @@ internal static class RunCommand
             return ExitCodes.UsageOrIo;
         }
 
-        long bytes = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Width) * trials * sizeof(double);
+        long bytesPerTrial = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Width) * sizeof(double);
         // Results must fit in half of what this machine (or container) can give the process.
         long limit = Math.Min(MaxResultBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+        if (precision is not null && cli.Single("--trials") is null)
+        {
+            // The default limit of a precision run is what fits in memory (results are kept for the files).
+            trials = (int)Math.Max(PrecisionRun.BatchTrials, Math.Min(trials, limit / bytesPerTrial / PrecisionRun.BatchTrials * PrecisionRun.BatchTrials));
+        }
+
+        long bytes = bytesPerTrial * trials;
         if (!stream && bytes > limit)
         {
             stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need {bytes / (1 << 20)} MiB of results, more than " +
@@ -114,7 +139,7 @@ internal static class RunCommand
         }
         else
         {
-            var results = LiveProgress.Run(stderr, "simulating", "trials", (long)scenarios.Count * trials, sink =>
+            var results = precision is { } tolerance ? RunToPrecision(model, scenarios, options, tolerance, stderr) : LiveProgress.Run(stderr, "simulating", "trials", (long)scenarios.Count * trials, sink =>
             {
                 var done = new List<ScenarioResult>();
                 foreach (var scenario in scenarios)
@@ -178,9 +203,22 @@ internal static class RunCommand
             log.WriteLine();
         }
 
-        log.WriteLine($"simulated {scenarios.Count} scenario(s) x {trials} trials in {seconds:0.00} s");
+        log.WriteLine($"simulated {scenarios.Count} scenario(s) x {report.Results[0].Trials} trials in {seconds:0.00} s");
         log.WriteLine($"wrote {written}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Batches until every headline half-width is within <paramref name="tolerance"/> (or the trial limit); says which on stderr.</summary>
+    private static List<ScenarioResult> RunToPrecision(CompiledModel model, List<CompiledScenario> scenarios, MonteCarloOptions options,
+        double tolerance, TextWriter stderr)
+    {
+        var (results, worst) = LiveProgress.Run(stderr, "simulating to precision", "trials", options.Trials,
+            sink => PrecisionRun.Run(model, scenarios, options, tolerance, sink(0)));
+        int trials = results[0].Trials;
+        stderr.WriteLine(worst <= tolerance
+            ? $"precision: every headline 95% half-width is within {tolerance:0.####} after {trials} trials (widest {worst:0.#####})"
+            : $"precision: stopped at the --trials limit of {trials} trials; the widest headline 95% half-width is {worst:0.#####}, above {tolerance:0.####}");
+        return [.. results];
     }
 
     private static List<CompiledScenario>? SelectScenarios(CompiledModel model, IReadOnlyList<string> ids, TextWriter stderr)

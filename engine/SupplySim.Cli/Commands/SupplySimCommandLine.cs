@@ -44,7 +44,10 @@ internal static class SupplySimCommandLine
             new OptionSpec("--focus", "scenario drawn against the baseline in the report's charts (default: the last run)", "ID"),
             new OptionSpec("--json", "print summary.json to stdout instead of the summary table"),
             new OptionSpec("--stream", "stream trials to disk and to statistics (automatic from 100001 to 10000000 trials); not with --report"),
-            new OptionSpec(PosteriorOption.Name, PosteriorOption.Description, "DIR")));
+            new OptionSpec(PosteriorOption.Name, PosteriorOption.Description, "DIR"),
+            new OptionSpec("--precision", "run batches of 200 trials until every headline 95% half-width (mean shortage fraction, " +
+                                          "P(any shortage), their paired deltas; per sector and material) is at most TOL, or --trials " +
+                                          "(default then 100000) is reached", "TOL")));
         root.Subcommands.Add(VerbCommand("validate", "Check FILE and report every problem as file:line:col: error SSxxxx: message.",
             ("FILE", "scenario file"), ValidateCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("backtest", "Compare modelled flows and prices with the file's observations (P10/P50/P90, inside or not).",

@@ -44,7 +44,7 @@ public static class MonteCarlo
                 for (int first = chunk * Chunk; first < end; first += TrialBlockRunner.BlockTrials)
                 {
                     int count = Math.Min(TrialBlockRunner.BlockTrials, end - first);
-                    runner.Run(options.Seed, first, count);
+                    runner.Run(options.Seed, options.FirstTrial + first, count);
                     for (int i = 0; i < count; i++)
                     {
                         int trial = first + i;

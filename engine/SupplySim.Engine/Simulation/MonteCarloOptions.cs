@@ -18,6 +18,9 @@ public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfPa
     /// </summary>
     public Calibration.Posterior? Posterior { get; init; }
 
+    /// <summary>The index of the first trial run (batches of a precision run); trial rows never depend on it.</summary>
+    internal long FirstTrial { get; init; }
+
     /// <summary>The kernel's overrides: the posterior's, or the calibration's candidate (internal).</summary>
     internal ParameterOverrides? Overrides { get; init; }
 

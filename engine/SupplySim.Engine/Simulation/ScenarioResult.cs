@@ -86,6 +86,43 @@ public sealed class ScenarioResult
     /// </summary>
     public bool HasTrialValues => _values is not null;
 
+    /// <summary>
+    /// The trials of <paramref name="parts"/> (consecutive batches of one scenario, in order) as one result: the same
+    /// values a single run of all their trials gives.
+    /// </summary>
+    internal static ScenarioResult Concatenate(IReadOnlyList<ScenarioResult> parts)
+    {
+        var first = parts[0];
+        int trials = parts.Sum(p => p.Trials);
+        return new ScenarioResult(first.Scenario, first.Layout, trials, Join(parts, p => p._values, trials), Join(parts, p => p._monthly, trials),
+            first._months, Join(parts, p => p._weekly, trials), first._weeks);
+    }
+
+    /// <summary>Column-major arrays of the parts joined column by column.</summary>
+    private static double[]? Join(IReadOnlyList<ScenarioResult> parts, Func<ScenarioResult, double[]?> array, int trials)
+    {
+        if (array(parts[0]) is not { } head)
+        {
+            return null;
+        }
+
+        int columns = head.Length / parts[0].Trials;
+        var joined = new double[(long)columns * trials];
+        int offset = 0;
+        foreach (var part in parts)
+        {
+            var values = array(part)!;
+            for (int c = 0; c < columns; c++)
+            {
+                Array.Copy(values, (long)c * part.Trials, joined, ((long)c * trials) + offset, part.Trials);
+            }
+
+            offset += part.Trials;
+        }
+
+        return joined;
+    }
+
     /// <summary>The values of column <paramref name="column"/>, one per trial in trial order.</summary>
     /// <exception cref="InvalidOperationException">The run was streamed (<see cref="HasTrialValues"/> is false).</exception>
     public ReadOnlySpan<double> Column(int column)

@@ -60,6 +60,9 @@ public static class AbcSmc
         /// <summary>Relative fall of the tolerance below which a generation counts as no progress; two in a row stop the run.</summary>
         private const double Stalled = 0.999;
 
+        /// <summary>Most Metropolis–Hastings moves per generation.</summary>
+        private const int MaxMoves = 5;
+
         private readonly CompiledModel _model;
         private readonly ParameterTable _table;
         private readonly int[] _priors;
@@ -74,6 +77,7 @@ public static class AbcSmc
         private readonly int _k;
         private double[] _scales = [];
         private long _spent;
+        private double _stepScale;
 
         // Per particle: values, their images on the line, log prior density on the line, and per trial the distance.
         private double[] _theta;
@@ -114,7 +118,7 @@ public static class AbcSmc
             }
 
             DrawFromPrior();
-            var simulated = Simulate(_theta, Enumerable.Range(0, _n).ToArray(), 0);
+            var simulated = Simulate(_theta, Enumerable.Range(0, _n).ToArray(), "prior");
             _scales = Scales(simulated);
             for (int i = 0; i < _n; i++)
             {
@@ -137,8 +141,19 @@ public static class AbcSmc
                     Resample(g);
                 }
 
+                // Repeated moves when few are accepted, so that most particles move at least once (Drovandi and Pettitt 2011):
+                // after resampling, duplicates only separate by moving.
                 long before = _spent;
-                double acceptance = Move(g, tolerance, generations[^1].Acceptance);
+                double last = generations[^1].Acceptance, accepted = 0;
+                int moves = g == 1 || last >= 0.95 ? 1 : last <= 0 ? MaxMoves : Math.Clamp((int)Math.Ceiling(Math.Log(0.05) / Math.Log(1 - last)), 1, MaxMoves);
+                int made = 0;
+                for (int r = 0; r < moves && (r == 0 || _spent + cost <= _options.Budget); r++, made++)
+                {
+                    last = Move($"{g}.{r}", tolerance, g == 1 && r == 0 ? double.NaN : last);
+                    accepted += last;
+                }
+
+                double acceptance = accepted / made;
                 generations.Add(new AbcGeneration(tolerance, WeightedSample.EffectiveSize(_weights), resampled, acceptance, _spent - before));
                 if (acceptance < _options.MinAcceptance)
                 {
@@ -261,18 +276,19 @@ public static class AbcSmc
 
         /// <summary>
         /// One Metropolis–Hastings step for every particle of positive weight, at <paramref name="tolerance"/>; the step's
-        /// scale starts at 2.38²/d (Roberts, Gelman and Gilks 1997) and is doubled or halved as the last acceptance was
-        /// above 40% or below 10%. Returns the share accepted.
+        /// scale starts at 2.38²/d (Roberts, Gelman and Gilks 1997) and is doubled or halved as the last move's acceptance
+        /// was above 40% or below 10%. Each move draws from streams and trials of its own. Returns the share accepted.
         /// </summary>
-        private double Move(int g, double tolerance, double lastAcceptance)
+        private double Move(string move, double tolerance, double lastAcceptance)
         {
-            _stepScale = g == 1 ? 2.38 * 2.38 / _p : lastAcceptance > 0.4 ? _stepScale * 2 : lastAcceptance < 0.1 ? _stepScale / 2 : _stepScale;
+            _stepScale = double.IsNaN(lastAcceptance) ? 2.38 * 2.38 / _p
+                : lastAcceptance > 0.4 ? _stepScale * 2 : lastAcceptance < 0.1 ? _stepScale / 2 : _stepScale;
             var kernel = new PerturbationKernel(_line, _weights, _p, _stepScale);
             int[] alive = [.. Enumerable.Range(0, _n).Where(i => _weights[i] > 0)];
             var proposedLine = new double[_n * _p];
             var proposed = new double[_n * _p];
             var uniforms = new double[_n];
-            ulong stream = StableHash.Of($"calibration move {g}");
+            ulong stream = StableHash.Of($"calibration move {move}");
             var z = new double[_p];
             foreach (int i in alive)
             {
@@ -291,7 +307,7 @@ public static class AbcSmc
                 uniforms[i] = rng.NextOpenDouble();
             }
 
-            var simulated = Simulate(proposed, alive, g);
+            var simulated = Simulate(proposed, alive, move);
             int accepted = 0;
             foreach (int i in alive)
             {
@@ -314,12 +330,10 @@ public static class AbcSmc
             return alive.Length == 0 ? 0 : (double)accepted / alive.Length;
         }
 
-        private double _stepScale;
-
-        /// <summary>Simulates the particles <paramref name="which"/> of <paramref name="theta"/> on generation <paramref name="g"/>'s trials.</summary>
-        private double[][] Simulate(double[] theta, int[] which, int g)
+        /// <summary>Simulates the particles <paramref name="which"/> of <paramref name="theta"/> on the trials of move <paramref name="move"/>.</summary>
+        private double[][] Simulate(double[] theta, int[] which, string move)
         {
-            ulong seed = _options.Seed ^ StableHash.Of($"calibration trials {g}");
+            ulong seed = _options.Seed ^ StableHash.Of($"calibration trials {move}");
             var simulated = new double[_n][];
             var parallel = new ParallelOptions
             {

@@ -51,6 +51,9 @@ public sealed class CompiledNetwork
     /// <summary>The uncertain numbers of the network and every scenario.</summary>
     public ParameterTable Parameters { get; internal init; } = null!;
 
+    /// <summary>Rank correlations between per-trial parameters (the file's <c>correlations:</c>), or null.</summary>
+    public ParameterCorrelations? Correlations { get; internal set; }
+
     /// <summary>Number of nodes.</summary>
     public int NodeCount => NodeIds.Count;
 

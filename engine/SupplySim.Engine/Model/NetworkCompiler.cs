@@ -51,6 +51,7 @@ public static class NetworkCompiler
         var final = builder.Freeze();
         var observations = ObservationCompiler.Compile(document, final, scenarios, diagnostics);
         var calibration = CalibrationParameters(document, final, diagnostics);
+        final.Correlations = CorrelationCompiler.Compile(document.Correlations, final, diagnostics);
         return diagnostics.HasErrors ? null : new CompiledModel(final, scenarios, observations, calibration);
     }
 

@@ -51,6 +51,9 @@ public sealed class ScenarioFileDocument
     /// <summary>The parameters <c>calibrate</c> fits (<c>calibrate: parameters:</c>); null fits every uncertain per-trial one.</summary>
     public List<LocatedValue<string>>? CalibrateParameters { get; set; }
 
+    /// <summary>Rank correlations between per-trial parameters (<c>correlations:</c>), or null.</summary>
+    public CorrelationDocument? Correlations { get; set; }
+
     /// <summary>Where the document starts.</summary>
     public SourceLocation Location { get; set; }
 }

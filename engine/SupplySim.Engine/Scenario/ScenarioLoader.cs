@@ -15,7 +15,7 @@ public static class ScenarioLoader
     public const long MaxFileBytes = 8L * 1024 * 1024;
 
     private static readonly string[] RootKeys =
-        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations", "calibrate"];
+        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations", "calibrate", "correlations"];
 
     /// <summary>Reads and loads <paramref name="path"/>. I/O failures propagate as exceptions.</summary>
     /// <returns>The document, or null when the file is not usable YAML (see <paramref name="diagnostics"/>).</returns>
@@ -168,6 +168,11 @@ public static class ScenarioLoader
             r.ReportUnknownKeys(["parameters"], "the calibrate section");
         }
 
+        if (reader.Map("correlations") is { } correlations)
+        {
+            doc.Correlations = ReadCorrelations(new YamlMapReader(correlations, fileName, diagnostics));
+        }
+
         reader.ReportUnknownKeys(RootKeys, "the scenario file");
         return doc;
     }
@@ -219,6 +224,44 @@ public static class ScenarioLoader
             doc.Thresholds[metric] = parsed;
             doc.ThresholdLocations[metric] = r.KeyLocation(metric);
         }
+    }
+
+    /// <summary><c>correlations: {parameters: [PATH, ...], matrix: [[1, r], [r, 1]]}</c>; meaning is checked by the compiler.</summary>
+    private static CorrelationDocument ReadCorrelations(YamlMapReader r)
+    {
+        var document = new CorrelationDocument { Location = r.Location, MatrixLocation = r.KeyLocation("matrix") };
+        document.Parameters.AddRange(r.StringList("parameters", required: true) ?? []);
+        foreach (var row in r.Sequence("matrix", required: true)?.Children ?? [])
+        {
+            if (row is not YamlSequenceNode cells)
+            {
+                r.Diagnostics.Error("SS0002", YamlMapReader.At(row, r.File), "each row of 'matrix' must be a list of numbers, e.g. [1, 0.5]");
+                document.Matrix.Add([]);
+                continue;
+            }
+
+            var values = new List<LocatedValue<double>?>();
+            foreach (var cell in cells.Children)
+            {
+                var at = YamlMapReader.At(cell, r.File);
+                string text = (cell as YamlScalarNode)?.Value ?? "";
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                    && double.IsFinite(value))
+                {
+                    values.Add(new LocatedValue<double>(value, at));
+                }
+                else
+                {
+                    r.Diagnostics.Error("SS0006", at, $"a correlation must be a number in [-1, 1], was '{text}'");
+                    values.Add(null);
+                }
+            }
+
+            document.Matrix.Add(values);
+        }
+
+        r.ReportUnknownKeys(["parameters", "matrix"], "the correlations section");
+        return document;
     }
 
     private static LaneDocument ReadLane(YamlMapReader r)

@@ -82,6 +82,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     /// <summary>Values that replace some per-trial parameters' draws, or null.</summary>
     private ParameterOverrides? _overrides;
 
+    /// <summary>Re-paired values of the file's correlated parameters, or null.</summary>
+    private readonly CorrelatedDraws? _correlated;
+
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
         bool recordWeeklySeries = false)
     {
@@ -93,6 +96,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             _stepsInMonth[month]++;
         }
 
+        _correlated = network.Correlations is { } correlations ? new CorrelatedDraws(network.Parameters, correlations) : null;
         _weeks = recordWeeklySeries ? network.WeekCount : 0;
         _weekly = new T[layout.DemandHoldings.Length * _weeks * 2];
         _weekDemand = new T[layout.DemandHoldings.Length * _weeks];
@@ -215,6 +219,20 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
                 }
             }
 
+            if (_correlated is { } correlated)
+            {
+                var targets = correlated.Correlations.Targets;
+                for (int column = 0; column < targets.Length; column++)
+                {
+                    double value = correlated.Value(seed, trial, column);
+                    foreach (int p in targets[column])
+                    {
+                        At(values, p, lane) = value;
+                    }
+                }
+            }
+
+            // A posterior's values take precedence over correlated draws of the same parameter.
             if (_overrides is { } overrides)
             {
                 int row = overrides.RowOf(seed, trial);

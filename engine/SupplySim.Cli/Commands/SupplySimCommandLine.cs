@@ -58,7 +58,7 @@ internal static class SupplySimCommandLine
         root.Subcommands.Add(VerbCommand("calibrate", "Fit the file's uncertain parameters to its observations (ABC-SMC, docs/calibration.md).",
             ("FILE", "scenario file with observations (default: scenarios/history-2023-2025.yaml)"), CalibrateCommand.Execute, stdout, stderr,
             new OptionSpec("--out", "output folder (default: out/<file name>-calibration)", "DIR"),
-            new OptionSpec("--budget", "simulated trials the fit may spend (default 160000)", "N"),
+            new OptionSpec("--budget", "simulated trials the fit may spend (default 400000)", "N"),
             new OptionSpec("--particles", "particles per generation (default 500)", "N"),
             new OptionSpec("--until", "fit only observations that end before this date; the rest are scored out of sample", "YYYY-MM-DD"),
             new OptionSpec("--check-trials", "trials of the predictive check, prior and posterior (default 1000)", "N"),
@@ -67,7 +67,8 @@ internal static class SupplySimCommandLine
             ("SWEEP", "sweep file"), SweepCommand.Execute, stdout, stderr,
             new OptionSpec("--out", "output folder (default: out/<sweep file name>)", "DIR"),
             new OptionSpec("--shard", "run only points p with p mod n = i, into DIR/shards (resumable)", "i/n"),
-            new OptionSpec("--threads", "points run at once (default: all cores); results do not depend on it", "T")));
+            new OptionSpec("--threads", "points run at once (default: all cores); results do not depend on it", "T"),
+            new OptionSpec(PosteriorOption.Name, PosteriorOption.Description + "; the swept parameters keep the sweep's values", "DIR")));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
             ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",

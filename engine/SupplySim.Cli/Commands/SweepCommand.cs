@@ -42,6 +42,21 @@ internal static class SweepCommand
             return ExitCodes.InvalidScenario;
         }
 
+        if (cli.Single(PosteriorOption.Name) is { } folder)
+        {
+            if (ScenarioFiles.Compile(plan.ScenarioFile, stderr) is not { } model)
+            {
+                return ExitCodes.InvalidScenario;
+            }
+
+            if (!PosteriorOption.TryLoad(cli, model, plan.ScenarioFile, stderr, out var posterior))
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            plan = plan.WithPosterior(posterior!, folder);
+        }
+
         string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
         bool sharded = cli.Single("--shard") is not null;
         var slice = shard!.Value;

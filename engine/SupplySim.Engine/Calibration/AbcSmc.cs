@@ -61,7 +61,7 @@ public static class AbcSmc
         private const double Stalled = 0.999;
 
         /// <summary>Most Metropolis–Hastings moves per generation.</summary>
-        private const int MaxMoves = 5;
+        private const int MaxMoves = 3;
 
         private readonly CompiledModel _model;
         private readonly ParameterTable _table;

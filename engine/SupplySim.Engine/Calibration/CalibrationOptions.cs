@@ -6,7 +6,7 @@ namespace SupplySim.Calibration;
 public sealed record CalibrationOptions(ulong Seed, int Threads = -1)
 {
     /// <summary>Simulated trials the whole calibration may spend (particles × trials per particle × generations, per scenario observed).</summary>
-    public long Budget { get; init; } = 160_000;
+    public long Budget { get; init; } = 400_000;
 
     /// <summary>Particles per generation.</summary>
     public int Particles { get; init; } = 500;

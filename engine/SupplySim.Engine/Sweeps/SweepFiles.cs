@@ -82,6 +82,18 @@ public static class SweepFiles
             return (null, null);
         }
 
+        if (manifest.RootElement.TryGetProperty("posterior", out var folder))
+        {
+            // The shards ran from a posterior: merge with the same one, or their fingerprints will not match.
+            if (Calibration.PosteriorFile.Read(folder.GetString()!, out string? problem) is not { } posterior)
+            {
+                diagnostics.Error("SS0320", at, $"the shards ran from the posterior in '{folder.GetString()}', which cannot be read now: {problem}");
+                return (null, null);
+            }
+
+            plan = plan.WithPosterior(posterior, folder.GetString()!);
+        }
+
         var parts = new List<SweepTable>();
         for (int index = 0; index < count; index++)
         {
@@ -129,6 +141,11 @@ public static class SweepFiles
         json.WriteNumber("shards", shards);
         json.WriteNumber("points", plan.PointCount);
         json.WriteString("fingerprint", plan.Fingerprint);
+        if (plan.PosteriorFolder is { } posterior)
+        {
+            json.WriteString("posterior", posterior);
+        }
+
         json.WriteEndObject();
     }
 }

@@ -53,8 +53,45 @@ public sealed class SweepPlan
     /// <summary>Number of points.</summary>
     public int PointCount => _unitPoints.Length;
 
-    /// <summary>SHA-256 of the sweep and scenario files (hex): shards and merges refuse files that changed.</summary>
-    public string Fingerprint { get; }
+    /// <summary>SHA-256 of the sweep and scenario files (hex), and of the posterior when there is one: shards and merges refuse files that changed.</summary>
+    public string Fingerprint { get; private init; }
+
+    /// <summary>The posterior every point's trials draw their calibrated parameters from (those the sweep does not set), or null.</summary>
+    public Calibration.Posterior? Posterior { get; private init; }
+
+    /// <summary>The folder <see cref="Posterior"/> was read from (recorded for shard merges), or null.</summary>
+    public string? PosteriorFolder { get; private init; }
+
+    /// <summary>
+    /// The same sweep run from <paramref name="posterior"/> (read from <paramref name="folder"/>): parameters the sweep
+    /// sets are dropped from it, and the fingerprint covers its particles.
+    /// </summary>
+    public SweepPlan WithPosterior(Calibration.Posterior posterior, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(posterior);
+        ArgumentNullException.ThrowIfNull(folder);
+        var text = new System.Text.StringBuilder(Fingerprint).Append('|').Append(posterior.NetworkFingerprint);
+        foreach (string name in posterior.ParameterNames)
+        {
+            text.Append('|').Append(name);
+        }
+
+        for (int i = 0; i < posterior.Particles; i++)
+        {
+            text.Append('|').Append(posterior.Weights[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            for (int j = 0; j < posterior.ParameterNames.Count; j++)
+            {
+                text.Append(',').Append(posterior.Value(i, j).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        string fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        return new SweepPlan(SweepFile, ScenarioFile, ScenarioText, ScenarioId, Parameters, Outputs, Design, Trials, Seed, _unitPoints, fingerprint)
+        {
+            Posterior = posterior.Without(Parameters.Select(p => p.Path).ToHashSet(StringComparer.Ordinal)),
+            PosteriorFolder = Path.GetFullPath(folder),
+        };
+    }
 
     internal string ScenarioText { get; }
 

@@ -30,7 +30,7 @@ public static class SweepRunner
         var values = new double[points.Length * outputs];
         var baselines = new double[points.Length * outputs];
         var failures = new ConcurrentBag<(int Point, Diagnostic Error)>();
-        var options = new MonteCarloOptions(plan.Trials, plan.Seed, 1);
+        var options = new MonteCarloOptions(plan.Trials, plan.Seed, 1) { Posterior = plan.Posterior };
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         int done = 0;
         Parallel.For(0, points.Length, parallel, plan.LoadScenarioCopy, (row, _, document) =>

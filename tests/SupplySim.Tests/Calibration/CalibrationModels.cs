@@ -13,6 +13,20 @@ internal static class CalibrationModels
 {
     public static readonly string[] Parameters = ["nodes[east].demand.sb", "nodes[west].demand.sb"];
 
+    /// <summary>A scenario banning the east consumer's supply from March to June: its shortages vary by trial.</summary>
+    public const string EastBan = """
+        scenarios:
+          - id: ban
+            events:
+              - type: export_control
+                start: 2024-03-01
+                end: 2024-07-01
+                exporter: CN
+                materials: [sb]
+                destinations: [US]
+                mode: ban
+        """;
+
     public static readonly string[] ObservationIds = ["east-h1", "east-h2", "west-h1", "west-h2"];
 
     private const string Network = """

@@ -42,19 +42,6 @@ internal sealed class SweepPosteriorTests
             statistic: mean
         """;
 
-    private const string Ban = """
-        scenarios:
-          - id: ban
-            events:
-              - type: export_control
-                start: 2024-03-01
-                end: 2024-07-01
-                exporter: CN
-                materials: [sb]
-                destinations: [US]
-                mode: ban
-        """;
-
     private string Folder(string name, string model)
     {
         string folder = Path.Combine(_root, name);
@@ -67,7 +54,7 @@ internal sealed class SweepPosteriorTests
     [Test]
     public void Sweep_PosteriorOfOneParticle_EqualsTheSweepOfTheFileWithThoseValuesFixed_AlsoWhenSharded()
     {
-        string uncertainModel = CalibrationModels.WithObservations([1, 1, 1, 1], Ban);
+        string uncertainModel = CalibrationModels.WithObservations([1, 1, 1, 1], CalibrationModels.EastBan);
         string uncertain = Folder("uncertain", uncertainModel);
         string fixedValues = Folder("fixed", uncertainModel
             .Replace("{sb: {dist: uniform, min: 5, max: 15, unit: t/d}}", "{sb: 12.5 t/d}", StringComparison.Ordinal)

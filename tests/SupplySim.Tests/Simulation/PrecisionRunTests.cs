@@ -12,18 +12,7 @@ internal sealed class PrecisionRunTests
     private const int Batches = 8;
 
     /// <summary>The two-consumer network (uncertain, noisy demand) with a four-month ban on the east consumer: shortages vary by trial.</summary>
-    private static readonly string Model = CalibrationModels.WithObservations([1, 1, 1, 1], """
-        scenarios:
-          - id: ban
-            events:
-              - type: export_control
-                start: 2024-03-01
-                end: 2024-07-01
-                exporter: CN
-                materials: [sb]
-                destinations: [US]
-                mode: ban
-        """);
+    private static readonly string Model = CalibrationModels.WithObservations([1, 1, 1, 1], CalibrationModels.EastBan);
 
     [Test]
     public void Run_Tolerance_StopsAtTheFirstBatchWhoseHalfWidthsAreWithinIt()

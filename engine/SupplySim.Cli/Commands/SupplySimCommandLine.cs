@@ -75,6 +75,8 @@ internal static class SupplySimCommandLine
             ("DIR", "a run's output folder holding report-data.json"), ReportCommand.Execute, stdout, stderr,
             new OptionSpec("--out", "where to write the report (default: DIR/report.html)", "FILE"),
             new OptionSpec("--focus", "scenario drawn against the baseline in the charts (default: the last run)", "ID")));
+        root.Subcommands.Add(VerbCommand("schema", "Print the JSON Schema of scenario or sweep files (for editors; kept in docs/schema/).",
+            ("KIND", "scenario or sweep"), SchemaCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("graph", "Write the network as Graphviz DOT and as SVG (DIR/network.dot, DIR/network.svg).",
             ("FILE", "scenario file (default: scenarios/critical-minerals.yaml)"), GraphCommand.Execute, stdout, stderr,
             new OptionSpec("--out", "output folder (default: out/<file name>)", "DIR")));

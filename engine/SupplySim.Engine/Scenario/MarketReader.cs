@@ -5,10 +5,10 @@ namespace SupplySim.Scenario;
 /// <summary>Reads one entry of <c>markets:</c>.</summary>
 internal static class MarketReader
 {
-    private static readonly string[] Keys = ["material", "exporter", "start_price", "scarcity_sensitivity", "adjustment_time", "demand_elasticity", "supply_response",
+    internal static readonly string[] Keys = ["material", "exporter", "start_price", "scarcity_sensitivity", "adjustment_time", "demand_elasticity", "supply_response",
         "smuggling_elasticity"];
 
-    private static readonly string[] ResponseKeys = ["threshold", "lag", "ramp", "ceiling"];
+    internal static readonly string[] ResponseKeys = ["threshold", "lag", "ramp", "ceiling"];
 
     public static MarketDocument Read(YamlMapReader r)
     {

@@ -9,7 +9,7 @@ internal static class NodeReader
 
     private static readonly string[] Common = ["id", "kind", "country", "initial_inventory"];
 
-    private static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
     {
         ["producer"] = [.. Common, "material", "capacity", "quota", "policy", "days_of_cover"],
         ["processor"] = [.. Common, "recipe", "capacity", "policy", "days_of_cover", "priority", "rated"],

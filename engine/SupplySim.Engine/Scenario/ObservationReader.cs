@@ -5,7 +5,7 @@ namespace SupplySim.Scenario;
 /// <summary>Reads one entry of <c>observations:</c>.</summary>
 internal static class ObservationReader
 {
-    private static readonly string[] Keys = ["id", "description", "scenario", "lanes", "market", "material", "year", "from", "to", "value", "source"];
+    internal static readonly string[] Keys = ["id", "description", "scenario", "lanes", "market", "material", "year", "from", "to", "value", "source"];
 
     public static ObservationDocument Read(YamlMapReader r)
     {

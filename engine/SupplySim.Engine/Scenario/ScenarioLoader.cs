@@ -14,7 +14,7 @@ public static class ScenarioLoader
     /// <summary>Largest scenario file accepted, in bytes; real networks are a few hundred kilobytes at most.</summary>
     public const long MaxFileBytes = 8L * 1024 * 1024;
 
-    private static readonly string[] RootKeys =
+    internal static readonly string[] RootKeys =
         ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations", "calibrate", "correlations"];
 
     /// <summary>Reads and loads <paramref name="path"/>. I/O failures propagate as exceptions.</summary>

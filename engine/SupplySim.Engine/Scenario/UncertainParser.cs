@@ -5,7 +5,7 @@ namespace SupplySim.Scenario;
 /// <summary>Parses a scalar or a <c>{dist: ...}</c> mapping into an <see cref="UncertainDocument"/>.</summary>
 internal static class UncertainParser
 {
-    private static readonly Dictionary<string, (string[] Required, string[] Optional)> Shapes = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (string[] Required, string[] Optional)> Shapes = new(StringComparer.Ordinal)
     {
         ["fixed"] = (["value"], []),
         ["uniform"] = (["min", "max"], []),

@@ -6,7 +6,7 @@ namespace SupplySim.Sweeps;
 /// <summary>The <c>design:</c> section and the generation of its points.</summary>
 public static partial class SweepLoader
 {
-    private static readonly Dictionary<string, (DesignKind Kind, string[] Keys)> Designs = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (DesignKind Kind, string[] Keys)> Designs = new(StringComparer.Ordinal)
     {
         ["grid"] = (DesignKind.Grid, ["type", "levels"]),
         ["lhs"] = (DesignKind.Lhs, ["type", "samples"]),

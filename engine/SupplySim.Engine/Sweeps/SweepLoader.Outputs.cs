@@ -8,7 +8,7 @@ namespace SupplySim.Sweeps;
 /// <summary>The <c>outputs:</c> section, resolved against the scenario's result columns.</summary>
 public static partial class SweepLoader
 {
-    private static readonly string[] OutputKeys = ["name", "metric", "entity", "material", "statistic"];
+    internal static readonly string[] OutputKeys = ["name", "metric", "entity", "material", "statistic"];
 
     private static readonly string[] StatisticNames = ["mean", "p50", "p90", "p95", "p_above:<x>"];
 

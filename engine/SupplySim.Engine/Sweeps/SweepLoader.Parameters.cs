@@ -6,7 +6,7 @@ namespace SupplySim.Sweeps;
 /// <summary>The <c>parameters:</c> section.</summary>
 public static partial class SweepLoader
 {
-    private static readonly string[] ParameterKeys = ["path", "name", "min", "max", "values", "distribution"];
+    internal static readonly string[] ParameterKeys = ["path", "name", "min", "max", "values", "distribution"];
 
     private static readonly HashSet<string> ReservedColumns = ["point", "output", "metric", "entity", "material", "statistic", "value", "baseline"];
 

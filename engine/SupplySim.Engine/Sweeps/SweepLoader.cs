@@ -18,7 +18,7 @@ public static partial class SweepLoader
     /// <summary>Most points a sweep may have.</summary>
     public const int MaxPoints = 10_000_000;
 
-    private static readonly string[] RootKeys = ["name", "description", "scenario_file", "scenario", "parameters", "design", "trials", "seed", "outputs"];
+    internal static readonly string[] RootKeys = ["name", "description", "scenario_file", "scenario", "parameters", "design", "trials", "seed", "outputs"];
 
     /// <summary>Reads and resolves <paramref name="path"/>; null when any error was reported. I/O failures propagate.</summary>
     public static SweepPlan? LoadFile(string path, DiagnosticBag diagnostics)

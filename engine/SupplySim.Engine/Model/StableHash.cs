@@ -4,7 +4,7 @@ namespace SupplySim.Model;
 /// FNV-1a 64-bit hash of a string: stable across processes and .NET versions (unlike string.GetHashCode),
 /// so random-stream keys derived from names are part of the reproducible results format.
 /// </summary>
-public static class StableHash
+internal static class StableHash
 {
     /// <summary>Hashes <paramref name="text"/> (UTF-16 code units).</summary>
     public static ulong Of(string text)

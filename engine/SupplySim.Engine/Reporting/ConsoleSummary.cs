@@ -9,7 +9,7 @@ namespace SupplySim.Reporting;
 /// any shortage, fill rate, shortage fraction P50/P95, mean delay P95 and, for scenarios, the paired change in
 /// shortage fraction against the baseline with its 95% CI.
 /// </summary>
-public static class ConsoleSummary
+internal static class ConsoleSummary
 {
     /// <summary>The widest line <see cref="Format"/> writes, in characters.</summary>
     public const int Width = 100;
@@ -110,5 +110,5 @@ public static class ConsoleSummary
 /// <param name="DeltaMean">Mean paired change in shortage fraction against the baseline (null for the baseline).</param>
 /// <param name="DeltaLow">Its 95% CI, low end.</param>
 /// <param name="DeltaHigh">Its 95% CI, high end.</param>
-public sealed record ConsoleSummaryRow(string Sector, string Material, double AnyShortage, double FillMean, double ShortageP50,
+internal sealed record ConsoleSummaryRow(string Sector, string Material, double AnyShortage, double FillMean, double ShortageP50,
     double ShortageP95, double DelayP95, double? DeltaMean, double DeltaLow, double DeltaHigh);

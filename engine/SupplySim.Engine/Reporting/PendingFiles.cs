@@ -7,7 +7,7 @@ namespace SupplySim.Reporting;
 /// committing removes the temporary files. <see cref="Write"/> and <see cref="Adopt"/> may be called from several
 /// threads at once; each final path only once.
 /// </summary>
-public sealed class PendingFiles : IDisposable
+internal sealed class PendingFiles : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<(string Temporary, string Final)> _written = [];

@@ -9,7 +9,7 @@ namespace SupplySim.Reporting;
 /// every metric per consumer, coupled output, sector, lane, producer and export control, with paired deltas
 /// against the baseline. Output is byte-identical for identical results (numbers in shortest round-trip form).
 /// </summary>
-public static class SummaryJsonWriter
+internal static class SummaryJsonWriter
 {
     /// <summary>The schema identifier written at the top of the file.</summary>
     public const string Schema = "supplysim.summary/1";

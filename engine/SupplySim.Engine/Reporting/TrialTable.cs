@@ -7,7 +7,7 @@ namespace SupplySim.Reporting;
 /// entity (consumer or sector) × material, one column per shortage metric, plus the consumer's
 /// <c>output_lost_fraction</c> where it is coupled (empty otherwise).
 /// </summary>
-public sealed class TrialTable
+internal sealed class TrialTable
 {
     private readonly RunReport _report;
     private readonly List<(int Scenario, int FirstColumn, int CoupledColumn)> _entities = [];

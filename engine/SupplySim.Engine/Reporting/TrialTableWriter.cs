@@ -6,7 +6,7 @@ using Parquet.Schema;
 namespace SupplySim.Reporting;
 
 /// <summary>Writes the <see cref="TrialTable"/> as CSV (RFC 4180, invariant culture) and as Parquet.</summary>
-public static class TrialTableWriter
+internal static class TrialTableWriter
 {
     /// <summary>Writes CSV with a header row; absent values are empty cells.</summary>
     public static void WriteCsv(TrialTable table, Stream stream)

@@ -1,7 +1,7 @@
 namespace SupplySim.Scenario;
 
 /// <summary>Did-you-mean suggestions for misspelt keys and ids (Damerau-Levenshtein distance).</summary>
-public static class Suggest
+internal static class Suggest
 {
     /// <summary>
     /// Returns the candidate closest to <paramref name="name"/> when it is plausibly a typo of it

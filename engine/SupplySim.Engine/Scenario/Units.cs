@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SupplySim.Scenario;
 
 /// <summary>Parses quantities such as <c>60000 t/yr</c> or <c>45wd</c> into tonnes, tonnes per day or days.</summary>
-public static class Units
+internal static class Units
 {
     /// <summary>Days in a year for rate conversions; a model year is 365 days.</summary>
     public const double DaysPerYear = 365.0;

@@ -1,7 +1,7 @@
 namespace SupplySim.Sweeps;
 
 /// <summary>Full-factorial grid in the unit cube.</summary>
-public static class FullFactorialDesign
+internal static class FullFactorialDesign
 {
     /// <summary>
     /// Every combination of <c>levels[d]</c> equally spaced values in [0, 1] per dimension (end points included;

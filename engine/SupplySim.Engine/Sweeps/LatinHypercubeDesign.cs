@@ -3,7 +3,7 @@ using SupplySim.Simulation;
 namespace SupplySim.Sweeps;
 
 /// <summary>Latin hypercube sampling (McKay, Beckman and Conover 1979) in the unit cube.</summary>
-public static class LatinHypercubeDesign
+internal static class LatinHypercubeDesign
 {
     /// <summary>
     /// <paramref name="samples"/> points in (0, 1)^<paramref name="dimensions"/> such that, in every dimension, each

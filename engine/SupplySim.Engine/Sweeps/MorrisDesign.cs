@@ -6,7 +6,7 @@ namespace SupplySim.Sweeps;
 /// Morris trajectories (Morris, "Factorial sampling plans for preliminary computational experiments",
 /// Technometrics 33, 1991) on a p-level grid of the unit cube with step Δ = p / (2 (p - 1)).
 /// </summary>
-public static class MorrisDesign
+internal static class MorrisDesign
 {
     /// <summary>The step of a <paramref name="levels"/>-level grid, p / (2 (p - 1)).</summary>
     public static double Delta(int levels) => levels / (2.0 * (levels - 1));

@@ -1,7 +1,7 @@
 namespace SupplySim.Sweeps;
 
 /// <summary>One-at-a-time design for tornado charts.</summary>
-public static class OneAtATimeDesign
+internal static class OneAtATimeDesign
 {
     /// <summary>
     /// 1 + 2k points: the centre (0.5 in every dimension), then for each dimension i the centre with coordinate i at

@@ -5,7 +5,7 @@ namespace SupplySim.Sweeps;
 /// output", Comput. Phys. Commun. 181, 2010): base matrices A and B from the first and last k columns of a
 /// 2k-dimensional Sobol sequence (origin skipped), and AB_i = A with column i taken from B.
 /// </summary>
-public static class SaltelliDesign
+internal static class SaltelliDesign
 {
     /// <summary>Points per base sample: A, AB_1..AB_k, B.</summary>
     public static int BlockSize(int dimensions) => dimensions + 2;

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace SupplySim.Sweeps;
 
 /// <summary>Writes a <see cref="SensitivityReport"/> as JSON (<c>supplysim.sensitivity/1</c>) and as a long CSV.</summary>
-public static class SensitivityWriter
+internal static class SensitivityWriter
 {
     /// <summary>Writes the JSON form: the design, parameters, and per output the ranked parameters with statistics.</summary>
     public static void WriteJson(SweepPlan plan, SensitivityReport report, Stream stream)

@@ -5,7 +5,7 @@ namespace SupplySim.Sweeps;
 /// Gray-code order (Antonov and Saleev 1979), as Joe and Kuo's <c>sobol.cc</c> and SciPy's unscrambled
 /// <c>qmc.Sobol</c> produce it. Deterministic and thread-safe.
 /// </summary>
-public static class SobolSequence
+internal static class SobolSequence
 {
     /// <summary>Most dimensions supported (the first dimension plus 39 Joe-Kuo rows).</summary>
     public const int MaxDimensions = 40;

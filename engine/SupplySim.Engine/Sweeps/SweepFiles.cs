@@ -13,7 +13,7 @@ namespace SupplySim.Sweeps;
 /// skipped on a re-run. <see cref="Merge"/> reads every shard back and yields the table an unsharded run computes, so
 /// the merged files are byte-identical to an unsharded run's. Every file is written atomically.
 /// </summary>
-public static class SweepFiles
+internal static class SweepFiles
 {
     /// <summary>Folder of shard files under the output folder.</summary>
     public const string ShardFolder = "shards";

@@ -9,7 +9,7 @@ namespace SupplySim.Sweeps;
 /// and designs. Structure only: parameter paths, scenario ids and outputs are checked against the scenario file by
 /// the loader.
 /// </summary>
-public static class SweepSchema
+internal static class SweepSchema
 {
     /// <summary>Where the schema is kept in the repository.</summary>
     public const string RepositoryPath = "docs/schema/sweep.schema.json";

@@ -11,7 +11,7 @@ namespace SupplySim.Sweeps;
 /// culture, round-trip doubles, NaN as an empty cell) and Parquet (one row group). Output depends only on the plan and
 /// the table, so a merged table writes the same bytes as an unsharded one.
 /// </summary>
-public static class SweepTableWriter
+internal static class SweepTableWriter
 {
     private static readonly string[] TrailingColumns = ["output", "metric", "entity", "material", "statistic", "value", "baseline"];
 

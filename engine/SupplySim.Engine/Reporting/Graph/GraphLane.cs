@@ -4,4 +4,4 @@ namespace SupplySim.Reporting.Graph;
 /// <param name="From">Supplier node id.</param>
 /// <param name="To">Buyer node id.</param>
 /// <param name="Materials">Material ids the lane carries, in the file's material order.</param>
-public sealed record GraphLane(string From, string To, IReadOnlyList<string> Materials);
+internal sealed record GraphLane(string From, string To, IReadOnlyList<string> Materials);

@@ -6,4 +6,4 @@ namespace SupplySim.Reporting.Graph;
 /// <param name="Id">Node id from the scenario file.</param>
 /// <param name="Country">ISO 3166-1 alpha-2 country code.</param>
 /// <param name="Kind">Role of the node; decides its column in the layered layout.</param>
-public sealed record GraphNode(string Id, string Country, NodeKind Kind);
+internal sealed record GraphNode(string Id, string Country, NodeKind Kind);

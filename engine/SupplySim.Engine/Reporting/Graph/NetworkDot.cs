@@ -6,7 +6,7 @@ namespace SupplySim.Reporting.Graph;
 /// Writes a <see cref="NetworkGraph"/> as Graphviz DOT: left-to-right, one rank per node kind, nodes labelled with
 /// id and country and filled by kind, one edge per lane labelled with its materials. Deterministic text.
 /// </summary>
-public static class NetworkDot
+internal static class NetworkDot
 {
     /// <summary>The DOT text of <paramref name="graph"/> (LF line ends).</summary>
     public static string Format(NetworkGraph graph)

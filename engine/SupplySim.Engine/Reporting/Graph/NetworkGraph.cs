@@ -6,7 +6,7 @@ namespace SupplySim.Reporting.Graph;
 /// The network as a plain graph for drawing: nodes with kind and country, lanes in lane order (the order of
 /// <see cref="CompiledNetwork.LaneNames"/>, so per-lane metrics line up by index). Immutable.
 /// </summary>
-public sealed record NetworkGraph(string Name, IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLane> Lanes)
+internal sealed record NetworkGraph(string Name, IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLane> Lanes)
 {
     /// <summary>The graph of <paramref name="network"/>.</summary>
     public static NetworkGraph FromNetwork(CompiledNetwork network)

@@ -9,7 +9,7 @@ namespace SupplySim.Reporting.Graph;
 /// and country. Given mean tonnes shipped per lane in the baseline and a scenario, lane width shows the larger of
 /// the two and colour the change (red: the scenario loses flow, blue: it gains). Deterministic bytes.
 /// </summary>
-public static class NetworkSvg
+internal static class NetworkSvg
 {
     private const double LegendHeight = 46;
 

@@ -11,7 +11,7 @@ namespace SupplySim.Reporting.Html;
 /// and posterior predictive P10–P90 bands against the observed value, fitted and held-out observations apart. Inline
 /// CSS and SVG only; the same calibration gives the same bytes.
 /// </summary>
-public static class CalibrationHtmlReport
+internal static class CalibrationHtmlReport
 {
     private const int Bins = 30;
     private const string PriorColour = "#9e9e9e", PosteriorColour = "#1f77b4", ObservedColour = "#d62728";

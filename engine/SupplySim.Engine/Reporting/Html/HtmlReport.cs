@@ -9,7 +9,7 @@ namespace SupplySim.Reporting.Html;
 /// reference, so it opens offline and can be mailed as one file. The same <see cref="ReportData"/> and focus
 /// scenario always give the same bytes (invariant culture, no timestamps). The markup is also well-formed XML.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     /// <summary>Renders the report of <paramref name="data"/>.</summary>
     /// <param name="data">The summarised run.</param>

@@ -14,7 +14,7 @@ namespace SupplySim.Reporting.Html;
 /// <param name="Trials">Trials per scenario.</param>
 /// <param name="Graph">Nodes and lanes, for the diagram.</param>
 /// <param name="Scenarios">Baseline first, then each scenario run.</param>
-public sealed record ReportData(string Network, DateOnly Start, double Days, ulong Seed, int Trials, NetworkGraph Graph,
+internal sealed record ReportData(string Network, DateOnly Start, double Days, ulong Seed, int Trials, NetworkGraph Graph,
     IReadOnlyList<ReportScenario> Scenarios)
 {
     /// <summary>Default number of consumer × material series given fan charts.</summary>

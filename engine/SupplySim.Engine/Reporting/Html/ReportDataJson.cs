@@ -7,7 +7,7 @@ namespace SupplySim.Reporting.Html;
 /// Saves and loads <see cref="ReportData"/> as <c>report-data.json</c>, schema <c>supplysim.report-data/1</c>
 /// (snake_case names, numbers in shortest round-trip form), so a report can be re-rendered byte for byte.
 /// </summary>
-public static class ReportDataJson
+internal static class ReportDataJson
 {
     /// <summary>The schema identifier written at the top of the file.</summary>
     public const string Schema = "supplysim.report-data/1";

@@ -3,4 +3,4 @@ namespace SupplySim.Reporting.Html;
 /// <summary>The start of one scenario event, marked on the fan charts.</summary>
 /// <param name="Start">First day the event acts.</param>
 /// <param name="Label">Export-control name or event type.</param>
-public sealed record ReportEvent(DateOnly Start, string Label);
+internal sealed record ReportEvent(DateOnly Start, string Label);

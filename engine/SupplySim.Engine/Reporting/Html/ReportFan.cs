@@ -9,5 +9,5 @@ namespace SupplySim.Reporting.Html;
 /// <param name="FillP10">10th percentile of the week's fill rate, in [0, 1].</param>
 /// <param name="FillP50">Median fill rate.</param>
 /// <param name="FillP90">90th percentile of fill rate.</param>
-public sealed record ReportFan(string Consumer, string Material, IReadOnlyList<double> CoverP10, IReadOnlyList<double> CoverP50,
+internal sealed record ReportFan(string Consumer, string Material, IReadOnlyList<double> CoverP10, IReadOnlyList<double> CoverP50,
     IReadOnlyList<double> CoverP90, IReadOnlyList<double> FillP10, IReadOnlyList<double> FillP50, IReadOnlyList<double> FillP90);

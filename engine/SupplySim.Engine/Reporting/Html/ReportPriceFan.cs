@@ -6,4 +6,4 @@ namespace SupplySim.Reporting.Html;
 /// <param name="P10">10th percentile of each month's mean price.</param>
 /// <param name="P50">Median.</param>
 /// <param name="P90">90th percentile.</param>
-public sealed record ReportPriceFan(string Market, string Material, IReadOnlyList<double> P10, IReadOnlyList<double> P50, IReadOnlyList<double> P90);
+internal sealed record ReportPriceFan(string Market, string Material, IReadOnlyList<double> P10, IReadOnlyList<double> P50, IReadOnlyList<double> P90);

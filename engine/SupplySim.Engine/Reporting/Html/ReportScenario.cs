@@ -11,7 +11,7 @@ namespace SupplySim.Reporting.Html;
 /// Monthly price bands per market; null without markets (and then absent from <c>report-data.json</c>, whose bytes
 /// stay those of a file without markets).
 /// </param>
-public sealed record ReportScenario(string Id, string Description, IReadOnlyList<ReportEvent> Events, IReadOnlyList<ReportSectorRow> Sectors,
+internal sealed record ReportScenario(string Id, string Description, IReadOnlyList<ReportEvent> Events, IReadOnlyList<ReportSectorRow> Sectors,
     IReadOnlyList<double> LaneShippedT, IReadOnlyList<ReportFan> Fans,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<ReportPriceFan>? PriceFans = null);

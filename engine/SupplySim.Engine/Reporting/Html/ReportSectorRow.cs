@@ -10,5 +10,5 @@ namespace SupplySim.Reporting.Html;
 /// <param name="TimeToRecoverDays">Days from the first shortage to recovery, censored at the horizon.</param>
 /// <param name="ShortageQuantiles">Shortage fraction at probabilities 0, 1/50, …, 1 (type-7 quantiles): the empirical CDF.</param>
 /// <param name="ShortageDelta">Paired difference of shortage fraction against the baseline; null for the baseline.</param>
-public sealed record ReportSectorRow(string Sector, string Material, double PAnyShortage, ReportStat ShortageFraction, ReportStat MeanDelayDays,
+internal sealed record ReportSectorRow(string Sector, string Material, double PAnyShortage, ReportStat ShortageFraction, ReportStat MeanDelayDays,
     ReportStat TimeToShortageDays, ReportStat TimeToRecoverDays, IReadOnlyList<double> ShortageQuantiles, ReportStat? ShortageDelta);

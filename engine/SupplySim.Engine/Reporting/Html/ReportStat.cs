@@ -7,4 +7,4 @@ namespace SupplySim.Reporting.Html;
 /// <param name="P5">5th percentile (type 7).</param>
 /// <param name="P50">Median.</param>
 /// <param name="P95">95th percentile.</param>
-public sealed record ReportStat(double Mean, double Ci95Low, double Ci95High, double P5, double P50, double P95);
+internal sealed record ReportStat(double Mean, double Ci95Low, double Ci95High, double P5, double P50, double P95);

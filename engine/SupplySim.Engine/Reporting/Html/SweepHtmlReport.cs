@@ -11,7 +11,7 @@ namespace SupplySim.Reporting.Html;
 /// each with its 95% interval where the method gives one) and a scatter of every parameter against the output. Inline
 /// CSS and SVG only; the same sweep gives the same bytes.
 /// </summary>
-public static class SweepHtmlReport
+internal static class SweepHtmlReport
 {
     private const double ChartWidth = 760, LabelWidth = 210, BarRight = 700, RowHeight = 22;
 

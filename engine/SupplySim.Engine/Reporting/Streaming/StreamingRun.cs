@@ -20,7 +20,7 @@ namespace SupplySim.Reporting.Streaming;
 /// bit-identical whatever the thread count. Peak memory does not depend on the number of trials: two chunks, one
 /// Parquet column buffer, a small buffer per CSV spool and at most 16 KiB of sketch per metric.
 /// </remarks>
-public static class StreamingRun
+internal static class StreamingRun
 {
     /// <summary>Relative accuracy of streamed quantiles: each lies within a factor 1 ± this of the exact order statistic.</summary>
     public const double RelativeAccuracy = QuantileSketch.RelativeAccuracy;

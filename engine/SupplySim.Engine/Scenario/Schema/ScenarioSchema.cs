@@ -9,7 +9,7 @@ namespace SupplySim.Scenario.Schema;
 /// from what the loader accepts; descriptions and units follow docs/scenario-format.md. The schema checks structure
 /// (keys, types, required fields); meaning (ids that exist, ranges, dates inside the run) stays with the compiler.
 /// </summary>
-public static class ScenarioSchema
+internal static class ScenarioSchema
 {
     /// <summary>Where the schema is kept in the repository (editors find it through the first line of each file).</summary>
     public const string RepositoryPath = "docs/schema/scenario.schema.json";

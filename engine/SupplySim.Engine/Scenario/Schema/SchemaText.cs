@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace SupplySim.Scenario.Schema;
 
 /// <summary>The schemas as the text <c>supplysim schema</c> prints and <c>docs/schema/</c> keeps: indented, readable Unicode, LF, final newline.</summary>
-public static class SchemaText
+internal static class SchemaText
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

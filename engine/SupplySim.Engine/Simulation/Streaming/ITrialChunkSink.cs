@@ -7,7 +7,7 @@ namespace SupplySim.Simulation.Streaming;
 /// Chunks arrive in trial order, one call at a time, never concurrently; a chunk's buffers are reused once
 /// <see cref="Consume"/> returns, so a sink must copy anything it keeps.
 /// </remarks>
-public interface ITrialChunkSink
+internal interface ITrialChunkSink
 {
     /// <summary>Processes every scenario's metrics for the trials of <paramref name="chunk"/>.</summary>
     /// <param name="chunk">The chunk; valid only during the call.</param>

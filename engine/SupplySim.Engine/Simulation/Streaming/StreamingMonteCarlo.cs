@@ -13,7 +13,7 @@ namespace SupplySim.Simulation.Streaming;
 /// trial order, one at a time, so any reduction the sink does is bit-identical whatever the thread count. The sink
 /// works on chunk k while the workers compute chunk k + 1 (two buffers).
 /// </remarks>
-public static class StreamingMonteCarlo
+internal static class StreamingMonteCarlo
 {
     /// <summary>
     /// Trials per chunk unless the caller chooses otherwise. Two chunks are held at once, each

@@ -7,7 +7,7 @@ namespace SupplySim.Simulation.Streaming;
 /// column by column (<c>[column * Capacity + trial − FirstTrial]</c>) so each metric of a chunk is one span.
 /// </summary>
 /// <remarks>Not thread-safe to read while <see cref="StreamingMonteCarlo"/> is filling it.</remarks>
-public sealed class TrialChunk
+internal sealed class TrialChunk
 {
     private readonly double[][] _values;
 

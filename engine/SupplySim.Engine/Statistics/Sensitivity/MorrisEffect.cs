@@ -6,4 +6,4 @@ namespace SupplySim.Statistics.Sensitivity;
 /// <param name="Sigma">Sample standard deviation of the effects: non-linearity or interactions.</param>
 /// <param name="MuStarCi">95% bootstrap percentile interval of mu*.</param>
 /// <param name="Count">Number of effects (trajectories).</param>
-public sealed record MorrisEffect(double Mu, double MuStar, double Sigma, SensitivityIndex MuStarCi, int Count);
+internal sealed record MorrisEffect(double Mu, double MuStar, double Sigma, SensitivityIndex MuStarCi, int Count);

@@ -7,7 +7,7 @@ namespace SupplySim.Statistics.Sensitivity;
 /// and the effect of that coordinate is (f(after) - f(before)) / (after - before), in units of the output per
 /// whole normalised range. Pure and deterministic for a given seed.
 /// </summary>
-public static class MorrisEstimator
+internal static class MorrisEstimator
 {
     /// <summary>Computes mu, mu* and sigma per dimension.</summary>
     /// <param name="points">Unit-cube points in design order, trajectories of k + 1 points each.</param>

@@ -8,7 +8,7 @@ namespace SupplySim.Statistics.Sensitivity;
 /// with V the variance of f over A and B together. Confidence intervals resample the base-sample index j with
 /// replacement. Pure and deterministic for a given seed.
 /// </summary>
-public static class SobolEstimator
+internal static class SobolEstimator
 {
     /// <summary>Bootstrap replicates used when none are given.</summary>
     public const int DefaultBootstrap = 1000;

@@ -1,7 +1,7 @@
 namespace SupplySim.Statistics.Sensitivity;
 
 /// <summary>Tornado bars from a one-at-a-time design: base, then low and high of each parameter in turn.</summary>
-public static class TornadoEstimator
+internal static class TornadoEstimator
 {
     /// <summary>Reads the 1 + 2k outputs of a one-at-a-time design as k bars.</summary>
     public static IReadOnlyList<TornadoBar> Estimate(IReadOnlyList<double> outputs)

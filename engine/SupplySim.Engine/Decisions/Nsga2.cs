@@ -1,0 +1,129 @@
+using SupplySim.Simulation;
+
+namespace SupplySim.Decisions;
+
+/// <summary>
+/// NSGA-II (Deb, Pratap, Agarwal and Meyarivan 2002) for minimising several objectives over real-valued levers in
+/// boxes: binary tournaments on front rank and crowding distance, simulated binary crossover (η = 15) and polynomial
+/// mutation (η = 20, probability 1/levers), elitist selection of the next population from parents and children.
+/// Each generation's candidates are evaluated as one batch (the caller may evaluate them in parallel); every random
+/// draw comes from a stream keyed by (seed, generation, individual), so a seed gives the same front.
+/// </summary>
+public static class Nsga2
+{
+    private const double CrossoverEta = 15, MutationEta = 20, CrossoverProbability = 0.9;
+
+    /// <summary>
+    /// Runs <paramref name="generations"/> generations of <paramref name="population"/> individuals; returns every
+    /// evaluated candidate's levers and objectives, and the indices of the final non-dominated set among them.
+    /// </summary>
+    /// <param name="lower">Per lever, its lower bound.</param>
+    /// <param name="upper">Per lever, its upper bound.</param>
+    /// <param name="evaluate">Objectives (lower is better) of a batch of lever vectors, in the same order.</param>
+    /// <param name="population">Individuals per generation (even, at least 4).</param>
+    /// <param name="generations">Generations after the first.</param>
+    /// <param name="seed">Seed of every random draw.</param>
+    public static Nsga2Result Run(IReadOnlyList<double> lower, IReadOnlyList<double> upper, Func<IReadOnlyList<double[]>, IReadOnlyList<double[]>> evaluate,
+        int population, int generations, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        ArgumentNullException.ThrowIfNull(upper);
+        ArgumentNullException.ThrowIfNull(evaluate);
+        if (population < 4 || population % 2 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(population), population, "must be even and at least 4");
+        }
+
+        int d = lower.Count;
+        var all = new List<(double[] Levers, double[] Objectives)>();
+        var levers = new List<double[]>();
+        for (int i = 0; i < population; i++)
+        {
+            var rng = Rng.ForStream(seed, i, Model.StableHash.Of("nsga2 initial"));
+            levers.Add([.. Enumerable.Range(0, d).Select(j => lower[j] + ((upper[j] - lower[j]) * rng.NextDouble()))]);
+        }
+
+        var objectives = evaluate(levers).ToList();
+        all.AddRange(levers.Zip(objectives));
+        for (int g = 1; g <= generations; g++)
+        {
+            var ranks = ParetoFront.Ranks(objectives);
+            var crowding = ParetoFront.Crowding(objectives, ranks);
+            var children = new List<double[]>();
+            for (int i = 0; i < population; i += 2)
+            {
+                var rng = Rng.ForStream(seed, (g * (long)population) + i, Model.StableHash.Of("nsga2 offspring"));
+                var a = levers[Tournament(ranks, crowding, ref rng)];
+                var b = levers[Tournament(ranks, crowding, ref rng)];
+                var (c1, c2) = Crossover(a, b, lower, upper, ref rng);
+                Mutate(c1, lower, upper, ref rng);
+                Mutate(c2, lower, upper, ref rng);
+                children.Add(c1);
+                children.Add(c2);
+            }
+
+            var childObjectives = evaluate(children);
+            all.AddRange(children.Zip(childObjectives));
+            // Elitism: the best half of parents and children by front, then crowding.
+            var pool = levers.Concat(children).ToList();
+            var poolObjectives = objectives.Concat(childObjectives).ToList();
+            var poolRanks = ParetoFront.Ranks(poolObjectives);
+            var poolCrowding = ParetoFront.Crowding(poolObjectives, poolRanks);
+            // Copies of an earlier candidate's objectives go last: otherwise two copies of an extreme both keep an
+            // infinite crowding distance and the front loses a point where it is sparse.
+            var seen = new HashSet<(double, double, double)>();
+            bool[] copy = [.. poolObjectives.Select(o => !seen.Add((o[0], o.Length > 1 ? o[1] : 0, o.Length > 2 ? o[2] : 0)))];
+            int[] survivors = [.. Enumerable.Range(0, pool.Count).OrderBy(i => copy[i]).ThenBy(i => poolRanks[i]).ThenByDescending(i => poolCrowding[i])
+                .ThenBy(i => i).Take(population)];
+            levers = [.. survivors.Select(i => pool[i])];
+            objectives = [.. survivors.Select(i => poolObjectives[i])];
+        }
+
+        var finalRanks = ParetoFront.Ranks(objectives);
+        var front = Enumerable.Range(0, levers.Count).Where(i => finalRanks[i] == 0).ToList();
+        return new Nsga2Result([.. front.Select(i => levers[i])], [.. front.Select(i => objectives[i])], all.Count);
+    }
+
+    private static int Tournament(int[] ranks, double[] crowding, ref Rng rng)
+    {
+        int a = (int)(rng.NextDouble() * ranks.Length), b = (int)(rng.NextDouble() * ranks.Length);
+        return ranks[a] != ranks[b] ? (ranks[a] < ranks[b] ? a : b) : crowding[a] >= crowding[b] ? a : b;
+    }
+
+    /// <summary>Simulated binary crossover (Deb and Agrawal 1995), lever by lever, clamped to the box.</summary>
+    private static (double[], double[]) Crossover(double[] a, double[] b, IReadOnlyList<double> lower, IReadOnlyList<double> upper, ref Rng rng)
+    {
+        double[] c1 = [.. a], c2 = [.. b];
+        bool cross = rng.NextDouble() < CrossoverProbability;
+        for (int j = 0; j < a.Length; j++)
+        {
+            double u = rng.NextDouble(), swap = rng.NextDouble();
+            if (!cross || swap < 0.5 || Math.Abs(a[j] - b[j]) < 1e-14)
+            {
+                continue;
+            }
+
+            double beta = u <= 0.5 ? Math.Pow(2 * u, 1 / (CrossoverEta + 1)) : Math.Pow(1 / (2 * (1 - u)), 1 / (CrossoverEta + 1));
+            c1[j] = Math.Clamp(0.5 * (((1 + beta) * a[j]) + ((1 - beta) * b[j])), lower[j], upper[j]);
+            c2[j] = Math.Clamp(0.5 * (((1 - beta) * a[j]) + ((1 + beta) * b[j])), lower[j], upper[j]);
+        }
+
+        return (c1, c2);
+    }
+
+    /// <summary>Polynomial mutation (Deb and Goyal 1996), each lever with probability 1/levers.</summary>
+    private static void Mutate(double[] x, IReadOnlyList<double> lower, IReadOnlyList<double> upper, ref Rng rng)
+    {
+        for (int j = 0; j < x.Length; j++)
+        {
+            double chance = rng.NextDouble(), u = rng.NextDouble();
+            if (chance >= 1.0 / x.Length)
+            {
+                continue;
+            }
+
+            double delta = u < 0.5 ? Math.Pow(2 * u, 1 / (MutationEta + 1)) - 1 : 1 - Math.Pow(2 * (1 - u), 1 / (MutationEta + 1));
+            x[j] = Math.Clamp(x[j] + (delta * (upper[j] - lower[j])), lower[j], upper[j]);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace SupplySim.Decisions;
+
+/// <summary>What <see cref="Nsga2.Run"/> found.</summary>
+/// <param name="Levers">The final non-dominated policies' lever values.</param>
+/// <param name="Objectives">Their objectives, in the same order.</param>
+/// <param name="Evaluations">Candidates evaluated in all.</param>
+public sealed record Nsga2Result(IReadOnlyList<double[]> Levers, IReadOnlyList<double[]> Objectives, int Evaluations);

@@ -69,6 +69,11 @@ internal static class SupplySimCommandLine
             new OptionSpec("--shard", "run only points p with p mod n = i, into DIR/shards (resumable)", "i/n"),
             new OptionSpec("--threads", "points run at once (default: all cores); results do not depend on it", "T"),
             new OptionSpec(PosteriorOption.Name, PosteriorOption.Description + "; the swept parameters keep the sweep's values", "DIR")));
+        root.Subcommands.Add(VerbCommand("discover", "Scenario discovery (PRIM) on a sweep's results: which parameter ranges make an output exceed a value.",
+            ("DIR", "the --out folder of a sweep"), DiscoverCommand.Execute, stdout, stderr,
+            new OptionSpec("--output", "the sweep output to explain (its name in results.csv)", "NAME"),
+            new OptionSpec("--above", "cases of interest: points where the output is above this value", "X"),
+            new OptionSpec("--min-coverage", "the chosen box is the densest with at least this coverage (default 0.5)", "SHARE")));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
             ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",

@@ -1,0 +1,84 @@
+using System.Globalization;
+using SupplySim.Decisions;
+using SupplySim.Reporting;
+using SupplySim.Reporting.Html;
+
+namespace SupplySim.Cli;
+
+/// <summary>
+/// <c>supplysim discover DIR --output NAME --above X</c>: PRIM scenario discovery on a sweep's results: which ranges of
+/// the swept parameters make the output exceed X. Writes DIR/discovery.json and DIR/discovery.html.
+/// </summary>
+internal static class DiscoverCommand
+{
+    public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
+    {
+        string? output = cli.Single("--output");
+        double above = double.NaN;
+        if (output is null)
+        {
+            cli.Errors.Add("discover needs --output NAME (an output of the sweep)");
+        }
+
+        if (cli.Single("--above") is not { } aboveText || !double.TryParse(aboveText, NumberStyles.Float, CultureInfo.InvariantCulture, out above) || !double.IsFinite(above))
+        {
+            cli.Errors.Add($"discover needs --above X, a number (the output's value that makes a case of interest){(cli.Single("--above") is { } bad ? $", was '{bad}'" : "")}");
+        }
+
+        double coverage = 0.5;
+        if (cli.Single("--min-coverage") is { } coverageText
+            && (!double.TryParse(coverageText, NumberStyles.Float, CultureInfo.InvariantCulture, out coverage) || coverage is <= 0 or > 1))
+        {
+            cli.Errors.Add($"--min-coverage must be a share in (0, 1], was '{coverageText}'");
+        }
+
+        if (cli.Positional.Count != 1)
+        {
+            cli.Errors.Add("discover takes exactly one DIR (the --out folder of a sweep)");
+        }
+
+        if (cli.Errors.Count > 0)
+        {
+            return cli.Usage(stderr);
+        }
+
+        string folder = cli.Positional[0];
+        if (SweepCases.Read(Path.Combine(folder, "results.csv"), output!, out string? problem) is not { } cases)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        bool[] interesting = [.. cases.Values.Select(v => v > above)];
+        if (!interesting.Any(i => i))
+        {
+            stderr.WriteLine($"error: no point of the sweep has {output} above {above.ToString(CultureInfo.InvariantCulture)} (largest: {cases.Values.Max().ToString("G6", CultureInfo.InvariantCulture)}); nothing to discover");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var trajectory = Prim.Peel(cases.Inputs, interesting);
+        var chosen = Prim.Choose(trajectory, coverage);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{output} above {above:G6}: {interesting.Count(i => i)} of {cases.Inputs.Count} points; {trajectory.Count} boxes peeled"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen box (step {trajectory.ToList().IndexOf(chosen)}): coverage {chosen.Coverage:0%}, density {chosen.Density:0%}, mass {chosen.Mass:0%}"));
+        foreach (var (input, lower, upper) in DiscoveryReport.Restricted(chosen, trajectory[0]))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {cases.Parameters[input]} in [{lower:G6}, {upper:G6}]   (full range [{trajectory[0].Lower[input]:G6}, {trajectory[0].Upper[input]:G6}])"));
+        }
+
+        using (var files = new PendingFiles())
+        {
+            files.Write(Path.Combine(folder, "discovery.json"), stream => DiscoveryReport.WriteJson(cases, output!, above, trajectory, chosen, stream));
+            files.Write(Path.Combine(folder, "discovery.html"), stream =>
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                writer.Write(DiscoveryReport.Render(cases, output!, above, trajectory, chosen));
+            });
+            files.Commit();
+        }
+
+        stdout.WriteLine($"wrote {folder}/discovery.json, discovery.html");
+        return ExitCodes.Ok;
+    }
+}

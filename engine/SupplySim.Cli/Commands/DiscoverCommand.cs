@@ -6,8 +6,9 @@ using SupplySim.Reporting.Html;
 namespace SupplySim.Cli;
 
 /// <summary>
-/// <c>supplysim discover DIR --output NAME --above X</c>: PRIM scenario discovery on a sweep's results: which ranges of
-/// the swept parameters make the output exceed X. Writes DIR/discovery.json and DIR/discovery.html.
+/// <c>supplysim discover DIR --output NAME --above X</c>: PRIM scenario discovery on a sweep's results (which ranges of
+/// the swept parameters make the output exceed X) or on a run's trials (<c>run --parameters</c>, with <c>--scenario</c>:
+/// which ranges of the uncertain inputs). Writes DIR/discovery.json and DIR/discovery.html.
 /// </summary>
 internal static class DiscoverCommand
 {
@@ -43,7 +44,18 @@ internal static class DiscoverCommand
         }
 
         string folder = cli.Positional[0];
-        if (SweepCases.Read(Path.Combine(folder, "results.csv"), output!, out string? problem) is not { } cases)
+        // A sweep's folder holds results.csv; a run's, trials.csv (and parameters.csv from run --parameters).
+        bool run = !File.Exists(Path.Combine(folder, "results.csv")) && File.Exists(Path.Combine(folder, "trials.csv"));
+        string? scenario = cli.Single("--scenario");
+        if (run && scenario is null)
+        {
+            stderr.WriteLine("error: discover on a run's folder needs --scenario ID (whose trials to explain)");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var cases = run ? DiscoveryCases.FromRun(folder, output!, scenario!, out string? problem)
+            : DiscoveryCases.FromSweep(Path.Combine(folder, "results.csv"), output!, out problem);
+        if (cases is null)
         {
             stderr.WriteLine($"error: {problem}");
             return ExitCodes.UsageOrIo;
@@ -52,28 +64,35 @@ internal static class DiscoverCommand
         bool[] interesting = [.. cases.Values.Select(v => v > above)];
         if (!interesting.Any(i => i))
         {
-            stderr.WriteLine($"error: no point of the sweep has {output} above {above.ToString(CultureInfo.InvariantCulture)} (largest: {cases.Values.Max().ToString("G6", CultureInfo.InvariantCulture)}); nothing to discover");
+            stderr.WriteLine($"error: no {(run ? "trial of the run" : "point of the sweep")} has {output} above {above.ToString(CultureInfo.InvariantCulture)} (largest: {cases.Values.Max().ToString("G6", CultureInfo.InvariantCulture)}); nothing to discover");
             return ExitCodes.UsageOrIo;
         }
 
         var trajectory = Prim.Peel(cases.Inputs, interesting);
         var chosen = Prim.Choose(trajectory, coverage);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{output} above {above:G6}: {interesting.Count(i => i)} of {cases.Inputs.Count} points; {trajectory.Count} boxes peeled"));
+            $"{output} above {above:G6}: {interesting.Count(i => i)} of {cases.Inputs.Count} {(run ? "trials" : "points")}; {trajectory.Count} boxes peeled"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen box (step {trajectory.ToList().IndexOf(chosen)}): coverage {chosen.Coverage:0%}, density {chosen.Density:0%}, mass {chosen.Mass:0%}"));
-        foreach (var (input, lower, upper) in DiscoveryReport.Restricted(chosen, trajectory[0]))
+        var restricted = DiscoveryReport.Restricted(cases, interesting, chosen, trajectory[0]);
+        foreach (var (input, lower, upper, quasiP) in restricted.Where(r => r.QuasiP < DiscoveryReport.Significance))
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {cases.Parameters[input]} in [{lower:G6}, {upper:G6}]   (full range [{trajectory[0].Lower[input]:G6}, {trajectory[0].Upper[input]:G6}])"));
+                $"  {cases.Parameters[input]} in [{lower:G6}, {upper:G6}]   (full range [{trajectory[0].Lower[input]:G6}, {trajectory[0].Upper[input]:G6}]; quasi-p {quasiP:G2})"));
+        }
+
+        int noise = restricted.Count(r => r.QuasiP >= DiscoveryReport.Significance);
+        if (noise > 0)
+        {
+            stdout.WriteLine($"  and {noise} restriction(s) that are not significant (quasi-p >= {DiscoveryReport.Significance}): see discovery.html");
         }
 
         using (var files = new PendingFiles())
         {
-            files.Write(Path.Combine(folder, "discovery.json"), stream => DiscoveryReport.WriteJson(cases, output!, above, trajectory, chosen, stream));
+            files.Write(Path.Combine(folder, "discovery.json"), stream => DiscoveryReport.WriteJson(cases, interesting, output!, above, trajectory, chosen, stream));
             files.Write(Path.Combine(folder, "discovery.html"), stream =>
             {
                 using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                writer.Write(DiscoveryReport.Render(cases, output!, above, trajectory, chosen));
+                writer.Write(DiscoveryReport.Render(cases, interesting, output!, above, trajectory, chosen));
             });
             files.Commit();
         }

@@ -113,6 +113,12 @@ internal static class RunCommand
             outputs = outputs.Append(Path.Combine(outDir, ReportCommand.DataFile)).Append(reportPath);
         }
 
+        bool writeParameters = cli.Options.ContainsKey("--parameters");
+        if (writeParameters)
+        {
+            outputs = outputs.Append(Path.Combine(outDir, TrialParametersWriter.FileName));
+        }
+
         if (OutputPreflight.Check(outDir, [.. outputs]) is { } problem)
         {
             stderr.WriteLine($"error: {problem}");
@@ -188,9 +194,14 @@ internal static class RunCommand
             ReportCommand.WriteForRun(report, outDir, reportPath, focus, files);
         }
 
+        if (writeParameters)
+        {
+            files.Write(Path.Combine(outDir, TrialParametersWriter.FileName), file => TrialParametersWriter.Write(model.Network, options with { Trials = report.Results[0].Trials }, file));
+        }
+
         files.Commit();
 
-        string written = $"{outDir}/summary.json, trials.csv, trials.parquet";
+        string written = $"{outDir}/summary.json, trials.csv, trials.parquet" + (writeParameters ? ", parameters.csv" : "");
         if (reportPath is not null)
         {
             written += $", {ReportCommand.DataFile} and {reportPath}";

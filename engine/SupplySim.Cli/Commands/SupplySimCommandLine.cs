@@ -45,6 +45,7 @@ internal static class SupplySimCommandLine
             new OptionSpec("--json", "print summary.json to stdout instead of the summary table"),
             new OptionSpec("--stream", "stream trials to disk and to statistics (automatic from 100001 to 10000000 trials); not with --report"),
             new OptionSpec(PosteriorOption.Name, PosteriorOption.Description, "DIR"),
+            new OptionSpec("--parameters", "also write parameters.csv: each trial's values of the uncertain per-trial parameters (for discover)"),
             new OptionSpec("--precision", "run batches of 200 trials until every headline 95% half-width (mean shortage fraction, " +
                                           "P(any shortage), their paired deltas; per sector and material) is at most TOL, or --trials " +
                                           "(default then 100000) is reached", "TOL")));
@@ -69,9 +70,10 @@ internal static class SupplySimCommandLine
             new OptionSpec("--shard", "run only points p with p mod n = i, into DIR/shards (resumable)", "i/n"),
             new OptionSpec("--threads", "points run at once (default: all cores); results do not depend on it", "T"),
             new OptionSpec(PosteriorOption.Name, PosteriorOption.Description + "; the swept parameters keep the sweep's values", "DIR")));
-        root.Subcommands.Add(VerbCommand("discover", "Scenario discovery (PRIM) on a sweep's results: which parameter ranges make an output exceed a value.",
-            ("DIR", "the --out folder of a sweep"), DiscoverCommand.Execute, stdout, stderr,
-            new OptionSpec("--output", "the sweep output to explain (its name in results.csv)", "NAME"),
+        root.Subcommands.Add(VerbCommand("discover", "Scenario discovery (PRIM): which parameter ranges make an output exceed a value, in a sweep or a run.",
+            ("DIR", "the --out folder of a sweep, or of a run made with --parameters"), DiscoverCommand.Execute, stdout, stderr,
+            new OptionSpec("--output", "a sweep output's name (results.csv), or for a run METRIC:ENTITY:MATERIAL", "NAME"),
+            new OptionSpec("--scenario", "for a run: the scenario whose trials to explain", "ID"),
             new OptionSpec("--above", "cases of interest: points where the output is above this value", "X"),
             new OptionSpec("--min-coverage", "the chosen box is the densest with at least this coverage (default 0.5)", "SHARE")));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",

@@ -83,6 +83,51 @@ public static class Prim
         return candidates.Count == 0 ? trajectory[0] : candidates.OrderByDescending(b => b.Density).ThenByDescending(b => b.Coverage).First();
     }
 
+    /// <summary>
+    /// EMA Workbench's quasi-p-value of one restriction of <paramref name="box"/>: the one-sided binomial chance of
+    /// seeing at least the box's cases of interest among its points if their share were that of the box without the
+    /// restriction on <paramref name="input"/>. Small values mean the restriction matters; large ones, that PRIM
+    /// peeled noise.
+    /// </summary>
+    public static double QuasiPValue(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> interesting, PrimBox box, PrimBox full, int input)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(interesting);
+        ArgumentNullException.ThrowIfNull(box);
+        ArgumentNullException.ThrowIfNull(full);
+        bool Inside(double[] x, bool relaxed)
+        {
+            for (int j = 0; j < x.Length; j++)
+            {
+                double lower = relaxed && j == input ? full.Lower[j] : box.Lower[j], upper = relaxed && j == input ? full.Upper[j] : box.Upper[j];
+                if (x[j] < lower || x[j] > upper)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        int n = 0, hits = 0, relaxedN = 0, relaxedHits = 0;
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            if (Inside(inputs[i], relaxed: true))
+            {
+                relaxedN++;
+                relaxedHits += interesting[i] ? 1 : 0;
+                if (Inside(inputs[i], relaxed: false))
+                {
+                    n++;
+                    hits += interesting[i] ? 1 : 0;
+                }
+            }
+        }
+
+        double p = relaxedN == 0 ? 0 : relaxedHits / (double)relaxedN;
+        return hits == 0 || p >= 1 ? 1 : 1 - MathNet.Numerics.Distributions.Binomial.CDF(p, n, hits - 1);
+    }
+
     private static PrimBox Box(double[] lower, double[] upper, List<int> inside, IReadOnlyList<bool> interesting, int total, int n)
     {
         int hits = inside.Count(i => interesting[i]);

@@ -13,12 +13,16 @@ namespace SupplySim.Reporting.Html;
 /// </summary>
 internal static class DiscoveryReport
 {
-    /// <summary>Inputs whose box bounds differ from their full range.</summary>
-    public static IEnumerable<(int Input, double Lower, double Upper)> Restricted(PrimBox box, PrimBox full) =>
-        Enumerable.Range(0, box.Lower.Count).Where(j => box.Lower[j] > full.Lower[j] || box.Upper[j] < full.Upper[j])
-            .Select(j => (j, box.Lower[j], box.Upper[j]));
+    /// <summary>Restrictions with a quasi-p-value below this are reported as significant.</summary>
+    public const double Significance = 0.05;
 
-    public static void WriteJson(SweepCases cases, string output, double above, IReadOnlyList<PrimBox> trajectory, PrimBox chosen, Stream stream)
+    /// <summary>Inputs whose box bounds differ from their full range, with their quasi-p-values, most significant first.</summary>
+    public static List<(int Input, double Lower, double Upper, double QuasiP)> Restricted(DiscoveryCases cases, IReadOnlyList<bool> interesting, PrimBox box, PrimBox full) =>
+        [.. Enumerable.Range(0, box.Lower.Count).Where(j => box.Lower[j] > full.Lower[j] || box.Upper[j] < full.Upper[j])
+            .Select(j => (j, box.Lower[j], box.Upper[j], Prim.QuasiPValue(cases.Inputs, interesting, box, full, j)))
+            .OrderBy(r => r.Item4).ThenBy(r => r.j)];
+
+    public static void WriteJson(DiscoveryCases cases, IReadOnlyList<bool> interesting, string output, double above, IReadOnlyList<PrimBox> trajectory, PrimBox chosen, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -45,12 +49,14 @@ internal static class DiscoveryReport
         json.WriteNumber("density", chosen.Density);
         json.WriteNumber("mass", chosen.Mass);
         json.WriteStartArray("restricted");
-        foreach (var (input, lower, upper) in Restricted(chosen, trajectory[0]))
+        foreach (var (input, lower, upper, quasiP) in Restricted(cases, interesting, chosen, trajectory[0]))
         {
             json.WriteStartObject();
             json.WriteString("parameter", cases.Parameters[input]);
             json.WriteNumber("lower", lower);
             json.WriteNumber("upper", upper);
+            json.WriteNumber("quasi_p", quasiP);
+            json.WriteBoolean("significant", quasiP < Significance);
             json.WriteNumber("full_lower", trajectory[0].Lower[input]);
             json.WriteNumber("full_upper", trajectory[0].Upper[input]);
             json.WriteEndObject();
@@ -61,14 +67,14 @@ internal static class DiscoveryReport
         json.WriteEndObject();
     }
 
-    public static string Render(SweepCases cases, string output, double above, IReadOnlyList<PrimBox> trajectory, PrimBox chosen)
+    public static string Render(DiscoveryCases cases, IReadOnlyList<bool> interesting, string output, double above, IReadOnlyList<PrimBox> trajectory, PrimBox chosen)
     {
         string title = $"SupplySim scenario discovery: {output} above {Numbers.Axis(above)}";
         var html = new StringBuilder(1 << 14);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").Append(Esc(title))
             .Append("</title>\n<style>\n").Append(ReportStyles.Css).Append("\n</style>\n</head>\n<body>\n<h1>").Append(Esc(title)).Append("</h1>\n<p class=\"meta\">")
             .Append(Esc(string.Create(CultureInfo.InvariantCulture,
-                $"PRIM over {cases.Inputs.Count} sweep points, {cases.Values.Count(v => v > above)} of them with {output} above {above:G6}. Chosen box: the densest with coverage of at least 50%: coverage {chosen.Coverage:0%}, density {chosen.Density:0%}, mass {chosen.Mass:0%}.")))
+                $"PRIM over {cases.Inputs.Count} cases, {cases.Values.Count(v => v > above)} of them with {output} above {above:G6}. Chosen box: the densest with coverage of at least 50%: coverage {chosen.Coverage:0%}, density {chosen.Density:0%}, mass {chosen.Mass:0%}.")))
             .Append("</p>\n");
         var x = new LinearScale(0, 1, 60, 520);
         var y = new LinearScale(0, 1, 300, 20);
@@ -82,14 +88,15 @@ internal static class DiscoveryReport
                 string.Create(CultureInfo.InvariantCulture, $"coverage {box.Coverage:0.0%}, density {box.Density:0.0%}, mass {box.Mass:0.0%}"));
         }
 
-        html.Append("<h2>Peeling trajectory</h2>\n").Append(svg).Append("<h2>The chosen box</h2>\n<table>\n<tr><th>parameter</th><th>box</th><th>full range</th></tr>\n");
-        foreach (var (input, lower, upper) in Restricted(chosen, trajectory[0]))
+        html.Append("<h2>Peeling trajectory</h2>\n").Append(svg).Append("<h2>The chosen box</h2>\n<table>\n<tr><th>parameter</th><th>box</th><th>full range</th><th>quasi-p</th></tr>\n");
+        foreach (var (input, lower, upper, quasiP) in Restricted(cases, interesting, chosen, trajectory[0]))
         {
             html.Append("<tr><td>").Append(Esc(cases.Parameters[input])).Append("</td><td>").Append(Numbers.Axis(lower)).Append(" – ").Append(Numbers.Axis(upper))
-                .Append("</td><td>").Append(Numbers.Axis(trajectory[0].Lower[input])).Append(" – ").Append(Numbers.Axis(trajectory[0].Upper[input])).Append("</td></tr>\n");
+                .Append("</td><td>").Append(Numbers.Axis(trajectory[0].Lower[input])).Append(" – ").Append(Numbers.Axis(trajectory[0].Upper[input]))
+                .Append("</td><td>").Append(quasiP.ToString("G2", CultureInfo.InvariantCulture)).Append(quasiP < Significance ? "" : " (not significant)").Append("</td></tr>\n");
         }
 
-        html.Append("</table>\n<p>Parameters not listed are not restricted: the cases of interest occur across their whole range.</p>\n</body>\n</html>\n");
+        html.Append("</table>\n<p>Parameters not listed are not restricted. The quasi-p-value (as in EMA Workbench) is the binomial chance of the box's density if that restriction were lifted: restrictions at or above 0.05 are likely PRIM peeling noise.</p>\n</body>\n</html>\n");
         return html.ToString();
     }
 

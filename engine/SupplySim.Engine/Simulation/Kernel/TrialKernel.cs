@@ -82,8 +82,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     /// <summary>Values that replace some per-trial parameters' draws, or null.</summary>
     private ParameterOverrides? _overrides;
 
-    /// <summary>Re-paired values of the file's correlated parameters, or null.</summary>
-    private readonly CorrelatedDraws? _correlated;
+    /// <summary>Draws a trial's per-trial parameters (correlations and overrides included) into <see cref="_trialValues"/>.</summary>
+    private readonly TrialParameterDraw _draw;
+    private readonly double[] _trialValues;
 
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
         bool recordWeeklySeries = false)
@@ -96,7 +97,8 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             _stepsInMonth[month]++;
         }
 
-        _correlated = network.Correlations is { } correlations ? new CorrelatedDraws(network.Parameters, correlations) : null;
+        _draw = new TrialParameterDraw(network.Parameters, network.Correlations);
+        _trialValues = new double[network.Parameters.Count];
         _weeks = recordWeeklySeries ? network.WeekCount : 0;
         _weekly = new T[layout.DemandHoldings.Length * _weeks * 2];
         _weekDemand = new T[layout.DemandHoldings.Length * _weeks];
@@ -210,35 +212,12 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         for (int lane = 0; lane < T.Count; lane++)
         {
             long trial = firstTrial + lane;
+            _draw.Draw(seed, trial, _overrides, _trialValues);
             for (int p = 0; p < values.Length; p++)
             {
                 if (_params.IsPerTrial[p])
                 {
-                    var rng = Rng.ForStream(seed, trial, _params.StreamKey[p]);
-                    At(values, p, lane) = Sampler.Sample(_params, p, ref rng);
-                }
-            }
-
-            if (_correlated is { } correlated)
-            {
-                var targets = correlated.Correlations.Targets;
-                for (int column = 0; column < targets.Length; column++)
-                {
-                    double value = correlated.Value(seed, trial, column);
-                    foreach (int p in targets[column])
-                    {
-                        At(values, p, lane) = value;
-                    }
-                }
-            }
-
-            // A posterior's values take precedence over correlated draws of the same parameter.
-            if (_overrides is { } overrides)
-            {
-                int row = overrides.RowOf(seed, trial);
-                for (int target = 0; target < overrides.TargetParameter.Length; target++)
-                {
-                    At(values, overrides.TargetParameter[target], lane) = overrides.Value(row, overrides.TargetColumn[target]);
+                    At(values, p, lane) = _trialValues[p];
                 }
             }
 

@@ -219,6 +219,7 @@ public sealed class CalibrationReport
         }
 
         json.WriteEndArray();
+        var fitted = Result.Fitted.ToList();
         json.WriteStartArray("observations");
         for (int i = 0; i < Observations.Count; i++)
         {
@@ -230,7 +231,7 @@ public sealed class CalibrationReport
             json.WriteString("unit", o.Observation.Unit);
             json.WriteNumber("observed", o.Observation.Observed);
             json.WriteBoolean("fitted", o.Fitted);
-            int scale = Result.Fitted.ToList().IndexOf(o.Observation);
+            int scale = fitted.IndexOf(o.Observation);
             if (scale >= 0)
             {
                 json.WriteNumber("distance_scale", Result.Scales[scale]);

@@ -62,7 +62,8 @@ internal static class PriorDensity
 
     private static double Width(ParameterTable table, int p)
     {
+        // Normal and lognormal spread is their (log-space) standard deviation; the others', their support.
         var (low, high) = Support(table, p);
-        return table.Kind[p] is DistributionKind.Normal ? table.B[p] : table.Kind[p] is DistributionKind.Lognormal ? table.B[p] : high - low;
+        return table.Kind[p] is DistributionKind.Normal or DistributionKind.Lognormal ? table.B[p] : high - low;
     }
 }

@@ -71,8 +71,8 @@ public static class Nsga2
             var poolCrowding = ParetoFront.Crowding(poolObjectives, poolRanks);
             // Copies of an earlier candidate's objectives go last: otherwise two copies of an extreme both keep an
             // infinite crowding distance and the front loses a point where it is sparse.
-            var seen = new HashSet<(double, double, double)>();
-            bool[] copy = [.. poolObjectives.Select(o => !seen.Add((o[0], o.Length > 1 ? o[1] : 0, o.Length > 2 ? o[2] : 0)))];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            bool[] copy = [.. poolObjectives.Select(o => !seen.Add(string.Join('|', o.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))))];
             int[] survivors = [.. Enumerable.Range(0, pool.Count).OrderBy(i => copy[i]).ThenBy(i => poolRanks[i]).ThenByDescending(i => poolCrowding[i])
                 .ThenBy(i => i).Take(population)];
             levers = [.. survivors.Select(i => pool[i])];

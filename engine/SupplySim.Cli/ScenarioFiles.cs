@@ -50,7 +50,13 @@ internal static class ScenarioFiles
     }
 
     /// <summary>Loads and compiles; prints diagnostics (errors and warnings) to stderr. Null when invalid.</summary>
-    public static CompiledModel? Compile(string path, TextWriter stderr)
+    public static CompiledModel? Compile(string path, TextWriter stderr) => CompileWithDecisions(path, stderr).Model;
+
+    /// <summary>
+    /// Loads <paramref name="path"/> and compiles its network and, when it has them, its decision sections
+    /// (<c>levers:</c>, <c>objectives:</c>), so every verb reports their problems; diagnostics go to stderr.
+    /// </summary>
+    public static (CompiledModel? Model, Decisions.DecisionProblem? Problem) CompileWithDecisions(string path, TextWriter stderr, bool requireDecisions = false)
     {
         var diagnostics = new DiagnosticBag();
         var document = ScenarioLoader.LoadFile(path, diagnostics);
@@ -61,10 +67,16 @@ internal static class ScenarioFiles
         bool onlyUnknownKeys = diagnostics.Items.Where(d => d.Severity == Severity.Error)
             .All(d => d.Code == "SS0004" && d.Location.Column > 1);
         CompiledModel? model = null;
+        Decisions.DecisionProblem? problem = null;
         if (document is not null && onlyUnknownKeys)
         {
             var meaning = new DiagnosticBag();
             model = NetworkCompiler.Compile(document, meaning);
+            if (model is not null && (requireDecisions || document.Levers.Count > 0 || document.Objectives is not null))
+            {
+                problem = Decisions.DecisionCompiler.Compile(document, model, meaning);
+            }
+
             diagnostics.AddRange(meaning);
         }
 
@@ -79,6 +91,6 @@ internal static class ScenarioFiles
             stderr.WriteLine($"{path}: {errors} error(s); nothing was run");
         }
 
-        return diagnostics.HasErrors ? null : model;
+        return diagnostics.HasErrors ? (null, null) : (model, problem);
     }
 }

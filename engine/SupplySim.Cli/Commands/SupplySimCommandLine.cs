@@ -76,6 +76,12 @@ internal static class SupplySimCommandLine
             new OptionSpec("--scenario", "for a run: the scenario whose trials to explain", "ID"),
             new OptionSpec("--above", "cases of interest: points where the output is above this value", "X"),
             new OptionSpec("--min-coverage", "the chosen box is the densest with at least this coverage (default 0.5)", "SHARE")));
+        root.Subcommands.Add(VerbCommand("optimize", "Search the file's levers for the Pareto front of expected cost against risk across its scenarios (NSGA-II, docs/decisions.md).",
+            ("FILE", "scenario file with levers: and objectives:"), OptimizeCommand.Execute, stdout, stderr,
+            new OptionSpec("--out", "output folder (default: out/<file name>-optimize)", "DIR"),
+            new OptionSpec("--budget", $"policy evaluations (default {OptimizeCommand.DefaultBudget})", "N"),
+            Trials with { Description = $"trials per scenario per policy, the same for every policy (default {OptimizeCommand.DefaultTrials})" },
+            Seed, Threads));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
             ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",

@@ -14,8 +14,8 @@ public static class Nsga2
     private const double CrossoverEta = 15, MutationEta = 20, CrossoverProbability = 0.9;
 
     /// <summary>
-    /// Runs <paramref name="generations"/> generations of <paramref name="population"/> individuals; returns every
-    /// evaluated candidate's levers and objectives, and the indices of the final non-dominated set among them.
+    /// Runs <paramref name="generations"/> generations of <paramref name="population"/> individuals; returns
+    /// the final population's non-dominated policies with their objectives, and how many candidates were evaluated.
     /// </summary>
     /// <param name="lower">Per lever, its lower bound.</param>
     /// <param name="upper">Per lever, its upper bound.</param>
@@ -24,8 +24,26 @@ public static class Nsga2
     /// <param name="generations">Generations after the first.</param>
     /// <param name="seed">Seed of every random draw.</param>
     public static Nsga2Result Run(IReadOnlyList<double> lower, IReadOnlyList<double> upper, Func<IReadOnlyList<double[]>, IReadOnlyList<double[]>> evaluate,
-        int population, int generations, ulong seed)
+        int population, int generations, ulong seed) =>
+        Run(lower, upper, evaluate, static outcomes => outcomes, population, generations, seed);
+
+    /// <summary>
+    /// As <see cref="Run(IReadOnlyList{double}, IReadOnlyList{double}, Func{IReadOnlyList{double[]}, IReadOnlyList{double[]}}, int, int, ulong)"/>,
+    /// but <paramref name="evaluate"/> returns raw outcomes and <paramref name="score"/> turns the outcomes of the
+    /// candidates being ranked into objectives, each time they are ranked. Objectives that depend on other
+    /// candidates (regret against the best policy found so far) stay current that way.
+    /// </summary>
+    /// <param name="lower">Per lever, its lower bound.</param>
+    /// <param name="upper">Per lever, its upper bound.</param>
+    /// <param name="evaluate">Raw outcomes of a batch of lever vectors, in the same order.</param>
+    /// <param name="score">Objectives (lower is better) of a list of raw outcomes, in the same order.</param>
+    /// <param name="population">Individuals per generation (even, at least 4).</param>
+    /// <param name="generations">Generations after the first.</param>
+    /// <param name="seed">Seed of every random draw.</param>
+    public static Nsga2Result Run(IReadOnlyList<double> lower, IReadOnlyList<double> upper, Func<IReadOnlyList<double[]>, IReadOnlyList<double[]>> evaluate,
+        Func<IReadOnlyList<double[]>, IReadOnlyList<double[]>> score, int population, int generations, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(lower);
         ArgumentNullException.ThrowIfNull(upper);
         ArgumentNullException.ThrowIfNull(evaluate);
@@ -35,7 +53,6 @@ public static class Nsga2
         }
 
         int d = lower.Count;
-        var all = new List<(double[] Levers, double[] Objectives)>();
         var levers = new List<double[]>();
         for (int i = 0; i < population; i++)
         {
@@ -43,10 +60,11 @@ public static class Nsga2
             levers.Add([.. Enumerable.Range(0, d).Select(j => lower[j] + ((upper[j] - lower[j]) * rng.NextDouble()))]);
         }
 
-        var objectives = evaluate(levers).ToList();
-        all.AddRange(levers.Zip(objectives));
+        var outcomes = evaluate(levers).ToList();
+        int evaluations = levers.Count;
         for (int g = 1; g <= generations; g++)
         {
+            var objectives = score(outcomes);
             var ranks = ParetoFront.Ranks(objectives);
             var crowding = ParetoFront.Crowding(objectives, ranks);
             var children = new List<double[]>();
@@ -62,11 +80,12 @@ public static class Nsga2
                 children.Add(c2);
             }
 
-            var childObjectives = evaluate(children);
-            all.AddRange(children.Zip(childObjectives));
+            var childOutcomes = evaluate(children);
+            evaluations += children.Count;
             // Elitism: the best half of parents and children by front, then crowding.
             var pool = levers.Concat(children).ToList();
-            var poolObjectives = objectives.Concat(childObjectives).ToList();
+            var poolOutcomes = outcomes.Concat(childOutcomes).ToList();
+            var poolObjectives = score(poolOutcomes);
             var poolRanks = ParetoFront.Ranks(poolObjectives);
             var poolCrowding = ParetoFront.Crowding(poolObjectives, poolRanks);
             // Copies of an earlier candidate's objectives go last: otherwise two copies of an extreme both keep an
@@ -76,12 +95,16 @@ public static class Nsga2
             int[] survivors = [.. Enumerable.Range(0, pool.Count).OrderBy(i => copy[i]).ThenBy(i => poolRanks[i]).ThenByDescending(i => poolCrowding[i])
                 .ThenBy(i => i).Take(population)];
             levers = [.. survivors.Select(i => pool[i])];
-            objectives = [.. survivors.Select(i => poolObjectives[i])];
+            outcomes = [.. survivors.Select(i => poolOutcomes[i])];
         }
 
-        var finalRanks = ParetoFront.Ranks(objectives);
+        var finalObjectives = score(outcomes);
+        var finalRanks = ParetoFront.Ranks(finalObjectives);
         var front = Enumerable.Range(0, levers.Count).Where(i => finalRanks[i] == 0).ToList();
-        return new Nsga2Result([.. front.Select(i => levers[i])], [.. front.Select(i => objectives[i])], all.Count);
+        return new Nsga2Result([.. front.Select(i => levers[i])], [.. front.Select(i => finalObjectives[i])], evaluations)
+        {
+            Outcomes = [.. front.Select(i => outcomes[i])],
+        };
     }
 
     private static int Tournament(int[] ranks, double[] crowding, ref Rng rng)

@@ -54,6 +54,12 @@ public sealed class ScenarioFileDocument
     /// <summary>Rank correlations between per-trial parameters (<c>correlations:</c>), or null.</summary>
     public CorrelationDocument? Correlations { get; set; }
 
+    /// <summary>Decision variables (<c>levers:</c>) that <c>supplysim optimize</c> searches over; empty when none.</summary>
+    public List<LeverDocument> Levers { get; } = [];
+
+    /// <summary>How <c>optimize</c> scores a policy (<c>objectives:</c>), or null.</summary>
+    public ObjectivesDocument? Objectives { get; set; }
+
     /// <summary>Where the document starts.</summary>
     public SourceLocation Location { get; set; }
 }

@@ -15,7 +15,7 @@ public static class ScenarioLoader
     public const long MaxFileBytes = 8L * 1024 * 1024;
 
     internal static readonly string[] RootKeys =
-        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations", "calibrate", "correlations"];
+        ["name", "start", "horizon", "end", "step", "seed", "thresholds", "materials", "nodes", "lanes", "scenarios", "markets", "observations", "calibrate", "correlations", "levers", "objectives"];
 
     /// <summary>Reads and loads <paramref name="path"/>. I/O failures propagate as exceptions.</summary>
     /// <returns>The document, or null when the file is not usable YAML (see <paramref name="diagnostics"/>).</returns>
@@ -171,6 +171,16 @@ public static class ScenarioLoader
         if (reader.Map("correlations") is { } correlations)
         {
             doc.Correlations = ReadCorrelations(new YamlMapReader(correlations, fileName, diagnostics));
+        }
+
+        foreach (var item in Items(reader, "levers", required: false))
+        {
+            doc.Levers.Add(DecisionReader.ReadLever(new YamlMapReader(item, fileName, diagnostics)));
+        }
+
+        if (reader.Map("objectives") is { } objectives)
+        {
+            doc.Objectives = DecisionReader.ReadObjectives(new YamlMapReader(objectives, fileName, diagnostics));
         }
 
         reader.ReportUnknownKeys(RootKeys, "the scenario file");

@@ -163,6 +163,8 @@ internal static class ScenarioSchema
             ? StringList("parameter paths")
             : Array(Array(new JsonObject { ["type"] = "number", ["minimum"] = -1, ["maximum"] = 1 }, "one row"), "target Spearman correlations, one row per parameter"),
             ["parameters", "matrix"]),
+        "levers" => DecisionSchema.Levers(),
+        "objectives" => DecisionSchema.Objectives(),
         _ => throw new InvalidOperationException($"no schema for the root key '{key}'"),
     };
 
@@ -222,12 +224,6 @@ internal static class ScenarioSchema
 
     private static JsonObject Release(string description) =>
         Object(description, ["to", "below_cover_days", "rate", "lead_time"], key => key == "to" ? StringList("the nodes it releases to") : Property(key));
-
-    private static JsonObject StringList(string description) => new()
-    {
-        ["description"] = description,
-        ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } }, new JsonObject { ["type"] = "string" }),
-    };
 
     private static JsonObject MaterialMap(string description) => new()
     {

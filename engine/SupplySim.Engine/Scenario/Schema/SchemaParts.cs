@@ -36,6 +36,13 @@ internal static class SchemaParts
         return schema;
     }
 
+    /// <summary>A list of ids, or one id as a scalar.</summary>
+    public static JsonObject StringList(string description) => new()
+    {
+        ["description"] = description,
+        ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } }, new JsonObject { ["type"] = "string" }),
+    };
+
     public static JsonObject Array(JsonNode items, string description, int minItems = 0) =>
         new() { ["type"] = "array", ["description"] = description, ["items"] = items, ["minItems"] = minItems };
 

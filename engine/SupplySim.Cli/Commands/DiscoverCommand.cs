@@ -8,7 +8,8 @@ namespace SupplySim.Cli;
 /// <summary>
 /// <c>supplysim discover DIR --output NAME --above X</c>: PRIM scenario discovery on a sweep's results (which ranges of
 /// the swept parameters make the output exceed X) or on a run's trials (<c>run --parameters</c>, with <c>--scenario</c>:
-/// which ranges of the uncertain inputs). Writes DIR/discovery.json and DIR/discovery.html.
+/// which ranges of the uncertain inputs) or on the policies of an optimize run (which lever ranges leave the risk or
+/// cost above X). Writes DIR/discovery.json and DIR/discovery.html.
 /// </summary>
 internal static class DiscoverCommand
 {
@@ -35,7 +36,7 @@ internal static class DiscoverCommand
 
         if (cli.Positional.Count != 1)
         {
-            cli.Errors.Add("discover takes exactly one DIR (the --out folder of a sweep)");
+            cli.Errors.Add("discover takes exactly one DIR (the --out folder of a sweep, an optimize run or a run with --parameters)");
         }
 
         if (cli.Errors.Count > 0)
@@ -53,7 +54,10 @@ internal static class DiscoverCommand
             return ExitCodes.UsageOrIo;
         }
 
+        // An optimize run's folder holds evaluations.csv: every policy it evaluated, levers as the inputs.
+        bool optimize = !run && File.Exists(Path.Combine(folder, "evaluations.csv")) && !File.Exists(Path.Combine(folder, "results.csv"));
         var cases = run ? DiscoveryCases.FromRun(folder, output!, scenario!, out string? problem)
+            : optimize ? DiscoveryCases.FromOptimize(Path.Combine(folder, "evaluations.csv"), output!, out problem)
             : DiscoveryCases.FromSweep(Path.Combine(folder, "results.csv"), output!, out problem);
         if (cases is null)
         {
@@ -64,14 +68,14 @@ internal static class DiscoverCommand
         bool[] interesting = [.. cases.Values.Select(v => v > above)];
         if (!interesting.Any(i => i))
         {
-            stderr.WriteLine($"error: no {(run ? "trial of the run" : "point of the sweep")} has {output} above {above.ToString(CultureInfo.InvariantCulture)} (largest: {cases.Values.Max().ToString("G6", CultureInfo.InvariantCulture)}); nothing to discover");
+            stderr.WriteLine($"error: no {(run ? "trial of the run" : optimize ? "policy of the optimize run" : "point of the sweep")} has {output} above {above.ToString(CultureInfo.InvariantCulture)} (largest: {cases.Values.Max().ToString("G6", CultureInfo.InvariantCulture)}); nothing to discover");
             return ExitCodes.UsageOrIo;
         }
 
         var trajectory = Prim.Peel(cases.Inputs, interesting);
         var chosen = Prim.Choose(trajectory, coverage);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{output} above {above:G6}: {interesting.Count(i => i)} of {cases.Inputs.Count} {(run ? "trials" : "points")}; {trajectory.Count} boxes peeled"));
+            $"{output} above {above:G6}: {interesting.Count(i => i)} of {cases.Inputs.Count} {(run ? "trials" : optimize ? "policies" : "points")}; {trajectory.Count} boxes peeled"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen box (step {trajectory.ToList().IndexOf(chosen)}): coverage {chosen.Coverage:0%}, density {chosen.Density:0%}, mass {chosen.Mass:0%}"));
         var restricted = DiscoveryReport.Restricted(cases, interesting, chosen, trajectory[0]);
         foreach (var (input, lower, upper, quasiP) in restricted.Where(r => r.QuasiP < DiscoveryReport.Significance))

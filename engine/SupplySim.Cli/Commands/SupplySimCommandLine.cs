@@ -71,8 +71,8 @@ internal static class SupplySimCommandLine
             new OptionSpec("--threads", "points run at once (default: all cores); results do not depend on it", "T"),
             new OptionSpec(PosteriorOption.Name, PosteriorOption.Description + "; the swept parameters keep the sweep's values", "DIR")));
         root.Subcommands.Add(VerbCommand("discover", "Scenario discovery (PRIM): which parameter ranges make an output exceed a value, in a sweep or a run.",
-            ("DIR", "the --out folder of a sweep, or of a run made with --parameters"), DiscoverCommand.Execute, stdout, stderr,
-            new OptionSpec("--output", "a sweep output's name (results.csv), or for a run METRIC:ENTITY:MATERIAL", "NAME"),
+            ("DIR", "the --out folder of a sweep, of an optimize run, or of a run made with --parameters"), DiscoverCommand.Execute, stdout, stderr,
+            new OptionSpec("--output", "a sweep output's name (results.csv), an optimize column (evaluations.csv, e.g. risk:combined), or for a run METRIC:ENTITY:MATERIAL", "NAME"),
             new OptionSpec("--scenario", "for a run: the scenario whose trials to explain", "ID"),
             new OptionSpec("--above", "cases of interest: points where the output is above this value", "X"),
             new OptionSpec("--min-coverage", "the chosen box is the densest with at least this coverage (default 0.5)", "SHARE")));

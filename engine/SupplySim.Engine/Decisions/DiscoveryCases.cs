@@ -4,8 +4,9 @@ using System.Text;
 namespace SupplySim.Decisions;
 
 /// <summary>
-/// The cases PRIM sorts: per sweep point (from a sweep's <c>results.csv</c>) or per trial of a run (from its
-/// <c>trials.csv</c> and the <c>parameters.csv</c> of <c>run --parameters</c>), the parameters' values and an output's value.
+/// The cases PRIM sorts: per sweep point (from a sweep's <c>results.csv</c>), per policy of an optimize run (its
+/// <c>evaluations.csv</c>) or per trial of a run (from its <c>trials.csv</c> and the <c>parameters.csv</c> of
+/// <c>run --parameters</c>), the parameters' values and an output's value.
 /// </summary>
 /// <param name="Parameters">The parameters' names (the CSV's parameter columns).</param>
 /// <param name="Inputs">Per case, the parameters' values.</param>
@@ -67,6 +68,45 @@ public sealed record DiscoveryCases(IReadOnlyList<string> Parameters, IReadOnlyL
         }
 
         return new DiscoveryCases(parameters, inputs, values);
+    }
+
+    /// <summary>
+    /// Reads an optimize run's cases from its <c>evaluations.csv</c>: each evaluated policy's lever values as inputs and
+    /// <paramref name="output"/> (a column after the levers: <c>risk:SCENARIO</c>, <c>expected_cost_usd:SCENARIO</c>,
+    /// an objective or <c>lever_cost_usd</c>) as the value; null with a message when it cannot.
+    /// </summary>
+    public static DiscoveryCases? FromOptimize(string evaluationsCsv, string output, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(evaluationsCsv);
+        ArgumentNullException.ThrowIfNull(output);
+        problem = null;
+        using var reader = new StreamReader(evaluationsCsv, Encoding.UTF8);
+        var header = Split(reader.ReadLine() ?? "");
+        int levers = header.IndexOf("lever_cost_usd");
+        if (header.Count == 0 || header[0] != "policy" || levers < 2)
+        {
+            problem = $"{evaluationsCsv} is not an optimize evaluation table (its header is not policy, levers..., lever_cost_usd, ...)";
+            return null;
+        }
+
+        var outputs = header[levers..];
+        int column = header.IndexOf(output);
+        if (column < levers)
+        {
+            problem = $"the optimize run has no output '{output}'{Scenario.Suggest.Hint(output, outputs)}; it has: {string.Join(", ", outputs)}";
+            return null;
+        }
+
+        var inputs = new List<double[]>();
+        var values = new List<double>();
+        while (reader.ReadLine() is { } text)
+        {
+            var cells = Split(text);
+            inputs.Add([.. cells[1..levers].Select(Number)]);
+            values.Add(Number(cells[column]));
+        }
+
+        return new DiscoveryCases(header[1..levers], inputs, values);
     }
 
     /// <summary>

@@ -54,6 +54,25 @@ internal sealed class OptimizeCommandTests
     }
 
     [Test]
+    public void Discover_OnAnOptimizeRun_FindsTheLeverRangeThatLeavesTheRiskHigh()
+    {
+        string output = Path.Combine(_folder, "out");
+        var (code, _, stderr) = Execute("optimize", Write(Yaml(Stockpile + "\n" + Recycling)), "--budget", "200", "--trials", "50", "--out", output);
+        Assert.That(code, Is.Zero, stderr);
+        (code, string stdout, stderr) = Execute("discover", output, "--output", "risk:baseline", "--above", "0.5");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero, stderr);
+            // The worst 5% of trials lose nearly all supply: only a stockpile near a year's demand keeps their shortage low.
+            var box = System.Text.RegularExpressions.Regex.Match(stdout, @"stock_t in \[[0-9.]+, (?<upper>[0-9.]+)\]");
+            Assert.That(box.Success, Is.True, stdout);
+            Assert.That(double.Parse(box.Groups["upper"].Value, System.Globalization.CultureInfo.InvariantCulture), Is.LessThan(2500), "a small stockpile");
+            Assert.That(stdout, Does.Not.Contain("recycling_t_per_yr in"));
+            Assert.That(File.Exists(Path.Combine(output, "discovery.html")), Is.True);
+        }
+    }
+
+    [Test]
     public void Optimize_FileWithoutLevers_ExitsOneAndWritesNothing()
     {
         string file = Write(Yaml(Stockpile).Split("levers:")[0]);

@@ -3,13 +3,15 @@ using SupplySim.Decisions;
 using SupplySim.Reporting;
 using SupplySim.Reporting.Decisions;
 using SupplySim.Reporting.Html;
+using SupplySim.Sweeps;
 
 namespace SupplySim.Cli;
 
 /// <summary>
 /// <c>supplysim optimize FILE</c>: searches the file's levers for the Pareto front of robust expected cost against
 /// robust risk (NSGA-II, common random numbers) and writes pareto.csv, pareto.parquet, evaluations.csv,
-/// policies.json and optimize.html together.
+/// policies.json and optimize.html together. With <c>--shards N</c> it drives a search whose generations are
+/// evaluated by <c>--shard i/N</c> processes (Slurm array tasks) through DIR/optimize-work, one generation per step.
 /// </summary>
 internal static class OptimizeCommand
 {
@@ -19,12 +21,26 @@ internal static class OptimizeCommand
     /// <summary>Default trials per scenario per policy.</summary>
     public const int DefaultTrials = 200;
 
+    private static readonly string[] OutputNames = ["pareto.csv", "pareto.parquet", "evaluations.csv", "policies.json", "optimize.html"];
+
     public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
         int budget = cli.Int("--budget", PolicyOptimizer.MinimumBudget, 1_000_000) ?? DefaultBudget;
         int trials = cli.Int("--trials", 1, 1_000_000) ?? DefaultTrials;
         int threads = cli.Int("--threads", 1, 4096) ?? -1;
+        int? shards = cli.Int("--shards", 1, 100_000);
         ulong? seedOption = cli.ULong("--seed");
+        ShardSpec? shard = null;
+        if (cli.Single("--shard") is { } shardText && (shard = ShardSpec.Parse(shardText)) is null)
+        {
+            cli.Errors.Add($"--shard must be i/n with 0 <= i < n, was '{shardText}'");
+        }
+
+        if (shards is not null && cli.Single("--shard") is not null)
+        {
+            cli.Errors.Add("give --shards N to drive a sharded search, or --shard i/N to evaluate one shard, not both");
+        }
+
         if (cli.Positional.Count != 1)
         {
             cli.Errors.Add($"optimize takes exactly one FILE with levers: and objectives:, got {cli.Positional.Count}");
@@ -48,26 +64,97 @@ internal static class OptimizeCommand
             return ExitCodes.InvalidScenario;
         }
 
+        string text = File.ReadAllText(path);
         ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
         string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-optimize");
-        string[] names = ["pareto.csv", "pareto.parquet", "evaluations.csv", "policies.json", "optimize.html"];
-        string[] outputs = [.. names.Select(name => Path.Combine(outDir, name))];
+        string[] outputs = [.. OutputNames.Select(name => Path.Combine(outDir, name))];
         if (OutputPreflight.Check(outDir, outputs) is { } problemText)
         {
             stderr.WriteLine($"error: {problemText}");
             return ExitCodes.UsageOrIo;
         }
 
+        if (shard is { } one)
+        {
+            return EvaluateShard(problem, path, text, outDir, one, threads, stdout, stderr);
+        }
+
+        var work = new OptimizationWorkFolder(outDir);
+        var manifest = new OptimizationWorkFolder.Manifest(OptimizationWorkFolder.FingerprintOf(text), trials, seed, budget, shards ?? 1);
+        if (shards is not null)
+        {
+            return Drive(problem, path, work, manifest, outputs, stdout, stderr);
+        }
+
         int population = PolicyOptimizer.PopulationFor(budget);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{model.Network.Name}: optimizing {problem.Levers.Count} lever(s) over {problem.ScenarioIds.Count} scenario(s) ({string.Join(", ", problem.ScenarioIds)}); " +
             $"{budget / population * population} policies ({population} x {budget / population} generations) x {trials} trials, seed {seed}"));
-        var evaluator = new PolicyEvaluator(problem, File.ReadAllText(path), path, trials, seed);
+        var evaluator = new PolicyEvaluator(problem, text, path, trials, seed);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = LiveProgress.Run(stderr, "optimizing", "policies", budget / population * population,
             sink => PolicyOptimizer.Run(evaluator, budget, seed, threads, sink(0)));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Evaluated.Count} policies in {started.Elapsed.TotalSeconds:0.0} s; the front has {result.Front.Count}:"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Evaluated.Count} policies in {started.Elapsed.TotalSeconds:0.0} s; the front has {result.Front.Count}:"));
+        WriteOutputs(result, path, manifest, outputs, stdout);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One step of a sharded search: replay what the shards evaluated, then write the next generation or the results.</summary>
+    private static int Drive(DecisionProblem problem, string path, OptimizationWorkFolder work, OptimizationWorkFolder.Manifest manifest, string[] outputs,
+        TextWriter stdout, TextWriter stderr)
+    {
+        if (work.ReadManifest() is { } existing && existing != manifest)
+        {
+            stderr.WriteLine($"error: {work.Root} belongs to another search ({Describe(existing)}; this one: {Describe(manifest)}, or the scenario file changed); " +
+                             "use another --out, or delete the folder to start again");
+            return ExitCodes.UsageOrIo;
+        }
+
+        work.WriteManifest(manifest);
+        var step = ShardedOptimization.Drive(problem, work);
+        if (step.Result is null)
+        {
+            stdout.WriteLine($"generation {step.PendingGeneration}: {step.PendingPolicies} policies wait for {manifest.Shards} shard(s) in {work.Root}; run " +
+                             $"'supplysim optimize {path} --out {Path.GetDirectoryName(work.Root)} --shard i/{manifest.Shards}' for each i in 0..{manifest.Shards - 1} " +
+                             "(e.g. a Slurm array), then this command again");
+            return ExitCodes.Ok;
+        }
+
+        stdout.WriteLine($"{step.Result.Evaluated.Count} policies evaluated by {manifest.Shards} shard(s); the front has {step.Result.Front.Count}:");
+        WriteOutputs(step.Result, path, manifest, outputs, stdout);
+        return ExitCodes.Ok;
+    }
+
+    private static int EvaluateShard(DecisionProblem problem, string path, string text, string outDir, ShardSpec shard, int threads, TextWriter stdout, TextWriter stderr)
+    {
+        var work = new OptimizationWorkFolder(outDir);
+        if (work.ReadManifest() is not { } manifest)
+        {
+            stderr.WriteLine($"error: {outDir} holds no sharded search; start one with 'supplysim optimize {path} --out {outDir} --shards N'");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (manifest.Fingerprint != OptimizationWorkFolder.FingerprintOf(text) || manifest.Shards != shard.Count)
+        {
+            stderr.WriteLine($"error: {work.Root} was started for {manifest.Shards} shard(s) of another version of {path} or another shard count ({Describe(manifest)}); " +
+                             $"--shard {shard} does not belong to it");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var evaluator = new PolicyEvaluator(problem, text, path, manifest.Trials, manifest.Seed);
+        var (generation, evaluated) = ShardedOptimization.EvaluateShard(evaluator, work, shard, threads);
+        stdout.WriteLine(generation < 0 ? "no generation is waiting for shards; run the driver (--shards N) first"
+            : evaluated == 0 ? $"generation {generation}: shard {shard} was already evaluated"
+            : $"generation {generation}: shard {shard} evaluated {evaluated} policies");
+        return ExitCodes.Ok;
+    }
+
+    private static string Describe(OptimizationWorkFolder.Manifest m) =>
+        string.Create(CultureInfo.InvariantCulture, $"--budget {m.Budget} --trials {m.Trials} --seed {m.Seed} --shards {m.Shards}");
+
+    private static void WriteOutputs(OptimizationResult result, string path, OptimizationWorkFolder.Manifest manifest, string[] outputs, TextWriter stdout)
+    {
+        var problem = result.Problem;
         WriteFront(result, stdout);
         var frontRows = result.Front.Select((o, i) => OptimizationFiles.Row(problem, i, o, result.FrontObjectives[i])).ToList();
         var allRows = result.Evaluated.Select((o, i) => OptimizationFiles.Row(problem, i, o, Objectives(result, o))).ToList();
@@ -76,17 +163,16 @@ internal static class OptimizeCommand
             files.Write(outputs[0], stream => OptimizationFiles.WriteCsv(problem, frontRows, stream));
             files.Write(outputs[1], stream => OptimizationFiles.WriteParquet(problem, frontRows, stream));
             files.Write(outputs[2], stream => OptimizationFiles.WriteCsv(problem, allRows, stream));
-            files.Write(outputs[3], stream => OptimizationFiles.WriteJson(result, evaluator, path, budget, seed, stream));
+            files.Write(outputs[3], stream => OptimizationFiles.WriteJson(result, manifest.Trials, path, manifest.Budget, manifest.Seed, stream));
             files.Write(outputs[4], stream =>
             {
                 using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                writer.Write(OptimizationHtmlReport.Render(result, path, trials));
+                writer.Write(OptimizationHtmlReport.Render(result, path, manifest.Trials));
             });
             files.Commit();
         }
 
-        stdout.WriteLine($"wrote {outDir}/{string.Join(", ", names)}");
-        return ExitCodes.Ok;
+        stdout.WriteLine($"wrote {Path.GetDirectoryName(outputs[0])}/{string.Join(", ", OutputNames)}");
     }
 
     /// <summary>The objectives of any evaluated policy, regret measured against the best of all evaluated.</summary>

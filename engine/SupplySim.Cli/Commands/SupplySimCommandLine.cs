@@ -81,7 +81,9 @@ internal static class SupplySimCommandLine
             new OptionSpec("--out", "output folder (default: out/<file name>-optimize)", "DIR"),
             new OptionSpec("--budget", $"policy evaluations (default {OptimizeCommand.DefaultBudget})", "N"),
             Trials with { Description = $"trials per scenario per policy, the same for every policy (default {OptimizeCommand.DefaultTrials})" },
-            Seed, Threads));
+            Seed, Threads,
+            new OptionSpec("--shards", "drive a search whose generations N shard processes evaluate (DIR/optimize-work); run it again after each generation", "N"),
+            new OptionSpec("--shard", "evaluate shard i of N of the generation the driver is waiting for (a Slurm array task)", "i/N")));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
             ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",

@@ -25,8 +25,24 @@ public static class PolicyOptimizer
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
+        return Search(evaluator.Problem, batch => evaluator.EvaluateAll(batch, threads, cancellationToken), budget, seed, progress);
+    }
+
+    /// <summary>
+    /// Runs a search whose generations are evaluated by <paramref name="evaluateBatch"/> (in parallel, from a work folder
+    /// filled by shards, ...); the search itself is the same, so the same outcomes give the same front.
+    /// </summary>
+    /// <param name="problem">The question.</param>
+    /// <param name="evaluateBatch">Outcomes of a generation's policies (lever values, internal units), in order.</param>
+    /// <param name="budget">Policy evaluations at most.</param>
+    /// <param name="seed">Seed of the search's own draws.</param>
+    /// <param name="progress">Receives the number of policies evaluated so far, after each generation.</param>
+    public static OptimizationResult Search(DecisionProblem problem, Func<IReadOnlyList<double[]>, IReadOnlyList<PolicyOutcome>> evaluateBatch, int budget,
+        ulong seed, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(evaluateBatch);
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, MinimumBudget);
-        var problem = evaluator.Problem;
         int population = PopulationFor(budget), generations = (budget / population) - 1;
         var evaluated = new List<PolicyOutcome>();
         int scenarios = problem.ScenarioIds.Count;
@@ -35,7 +51,7 @@ public static class PolicyOptimizer
 
         IReadOnlyList<double[]> Evaluate(IReadOnlyList<double[]> batch)
         {
-            var outcomes = evaluator.EvaluateAll(batch, threads, cancellationToken);
+            var outcomes = evaluateBatch(batch);
             foreach (var outcome in outcomes)
             {
                 var total = outcome.ExpectedTotalCost;

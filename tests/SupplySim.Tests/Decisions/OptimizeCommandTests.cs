@@ -54,6 +54,48 @@ internal sealed class OptimizeCommandTests
     }
 
     [Test]
+    public void Optimize_ShardedOverThreeProcesses_WritesTheBytesOfAnUnshardedRun()
+    {
+        string file = Write(Yaml(Stockpile + "\n" + Recycling));
+        string[] settings = ["--budget", "40", "--trials", "30", "--seed", "4"];
+        string whole = Path.Combine(_folder, "whole"), sharded = Path.Combine(_folder, "sharded");
+        Assert.That(Execute(["optimize", file, .. settings, "--out", whole]).Code, Is.Zero);
+        int steps = 0;
+        while (!File.Exists(Path.Combine(sharded, "pareto.csv")))
+        {
+            var (code, stdout, stderr) = Execute(["optimize", file, .. settings, "--shards", "3", "--out", sharded]);
+            Assert.That(code, Is.Zero, stderr);
+            if (File.Exists(Path.Combine(sharded, "pareto.csv")))
+            {
+                break;
+            }
+
+            Assert.That(stdout, Does.Contain($"generation {steps}: 8 policies wait for 3 shard(s)"));
+            foreach (string shard in new[] { "2/3", "0/3", "1/3" })
+            {
+                (code, stdout, stderr) = Execute("optimize", file, "--out", sharded, "--shard", shard);
+                Assert.That(code, Is.Zero, stderr);
+                Assert.That(stdout, Does.Contain($"generation {steps}: shard {shard} evaluated"));
+            }
+
+            Assert.That(++steps, Is.LessThanOrEqualTo(5), "a budget of 40 is 5 generations of 8");
+        }
+
+        var (mismatch, _, error) = Execute("optimize", file, "--out", sharded, "--shard", "0/2");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(steps, Is.EqualTo(5));
+            foreach (string name in new[] { "pareto.csv", "pareto.parquet", "evaluations.csv", "policies.json", "optimize.html" })
+            {
+                Assert.That(File.ReadAllBytes(Path.Combine(sharded, name)), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, name))), name);
+            }
+
+            Assert.That(mismatch, Is.EqualTo(2), "a shard of another shard count");
+            Assert.That(error, Does.Contain("does not belong to it"));
+        }
+    }
+
+    [Test]
     public void Discover_OnAnOptimizeRun_FindsTheLeverRangeThatLeavesTheRiskHigh()
     {
         string output = Path.Combine(_folder, "out");

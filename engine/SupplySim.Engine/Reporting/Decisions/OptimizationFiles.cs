@@ -79,7 +79,7 @@ internal static class OptimizationFiles
         }
     }
 
-    public static void WriteJson(OptimizationResult result, PolicyEvaluator evaluator, string scenarioFile, int budget, ulong searchSeed, Stream stream)
+    public static void WriteJson(OptimizationResult result, int trials, string scenarioFile, int budget, ulong searchSeed, Stream stream)
     {
         var problem = result.Problem;
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -91,7 +91,7 @@ internal static class OptimizationFiles
         json.WriteNumber("evaluations", result.Evaluated.Count);
         json.WriteNumber("population", result.Population);
         json.WriteNumber("generations", result.Generations);
-        json.WriteNumber("trials", evaluator.Trials);
+        json.WriteNumber("trials", trials);
         json.WriteNumber("seed", searchSeed);
         json.WriteNumber("horizon_days", problem.HorizonDays);
         json.WriteString("robustness", problem.Robustness switch

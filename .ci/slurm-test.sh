@@ -95,3 +95,39 @@ for f in results.csv results.parquet sensitivity.json sensitivity.csv; do
   cmp "$WORK/whole/$f" "$WORK/sharded/$f"
 done
 echo "slurm: sharded + merged equals unsharded (${SHARDS} array tasks)"
+
+# optimize with each generation's policies evaluated by a Slurm array (issue 21): the same bytes as unsharded.
+cat > "$WORK/decide.yaml" <<DECIDE
+name: slurm optimize check
+start: 2024-01-01
+horizon: 365d
+seed: 7
+materials:
+  - id: sb
+nodes:
+  - {id: cn-sb, kind: producer, country: CN, material: sb, capacity: {dist: uniform, min: 0, max: 3650, unit: t/yr}}
+  - id: us-stock
+    kind: stockpile
+    country: US
+    initial_inventory: {sb: 0 t}
+    release: {to: [us-user], below_cover_days: 5d, rate: 40 t/d, lead_time: 1d}
+  - {id: us-recycler, kind: producer, country: US, material: sb, capacity: 0 t/yr}
+  - {id: us-user, kind: consumer, country: US, sector: defense, demand: {sb: 3650 t/yr}, demand_cv: 0, unmet: lost_sales, policy: order_up_to, days_of_cover: 10d, initial_inventory: 10d}
+lanes:
+  - {from: cn-sb, to: us-user, lead_time: 1d, share: 0.9}
+  - {from: us-recycler, to: us-user, lead_time: 1d, share: 0.1}
+levers:
+  - {id: stock, kind: stockpile, node: us-stock, material: sb, range: [0 t, 4000 t], purchase_price: 10000 USD/t, holding_cost: 0 USD/t/yr}
+  - {id: recycling, kind: recycling, node: us-recycler, range: [0 t/yr, 3650 t/yr], capital_cost: 30000 USD/(t/yr)}
+objectives:
+  shortage_costs:
+    - {sector: defense, material: sb, per_tonne: 40000 USD/t}
+  risk: {measure: cvar95, sector: defense, materials: [sb]}
+  robustness: worst_case
+DECIDE
+$SUPPLYSIM optimize "$WORK/decide.yaml" --out "$WORK/optimize-whole" --budget 24 --trials 20
+"$ROOT/deploy/slurm/optimize.sh" "$WORK/decide.yaml" "$WORK/optimize-sharded" "$SHARDS" --budget 24 --trials 20
+for f in pareto.csv pareto.parquet evaluations.csv policies.json optimize.html; do
+  cmp "$WORK/optimize-whole/$f" "$WORK/optimize-sharded/$f"
+done
+echo "slurm: optimize over ${SHARDS}-task arrays equals unsharded"

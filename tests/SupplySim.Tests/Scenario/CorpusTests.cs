@@ -104,7 +104,15 @@ internal sealed partial class CorpusTests
     {
         var diagnostics = new DiagnosticBag();
         var document = ScenarioLoader.LoadFile(path, diagnostics);
-        return (document is null ? null : NetworkCompiler.Compile(document, diagnostics), diagnostics);
+        var model = document is null ? null : NetworkCompiler.Compile(document, diagnostics);
+        // As every verb does: the decision sections are checked against the compiled network when the file has them.
+        if (model is not null && (document!.Levers.Count > 0 || document.Objectives is not null)
+            && SupplySim.Decisions.DecisionCompiler.Compile(document, model, diagnostics) is null)
+        {
+            model = null;
+        }
+
+        return (model, diagnostics);
     }
 
     /// <summary>The (code, line, column) triples of the leading <c># expect:</c> comment lines.</summary>

@@ -115,6 +115,27 @@ internal sealed class PolicyEvaluatorTests
     }
 
     [Test]
+    public void Evaluate_PerDayStopped_CostsTheCoupledConsumersLostOutputDays()
+    {
+        string yaml = Yaml(Stockpile, chinaCapacity: "{dist: uniform, min: 0, max: 3650, unit: t/yr}")
+            .Replace("    demand_cv: 0\n", "    demand_cv: 0\n    coupled: true\n", StringComparison.Ordinal)
+            .Replace("    - sector: defense\n      material: sb\n      per_tonne: 40000 USD/t", "    - consumer: us-user\n      per_day_stopped: 1 MUSD/d",
+                StringComparison.Ordinal);
+        Assert.That(yaml, Does.Contain("per_day_stopped"));
+        var outcome = Evaluator(yaml, 50).Evaluate([0]);
+        var model = Compile(yaml).Model;
+        var result = SupplySim.Simulation.MonteCarlo.Run(model, model.Scenarios[0], new SupplySim.Simulation.MonteCarloOptions(50, 7, 1));
+        int column = result.Layout.Columns.ToList().IndexOf(new SupplySim.Simulation.MetricColumn(
+            SupplySim.Simulation.EntityKind.Consumer, "us-user", "*", SupplySim.Simulation.Metric.OutputLostFraction));
+        double lostDays = result.Column(column).ToArray().Average() * 365;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lostDays, Is.GreaterThan(100), "the random cut stops output for months");
+            Assert.That(outcome.ExpectedShortageCost[0], Is.EqualTo(lostDays * 1e6).Within(1e-9).Percent);
+        }
+    }
+
+    [Test]
     public void Objectives_RegretAndSatisficing_FromAHandComputedTable()
     {
         // Two scenarios; lever cost 10, shortage costs 5 and 20 (totals 15 and 30), risks 0.1 and 0.4.

@@ -49,6 +49,24 @@ public static partial class DecisionCompiler
         return diagnostics.Items.Count == errors ? compiled : null;
     }
 
+    /// <summary>The index of the lever's node when it exists and is of one of <paramref name="kinds"/>; null after a diagnostic.</summary>
+    private static int? LeverNode(LeverDocument lever, string what, CompiledNetwork network, DiagnosticBag diagnostics, params NodeKind[] kinds)
+    {
+        if (NodeIndex(lever.Node, network, lever.Location, what, diagnostics) is not int node)
+        {
+            return null;
+        }
+
+        if (!kinds.Contains(network.Kinds[node]))
+        {
+            diagnostics.Error("SS0125", lever.Node!.Location, $"{what}: node '{lever.Node.Value}' is a {network.Kinds[node].ToString().ToLowerInvariant()}, " +
+                                                             $"not a {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}");
+            return null;
+        }
+
+        return node;
+    }
+
     /// <summary>The range's two ends in <paramref name="dimension"/>; an empty or reversed range is an error.</summary>
     private static (double Low, double High)? Range(LeverDocument lever, string id, Dimension dimension, DiagnosticBag diagnostics)
     {
@@ -93,14 +111,8 @@ public static partial class DecisionCompiler
     {
         var network = model.Network;
         var range = Range(lever, id, Dimension.Mass, diagnostics);
-        if (NodeIndex(lever.Node, network, lever.Location, $"stockpile lever '{id}'", diagnostics) is not int node)
+        if (LeverNode(lever, $"stockpile lever '{id}'", network, diagnostics, NodeKind.Stockpile) is not int)
         {
-            return null;
-        }
-
-        if (network.Kinds[node] != NodeKind.Stockpile)
-        {
-            diagnostics.Error("SS0125", lever.Node!.Location, $"stockpile lever '{id}': node '{lever.Node.Value}' is a {network.Kinds[node].ToString().ToLowerInvariant()}, not a stockpile");
             return null;
         }
 
@@ -150,14 +162,8 @@ public static partial class DecisionCompiler
     {
         var network = model.Network;
         var range = Range(lever, id, Dimension.Duration, diagnostics);
-        if (NodeIndex(lever.Node, network, lever.Location, $"days_of_cover lever '{id}'", diagnostics) is not int node)
+        if (LeverNode(lever, $"days_of_cover lever '{id}'", network, diagnostics, NodeKind.Consumer) is not int node)
         {
-            return null;
-        }
-
-        if (network.Kinds[node] != NodeKind.Consumer)
-        {
-            diagnostics.Error("SS0125", lever.Node!.Location, $"days_of_cover lever '{id}': node '{lever.Node.Value}' is a {network.Kinds[node].ToString().ToLowerInvariant()}, not a consumer");
             return null;
         }
 
@@ -197,16 +203,9 @@ public static partial class DecisionCompiler
         var network = model.Network;
         var range = Range(lever, id, Dimension.Rate, diagnostics);
         double? capital = Money(lever.Costs.GetValueOrDefault("capital_cost"), MoneyPer.AnnualCapacity, "capital_cost", lever.Location, diagnostics);
-        if (NodeIndex(lever.Node, network, lever.Location, $"{kind} lever '{id}'", diagnostics) is not int node)
-        {
-            return null;
-        }
-
         var kinds = kind == "recycling" ? [NodeKind.Producer] : new[] { NodeKind.Producer, NodeKind.Processor };
-        if (!kinds.Contains(network.Kinds[node]))
+        if (LeverNode(lever, $"{kind} lever '{id}'", network, diagnostics, kinds) is not int)
         {
-            diagnostics.Error("SS0125", lever.Node!.Location, $"{kind} lever '{id}': node '{lever.Node.Value}' is a {network.Kinds[node].ToString().ToLowerInvariant()}; " +
-                                                             $"expected a {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}");
             return null;
         }
 

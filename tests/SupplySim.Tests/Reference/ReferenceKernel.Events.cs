@@ -40,6 +40,7 @@ internal sealed partial class ReferenceKernel
         for (int n = 0; n < _net.NodeCount; n++)
         {
             _capacity[n] = _baseCapacity[n];
+            _plannedCapacity[n] = _baseCapacity[n];
             _quotaAnnual[n] = _net.QuotaParam[n] >= 0 ? _values[_net.QuotaParam[n]] * DaysPerYear : double.PositiveInfinity;
             _leak[n] = ValueOr(_net.LeakParam[n], 1);
             _interdiction[n] = ValueOr(_net.InterdictionParam[n], 0);
@@ -66,6 +67,12 @@ internal sealed partial class ReferenceKernel
             {
                 ApplyEvent(ev, e, step);
             }
+        }
+
+        // A plant plans its inputs and stock on its capacity after today's capacity changes (not outages).
+        for (int h = 0; h < _meanNeed.Length; h++)
+        {
+            _meanNeed[h] = MeanNeedOf(h);
         }
     }
 
@@ -110,14 +117,9 @@ internal sealed partial class ReferenceKernel
         int n = ev.Nodes[0];
         double before = _capacity[n];
         double target = ev.ValueParam >= 0 ? _values[ev.ValueParam] : before * _values[ev.SecondParam];
-        if (double.IsPositiveInfinity(before))
-        {
-            _capacity[n] = target;
-            return;
-        }
-
         double progress = ev.RampSteps > 0 ? Math.Min(1.0, (step - ev.StartStep + 1) / (double)ev.RampSteps) : 1.0;
-        _capacity[n] = before + ((target - before) * progress);
+        _capacity[n] = double.IsPositiveInfinity(before) ? target : before + ((target - before) * progress);
+        _plannedCapacity[n] = _capacity[n];
     }
 
     /// <summary>While active, the event's rule replaces the stockpile's own: its rate, threshold and consumers.</summary>

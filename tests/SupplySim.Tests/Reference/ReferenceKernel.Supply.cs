@@ -125,7 +125,7 @@ internal sealed partial class ReferenceKernel
             double make = (_capacity[n] * _stepDays) + (_addedCapacity[n] * _stepDays);
             if (!_net.IsPush[n])
             {
-                make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * _baseCapacity[n]) - TotalStock(h)));
+                make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * _plannedCapacity[n]) - TotalStock(h)));
             }
 
             double quotaLeft = _quotaAnnual[n] - _producedThisYear[n];
@@ -160,7 +160,7 @@ internal sealed partial class ReferenceKernel
             double make = _capacity[n] * _stepDays;
             if (!_net.IsPush[n])
             {
-                make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * _baseCapacity[n]) - TotalStock(output)));
+                make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * _plannedCapacity[n]) - TotalStock(output)));
             }
 
             for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)

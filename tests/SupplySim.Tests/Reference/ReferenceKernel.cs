@@ -65,6 +65,9 @@ internal sealed partial class ReferenceKernel
     /// <summary>Per node: capacity before events (per day), +∞ when the node has none.</summary>
     private readonly double[] _baseCapacity;
 
+    /// <summary>Capacity after today's capacity changes, before outages: what a plant plans its inputs and stock on.</summary>
+    private readonly double[] _plannedCapacity;
+
     /// <summary>Per holding: the mean daily use its stock covers (demand, recipe use or production).</summary>
     private readonly double[] _meanNeed;
 
@@ -133,6 +136,7 @@ internal sealed partial class ReferenceKernel
 
         _baseCapacity = [.. Enumerable.Range(0, network.NodeCount)
             .Select(n => network.CapacityParam[n] >= 0 ? _values[network.CapacityParam[n]] : double.PositiveInfinity)];
+        _plannedCapacity = [.. _baseCapacity];
         _meanNeed = [.. Enumerable.Range(0, holdings).Select(MeanNeedOf)];
 
         _demandRng = [.. Enumerable.Range(0, holdings).Select(h => Rng.ForStream(seed, trial, DemandStream | (uint)h))];
@@ -244,7 +248,7 @@ internal sealed partial class ReferenceKernel
             return _values[_net.DemandParam[h]];
         }
 
-        double capacity = _baseCapacity[n];
+        double capacity = _plannedCapacity[n];
         if (double.IsPositiveInfinity(capacity))
         {
             return 0;

@@ -29,6 +29,7 @@ internal sealed class KernelScratch<T, TMask>
     private readonly AlignedArray<TMask> _laneOpen;
     private readonly AlignedArray<T> _nodeShipped;
     private readonly AlignedArray<T> _baseCapacity;
+    private readonly AlignedArray<T> _plannedCapacity;
     private readonly AlignedArray<T> _capacity;
     private readonly AlignedArray<T> _quotaAnnual;
     private readonly AlignedArray<T> _producedThisYear;
@@ -79,6 +80,7 @@ internal sealed class KernelScratch<T, TMask>
         _laneOpen = new AlignedArray<TMask>(net.LaneCount);
         _nodeShipped = new AlignedArray<T>(n);
         _baseCapacity = new AlignedArray<T>(n);
+        _plannedCapacity = new AlignedArray<T>(n);
         _capacity = new AlignedArray<T>(n);
         _quotaAnnual = new AlignedArray<T>(n);
         _producedThisYear = new AlignedArray<T>(n);
@@ -152,6 +154,9 @@ internal sealed class KernelScratch<T, TMask>
     public Span<T> NodeShipped => _nodeShipped.Span;
 
     public Span<T> BaseCapacity => _baseCapacity.Span;
+
+    /// <summary>Capacity after today's capacity changes, before outages: what a plant plans its inputs and stock on.</summary>
+    public Span<T> PlannedCapacity => _plannedCapacity.Span;
 
     public Span<T> Capacity => _capacity.Span;
 

@@ -29,6 +29,7 @@ internal sealed partial class TrialKernel<T, TMask>
         for (int n = 0; n < _net.NodeCount; n++)
         {
             s.Capacity[n] = s.BaseCapacity[n];
+            s.PlannedCapacity[n] = s.BaseCapacity[n];
             s.QuotaAnnual[n] = _net.QuotaParam[n] >= 0 ? values[_net.QuotaParam[n]] * DaysPerYear : PositiveInfinity;
             s.Leak[n] = _net.LeakParam[n] >= 0 ? values[_net.LeakParam[n]] : T.One;
             s.Interdiction[n] = _net.InterdictionParam[n] >= 0 ? values[_net.InterdictionParam[n]] : T.Zero;
@@ -90,6 +91,37 @@ internal sealed partial class TrialKernel<T, TMask>
                     break;
             }
         }
+
+        foreach (int n in _replannedNodes)
+        {
+            Replan(n);
+        }
+    }
+
+    /// <summary>
+    /// A plant whose capacity a scenario changes (a new line, a closure) plans on the changed capacity: the mean use
+    /// of its inputs, and of its output stock, follow it, so its orders and stock targets grow with the plant.
+    /// Outages do not change plans. As <see cref="MeanNeedOf"/> at the start, for holdings without demand.
+    /// </summary>
+    private void Replan(int n)
+    {
+        var s = _s;
+        var planned = s.PlannedCapacity[n];
+        var capacity = Where(Eq(planned, PositiveInfinity), T.Zero, planned);
+        int output = (n * _m) + _net.OutputMaterial[n];
+        if (_net.OutputMaterial[n] >= 0 && _net.DemandParam[output] < 0)
+        {
+            s.MeanNeed[output] = capacity;
+        }
+
+        for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)
+        {
+            int h = (n * _m) + _net.RecipeMaterial[i];
+            if (_net.DemandParam[h] < 0 && _net.RecipeMaterial[i] != _net.OutputMaterial[n])
+            {
+                s.MeanNeed[h] = capacity * s.Values[_net.RecipeRatioParam[i]];
+            }
+        }
     }
 
     private void ApplyCapacityChange(CompiledEvent ev, int step)
@@ -99,6 +131,7 @@ internal sealed partial class TrialKernel<T, TMask>
         var target = ev.ValueParam >= 0 ? _s.Values[ev.ValueParam] : before * _s.Values[ev.SecondParam];
         double progress = ev.RampSteps > 0 ? Math.Min(1.0, (step - ev.StartStep + 1) / (double)ev.RampSteps) : 1.0;
         _s.Capacity[n] = Where(Eq(before, PositiveInfinity), target, before + ((target - before) * progress));
+        _s.PlannedCapacity[n] = _s.Capacity[n];
     }
 
     private void ApplyStockpileRelease(CompiledEvent ev)

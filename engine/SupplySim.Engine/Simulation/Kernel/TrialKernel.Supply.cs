@@ -124,7 +124,7 @@ internal sealed partial class TrialKernel<T, TMask>
 
             if (!_net.IsPush[n])
             {
-                make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(h)));
+                make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.PlannedCapacity[n]) - TotalStock(h)));
             }
 
             var remaining = s.QuotaAnnual[n] - s.ProducedThisYear[n];
@@ -161,7 +161,7 @@ internal sealed partial class TrialKernel<T, TMask>
 
             if (!_net.IsPush[n])
             {
-                make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.BaseCapacity[n]) - TotalStock(output)));
+                make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.PlannedCapacity[n]) - TotalStock(output)));
             }
 
             for (int i = _net.RecipeStart[n]; i < _net.RecipeStart[n + 1]; i++)

@@ -24,6 +24,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
 
     private readonly CompiledNetwork _net;
     private readonly CompiledScenario _scenario;
+
+    /// <summary>Nodes whose capacity a scenario event changes: their planned use is derived again with the events.</summary>
+    private readonly int[] _replannedNodes;
     private readonly MetricLayout _layout;
     private readonly KernelScratch<T, TMask> _s;
     private readonly ParameterTable _params;
@@ -104,6 +107,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _weekDemand = new T[layout.DemandHoldings.Length * _weeks];
         _net = network;
         _scenario = scenario;
+        _replannedNodes = [.. scenario.Events.Where(e => e.Kind == EventKind.CapacityChange).Select(e => e.Nodes[0]).Distinct().Order()];
         _layout = layout;
         _params = network.Parameters;
         _m = network.MaterialCount;
@@ -224,6 +228,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             for (int n = 0; n < _net.NodeCount; n++)
             {
                 At(s.BaseCapacity, n, lane) = _net.CapacityParam[n] >= 0 ? At(values, _net.CapacityParam[n], lane) : double.PositiveInfinity;
+                At(s.PlannedCapacity, n, lane) = At(s.BaseCapacity, n, lane);
             }
 
             for (int a = 0; a < _arcs; a++)

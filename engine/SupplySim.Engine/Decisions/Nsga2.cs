@@ -5,7 +5,8 @@ namespace SupplySim.Decisions;
 /// <summary>
 /// NSGA-II (Deb, Pratap, Agarwal and Meyarivan 2002) for minimising several objectives over real-valued levers in
 /// boxes: binary tournaments on front rank and crowding distance, simulated binary crossover (η = 15) and polynomial
-/// mutation (η = 20, probability 1/levers), elitist selection of the next population from parents and children.
+/// mutation (η = 20, probability 1/levers), elitist selection of the next population from parents and children; the
+/// first generation holds the box's two corners and a Latin hypercube.
 /// Each generation's candidates are evaluated as one batch (the caller may evaluate them in parallel); every random
 /// draw comes from a stream keyed by (seed, generation, individual), so a seed gives the same front.
 /// </summary>
@@ -53,12 +54,7 @@ public static class Nsga2
         }
 
         int d = lower.Count;
-        var levers = new List<double[]>();
-        for (int i = 0; i < population; i++)
-        {
-            var rng = Rng.ForStream(seed, i, Model.StableHash.Of("nsga2 initial"));
-            levers.Add([.. Enumerable.Range(0, d).Select(j => lower[j] + ((upper[j] - lower[j]) * rng.NextDouble()))]);
-        }
+        var levers = InitialPopulation(lower, upper, population, seed);
 
         var outcomes = evaluate(levers).ToList();
         int evaluations = levers.Count;
@@ -105,6 +101,36 @@ public static class Nsga2
         {
             Outcomes = [.. front.Select(i => outcomes[i])],
         };
+    }
+
+    /// <summary>
+    /// The first generation: the box's two corners (every lever at its lower bound, "do nothing", and every lever at its
+    /// upper bound), so the ends of a cost-risk front are there from the start and a lever that buys nothing is pulled
+    /// to its bound by crossover; the rest a Latin hypercube, one point in each of N strata of every lever.
+    /// </summary>
+    private static List<double[]> InitialPopulation(IReadOnlyList<double> lower, IReadOnlyList<double> upper, int population, ulong seed)
+    {
+        int d = lower.Count, sampled = population - 2;
+        var strata = new int[d][];
+        for (int j = 0; j < d; j++)
+        {
+            var rng = Rng.ForStream(seed, j, Model.StableHash.Of("nsga2 strata"));
+            strata[j] = [.. Enumerable.Range(0, sampled)];
+            for (int i = sampled - 1; i > 0; i--)
+            {
+                int k = (int)(rng.NextDouble() * (i + 1));
+                (strata[j][i], strata[j][k]) = (strata[j][k], strata[j][i]);
+            }
+        }
+
+        var levers = new List<double[]> { lower.ToArray(), upper.ToArray() };
+        for (int i = 0; i < sampled; i++)
+        {
+            var rng = Rng.ForStream(seed, i, Model.StableHash.Of("nsga2 initial"));
+            levers.Add([.. Enumerable.Range(0, d).Select(j => lower[j] + ((upper[j] - lower[j]) * (strata[j][i] + rng.NextDouble()) / sampled))]);
+        }
+
+        return levers;
     }
 
     private static int Tournament(int[] ranks, double[] crowding, ref Rng rng)

@@ -86,13 +86,13 @@ internal static class OptimizeCommand
             return Drive(problem, path, work, manifest, outputs, stdout, stderr);
         }
 
-        int population = PolicyOptimizer.PopulationFor(budget);
+        var (population, generations, pruning) = PolicyOptimizer.Plan(budget);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{model.Network.Name}: optimizing {problem.Levers.Count} lever(s) over {problem.ScenarioIds.Count} scenario(s) ({string.Join(", ", problem.ScenarioIds)}); " +
-            $"{budget / population * population} policies ({population} x {budget / population} generations) x {trials} trials, seed {seed}"));
+            $"NSGA-II {population} x {generations + 1} generations, then up to {pruning} policies pruning the front; {trials} trials, seed {seed}"));
         var evaluator = new PolicyEvaluator(problem, text, path, trials, seed);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = LiveProgress.Run(stderr, "optimizing", "policies", budget / population * population,
+        var result = LiveProgress.Run(stderr, "optimizing", "policies", (population * (generations + 1)) + pruning,
             sink => PolicyOptimizer.Run(evaluator, budget, seed, threads, sink(0)));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Evaluated.Count} policies in {started.Elapsed.TotalSeconds:0.0} s; the front has {result.Front.Count}:"));
         WriteOutputs(result, path, manifest, outputs, stdout);

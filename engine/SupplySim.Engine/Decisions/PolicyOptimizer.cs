@@ -4,15 +4,23 @@ namespace SupplySim.Decisions;
 /// Searches the levers for the Pareto front of robust expected cost against robust risk with NSGA-II: each
 /// generation's policies are evaluated as one parallel batch on common random numbers, and the scenarios' outcomes
 /// are combined by the problem's <see cref="Robustness"/> each time policies are ranked (regret against the best
-/// policy found so far in each scenario). Deterministic per seed, whatever the thread count.
+/// policy found so far in each scenario). The front is then pruned: levers that buy nothing are set to their lower
+/// bound. Deterministic per seed, whatever the thread count.
 /// </summary>
 public static class PolicyOptimizer
 {
     /// <summary>Fewest evaluations a search may have: a population of 8, evaluated once.</summary>
     public const int MinimumBudget = 8;
 
-    /// <summary>The NSGA-II population for a budget: a tenth of it, even, between 8 and 40 (generations matter more than width on 2 cores).</summary>
-    public static int PopulationFor(int budget) => Math.Clamp(budget / 10 / 2 * 2, 8, 40);
+    /// <summary>
+    /// How a budget is spent: a quarter at most on pruning the front, the rest on NSGA-II generations of a population
+    /// of a tenth of it, even, between 8 and 40 (generations matter more than width on 2 cores).
+    /// </summary>
+    public static (int Population, int Generations, int Pruning) Plan(int budget)
+    {
+        int pruning = budget / 4, population = Math.Clamp((budget - pruning) / 10 / 2 * 2, 8, 40);
+        return (population, ((budget - pruning) / population) - 1, pruning);
+    }
 
     /// <summary>Runs a search of about <paramref name="budget"/> policy evaluations.</summary>
     /// <param name="evaluator">Evaluates policies (trials, seed, scenarios).</param>
@@ -43,7 +51,7 @@ public static class PolicyOptimizer
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(evaluateBatch);
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, MinimumBudget);
-        int population = PopulationFor(budget), generations = (budget / population) - 1;
+        var (population, generations, pruning) = Plan(budget);
         var evaluated = new List<PolicyOutcome>();
         int scenarios = problem.ScenarioIds.Count;
         double[] bestCost = [.. Enumerable.Repeat(double.PositiveInfinity, scenarios)];
@@ -73,20 +81,78 @@ public static class PolicyOptimizer
         var lower = problem.Levers.Select(l => l.Lower).ToArray();
         var upper = problem.Levers.Select(l => l.Upper).ToArray();
         var result = Nsga2.Run(lower, upper, Evaluate, Score, population, generations, seed);
-        var front = new List<(PolicyOutcome Outcome, double[] Objectives)>();
+        var front = new List<PolicyOutcome>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < result.Levers.Count; i++)
         {
             double[] levers = [.. problem.Levers.Select((lever, j) => lever.Normalise(result.Levers[i][j]))];
-            if (seen.Add(string.Join('|', levers.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))))
+            if (seen.Add(Key(levers)))
             {
-                front.Add((PolicyOutcome.FromVector(levers, result.Outcomes[i]), result.Objectives[i]));
+                front.Add(PolicyOutcome.FromVector(levers, result.Outcomes[i]));
             }
         }
 
-        front.Sort((a, b) => a.Objectives[0] != b.Objectives[0] ? a.Objectives[0].CompareTo(b.Objectives[0]) : a.Objectives[1].CompareTo(b.Objectives[1]));
-        return new OptimizationResult(problem, [.. front.Select(f => f.Outcome)], [.. front.Select(f => f.Objectives)], evaluated, population, generations);
+        front = Prune(problem, front, pruning, Evaluate, Score);
+        var objectives = Score([.. front.Select(o => o.ToVector())]);
+        int[] order = [.. ParetoFront.NonDominated(objectives).GroupBy(i => Key(front[i].Levers)).Select(g => g.First())
+            .OrderBy(i => objectives[i][0]).ThenBy(i => objectives[i][1])];
+        return new OptimizationResult(problem, [.. order.Select(i => front[i])], [.. order.Select(i => objectives[i])], evaluated, population, generations);
     }
+
+    /// <summary>
+    /// Pruning (a local step after the evolutionary search): NSGA-II moves a lever that buys nothing only by small
+    /// mutations, so front policies keep paying for stock or capacity that changes no outcome. Each front policy,
+    /// cheapest first while <paramref name="budget"/> lasts, is tried with each lever at its lower bound in turn;
+    /// the drops that worsen neither objective are then tried together. Returns the front policies and every policy
+    /// the pruning found that is at least as good as the one it came from.
+    /// </summary>
+    private static List<PolicyOutcome> Prune(DecisionProblem problem, List<PolicyOutcome> front, int budget,
+        Func<IReadOnlyList<double[]>, IReadOnlyList<double[]>> evaluate, Func<IReadOnlyList<double[]>, IReadOnlyList<double[]>> score)
+    {
+        var singles = new List<(int Policy, int Lever, double[] Levers)>();
+        foreach (var (policy, i) in front.Select((p, i) => (p, i)).OrderBy(x => x.p.ExpectedTotalCost.Max()))
+        {
+            var drops = Enumerable.Range(0, problem.Levers.Count).Where(j => policy.Levers[j] > problem.Levers[j].Lower).ToList();
+            if (singles.Count + drops.Count + front.Count > budget)
+            {
+                break;
+            }
+
+            singles.AddRange(drops.Select(j => (i, j, policy.Levers.Select((v, k) => k == j ? problem.Levers[k].Lower : v).ToArray())));
+        }
+
+        if (singles.Count == 0)
+        {
+            return front;
+        }
+
+        var singleOutcomes = evaluate([.. singles.Select(c => c.Levers)]);
+        var kept = new List<PolicyOutcome>(front);
+        var accepted = new Dictionary<int, List<int>>();
+        var frontObjectives = score([.. front.Select(o => o.ToVector())]);
+        var singleObjectives = score(singleOutcomes);
+        for (int c = 0; c < singles.Count; c++)
+        {
+            var (policy, lever, levers) = singles[c];
+            if (singleObjectives[c][0] <= frontObjectives[policy][0] && singleObjectives[c][1] <= frontObjectives[policy][1])
+            {
+                kept.Add(PolicyOutcome.FromVector(levers, singleOutcomes[c]));
+                (accepted.TryGetValue(policy, out var list) ? list : accepted[policy] = []).Add(lever);
+            }
+        }
+
+        var combined = accepted.Where(a => a.Value.Count > 1).OrderBy(a => a.Key)
+            .Select(a => front[a.Key].Levers.Select((v, k) => a.Value.Contains(k) ? problem.Levers[k].Lower : v).ToArray()).ToList();
+        if (combined.Count > 0)
+        {
+            var combinedOutcomes = evaluate(combined);
+            kept.AddRange(combined.Select((levers, c) => PolicyOutcome.FromVector(levers, combinedOutcomes[c])));
+        }
+
+        return kept;
+    }
+
+    private static string Key(double[] levers) => string.Join('|', levers.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// The two objectives of <paramref name="outcome"/> (lower is better) under the problem's robustness; regret is

@@ -61,7 +61,8 @@ internal sealed class PolicyOptimizerTests
         {
             Assert.That(two.Front.Select(p => p.Levers), Is.EqualTo(one.Front.Select(p => p.Levers)));
             Assert.That(two.FrontObjectives, Is.EqualTo(one.FrontObjectives));
-            Assert.That(two.Evaluated, Has.Count.EqualTo(80));
+            Assert.That(two.Evaluated.Select(o => o.Levers), Is.EqualTo(one.Evaluated.Select(o => o.Levers)));
+            Assert.That(two.Evaluated, Has.Count.LessThanOrEqualTo(80));
         }
     }
 }

@@ -20,7 +20,8 @@ internal static class OptimizationHtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").Append(Esc(title))
             .Append("</title>\n<style>\n").Append(ReportStyles.Css).Append("\n</style>\n</head>\n<body>\n<h1>").Append(Esc(title)).Append("</h1>\n<p class=\"meta\">")
             .Append(Esc(string.Create(CultureInfo.InvariantCulture,
-                $"NSGA-II over {problem.Levers.Count} lever(s): {result.Evaluated.Count} policies evaluated ({result.Population} per generation, {result.Generations + 1} generations), " +
+                $"NSGA-II over {problem.Levers.Count} lever(s): {result.Evaluated.Count} policies evaluated ({result.Population} per generation, {result.Generations + 1} generations, " +
+                $"then {result.Evaluated.Count - (result.Population * (result.Generations + 1))} pruning the front), " +
                 $"each on the same {trials} trials of {problem.ScenarioIds.Count} scenario(s) ({string.Join(", ", problem.ScenarioIds)}). " +
                 $"Risk: {problem.Risk.Name}. Robustness: {RobustnessText(problem)}. Costs are US dollars over the {problem.HorizonDays:0}-day run.")))
             .Append("</p>\n<h2>Pareto front</h2>\n").Append(FrontChart(result)).Append(LeverTable(result)).Append(ScenarioTable(result))

@@ -84,6 +84,10 @@ internal static class SupplySimCommandLine
             Seed, Threads,
             new OptionSpec("--shards", "drive a search whose generations N shard processes evaluate (DIR/optimize-work); run it again after each generation", "N"),
             new OptionSpec("--shard", "evaluate shard i of N of the generation the driver is waiting for (a Slurm array task)", "i/N")));
+        root.Subcommands.Add(VerbCommand("serve", "Planner workbench: edit a scenario in the browser and see the answer against the unchanged one (docs/workbench.md).",
+            ("FILE|DIR", "a scenario file, or a folder of them (default: the shipped scenarios)"), ServeCommand.Execute, stdout, stderr,
+            new OptionSpec("--port", "port to listen on (default 8080; 0 picks a free one)", "N"),
+            new OptionSpec("--host", "address to bind (default 127.0.0.1; anything else is reachable from other machines, without authentication)", "IP")));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
             ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using SupplySim.Model;
+using SupplySim.Reporting.Graph;
+using SupplySim.Reporting.Html;
+using SupplySim.Scenario;
+using SupplySim.Simulation;
+using SupplySim.Statistics;
+
+namespace SupplySim.Cli.Workbench;
+
+/// <summary>One headline row: a sector's material, unchanged against the what-if on the same trials, with the paired change.</summary>
+internal sealed record WhatIfRow(string Sector, string Material, double ShortBefore, double ShortAfter, double MeanBefore, double MeanAfter,
+    double Delta, double DeltaLow, double DeltaHigh);
+
+/// <summary>What one what-if answered at a trial count: the headline rows and the charts as inline SVG.</summary>
+internal sealed record WhatIfAnswer(int Trials, IReadOnlyList<WhatIfRow> Rows, string ChartsHtml);
+
+/// <summary>
+/// Runs a scenario of the unchanged file and the same scenario of the edited file on the same seed and trials
+/// (common random numbers) and compares them per sector and material: P(any shortage), mean shortage fraction,
+/// and the mean paired change with its 95% confidence interval (the report's paired statistics).
+/// </summary>
+internal static class WhatIf
+{
+    public static WhatIfAnswer Run(CompiledModel original, CompiledModel edited, string scenarioId, int trials, ulong seed, CancellationToken cancellationToken)
+    {
+        var options = new MonteCarloOptions(trials, seed);
+        var before = MonteCarlo.Run(original, original.Find(scenarioId)!, options, cancellationToken: cancellationToken);
+        var after = MonteCarlo.Run(edited, edited.Find(scenarioId)!, options, cancellationToken: cancellationToken);
+        var rows = new List<WhatIfRow>();
+        var columns = before.Layout.Columns;
+        var afterColumns = after.Layout.Columns.ToList();
+        var charts = new StringBuilder();
+        for (int c = 0; c < columns.Count; c++)
+        {
+            var column = columns[c];
+            int a = afterColumns.IndexOf(column);
+            if (column.Kind != EntityKind.Sector || column.Metric != Metric.ShortageFraction || a < 0)
+            {
+                continue;
+            }
+
+            var x = before.Column(c);
+            var y = after.Column(a);
+            var delta = MetricSummary.ComputePaired(y, x, [], 1);
+            rows.Add(new WhatIfRow(column.Entity, column.Material, Share(x), Share(y), Mean(x), Mean(y), delta.Mean, delta.Ci95Low, delta.Ci95High));
+            if (Share(x) > 0 || Share(y) > 0)
+            {
+                charts.Append(Distribution(column.Entity, column.Material, x, y));
+            }
+        }
+
+        return new WhatIfAnswer(trials, rows, charts.ToString());
+    }
+
+    private static double Share(ReadOnlySpan<double> values)
+    {
+        int count = 0;
+        foreach (double v in values)
+        {
+            count += v > 0 ? 1 : 0;
+        }
+
+        return count / (double)values.Length;
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
+    }
+
+    /// <summary>The distribution of the shortage fraction over trials, unchanged (grey) against the what-if (red), as a CDF.</summary>
+    private static string Distribution(string sector, string material, ReadOnlySpan<double> before, ReadOnlySpan<double> after)
+    {
+        var x = new LinearScale(0, 1, 45, 330);
+        var y = new LinearScale(0, 1, 170, 15);
+        var svg = new SvgBuilder(340, 205, $"Shortage fraction of {sector} {material} over trials: unchanged against the what-if", cssClass: "chart wb");
+        ChartFrame.Draw(svg, x, y, Numbers.AxisPercent, Numbers.AxisPercent, $"{sector} {material}: shortage fraction", "share of trials ≤");
+        svg.Polyline(Steps(before, x, y), "#999999", 2);
+        svg.Polyline(Steps(after, x, y), "#d62728", 2);
+        return svg.ToString();
+    }
+
+    private static List<(double X, double Y)> Steps(ReadOnlySpan<double> values, LinearScale x, LinearScale y)
+    {
+        double[] sorted = values.ToArray();
+        Array.Sort(sorted);
+        // At most 200 steps whatever the trial count: the chart stays a few kilobytes.
+        var points = new List<(double, double)> { (x.Map(0), y.Map(0)) };
+        int steps = Math.Min(200, sorted.Length);
+        for (int k = 0; k < steps; k++)
+        {
+            int i = (int)((long)k * sorted.Length / steps), next = (int)((long)(k + 1) * sorted.Length / steps);
+            points.Add((x.Map(sorted[next - 1]), y.Map(i / (double)sorted.Length)));
+            points.Add((x.Map(sorted[next - 1]), y.Map(next / (double)sorted.Length)));
+        }
+
+        points.Add((x.Map(1), y.Map(1)));
+        return points;
+    }
+
+    /// <summary>Compiles edited scenario text with the CLI's loader and compiler; the model, or the errors as (line, column, code, message).</summary>
+    public static (CompiledModel? Model, List<Diagnostic> Errors) Compile(string text, string file)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = ScenarioLoader.Load(text, file, diagnostics);
+        var model = document is null || diagnostics.HasErrors ? null : NetworkCompiler.Compile(document, diagnostics);
+        return (model, [.. diagnostics.Items.Where(d => d.Severity == Severity.Error)]);
+    }
+
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

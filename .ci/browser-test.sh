@@ -12,23 +12,7 @@ mkdir -p "$out"
 fail() { echo "browser test FAILED: $*" >&2; exit 1; }
 
 find_chromium() { command -v chromium || command -v chromium-browser || true; }
-install_chromium() {
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || return 1
-    sudo="sudo -n"
-  fi
-  command -v apt-get >/dev/null 2>&1 || return 1
-  for attempt in 1 2 3; do
-    if $sudo apt-get update -qq -o Acquire::Retries=5 &&
-       DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq -o Acquire::Retries=5 chromium >/dev/null; then
-      return 0
-    fi
-    echo "apt attempt $attempt failed; retrying in $((attempt * 10)) s" >&2
-    sleep $((attempt * 10))
-  done
-  return 1
-}
+install_chromium() { bash "$(dirname "$0")/install-chromium.sh"; }
 
 # 1. The report for the shipped scenario, few trials.
 report="$out/report.html"

@@ -11,6 +11,7 @@ internal static class WorkbenchPage
         <head>
         <meta charset="utf-8"/>
         <title>SupplySim workbench</title>
+        <link rel="icon" href="data:,"/>
         <style>
         """ + ReportStyles.Css + """
 
@@ -40,6 +41,7 @@ internal static class WorkbenchPage
         <div>
           <div id="status">Loading…</div>
           <table class="headline" id="headline"></table>
+          <p class="meta">Charts: the share of trials whose shortage fraction is at most x; grey the unchanged scenario, red the what-if. Δ is the mean of the per-trial changes (what-if minus unchanged) with its 95% confidence interval.</p>
           <div id="charts"></div>
         </div>
         </div>

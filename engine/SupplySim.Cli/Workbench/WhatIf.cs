@@ -13,6 +13,9 @@ namespace SupplySim.Cli.Workbench;
 internal sealed record WhatIfRow(string Sector, string Material, double ShortBefore, double ShortAfter, double MeanBefore, double MeanAfter,
     double Delta, double DeltaLow, double DeltaHigh);
 
+/// <summary>The unchanged and the edited scenario's results on the same trials.</summary>
+internal sealed record WhatIfRuns(ScenarioResult Before, ScenarioResult After);
+
 /// <summary>What one what-if answered at a trial count: the headline rows and the charts as inline SVG.</summary>
 internal sealed record WhatIfAnswer(int Trials, IReadOnlyList<WhatIfRow> Rows, string ChartsHtml);
 
@@ -23,11 +26,32 @@ internal sealed record WhatIfAnswer(int Trials, IReadOnlyList<WhatIfRow> Rows, s
 /// </summary>
 internal static class WhatIf
 {
-    public static WhatIfAnswer Run(CompiledModel original, CompiledModel edited, string scenarioId, int trials, ulong seed, CancellationToken cancellationToken)
+    /// <summary>Runs both and compares them, in one go.</summary>
+    public static WhatIfAnswer Run(CompiledModel original, CompiledModel edited, string scenarioId, int trials, ulong seed, CancellationToken cancellationToken) =>
+        Compare(Simulate(original, edited, scenarioId, 0, trials, seed, cancellationToken));
+
+    /// <summary>
+    /// Trials <paramref name="firstTrial"/> to <paramref name="firstTrial"/> + <paramref name="trials"/> − 1 of the
+    /// scenario, unchanged and edited. Trials have their own random streams, so a later batch extends an earlier one
+    /// (<see cref="Extend"/>) to exactly what one run of all the trials gives.
+    /// </summary>
+    public static WhatIfRuns Simulate(CompiledModel original, CompiledModel edited, string scenarioId, int firstTrial, int trials, ulong seed,
+        CancellationToken cancellationToken)
     {
-        var options = new MonteCarloOptions(trials, seed);
+        var options = new MonteCarloOptions(trials, seed) { FirstTrial = firstTrial };
         var before = MonteCarlo.Run(original, original.Find(scenarioId)!, options, cancellationToken: cancellationToken);
         var after = MonteCarlo.Run(edited, edited.Find(scenarioId)!, options, cancellationToken: cancellationToken);
+        return new WhatIfRuns(before, after);
+    }
+
+    /// <summary>The trials of <paramref name="head"/> followed by those of <paramref name="tail"/>.</summary>
+    public static WhatIfRuns Extend(WhatIfRuns head, WhatIfRuns tail) =>
+        new(ScenarioResult.Concatenate([head.Before, tail.Before]), ScenarioResult.Concatenate([head.After, tail.After]));
+
+    /// <summary>The headline rows and charts of a pair of runs on the same trials.</summary>
+    public static WhatIfAnswer Compare(WhatIfRuns runs)
+    {
+        var (before, after) = (runs.Before, runs.After);
         var rows = new List<WhatIfRow>();
         var columns = before.Layout.Columns;
         var afterColumns = after.Layout.Columns.ToList();
@@ -51,7 +75,7 @@ internal static class WhatIf
             }
         }
 
-        return new WhatIfAnswer(trials, rows, charts.ToString());
+        return new WhatIfAnswer(before.Trials, rows, charts.ToString());
     }
 
     private static double Share(ReadOnlySpan<double> values)

@@ -151,6 +151,7 @@ internal static class WorkbenchPage
           $('status').textContent = `${answer.final ? 'Final' : 'First'} answer from ${answer.trials} trials (${ms} ms after the edit)` + (answer.final ? '' : '; refining…');
           $('status').dataset.trials = answer.trials;
           $('status').dataset.final = answer.final;
+          $('status').dataset[answer.final ? 'finalMs' : 'firstMs'] = ms;
           const rows = answer.rows.filter(r => r.shortBefore > 0 || r.shortAfter > 0);
           $('headline').innerHTML = '<tr><th>sector</th><th>material</th><th>P(short) unchanged → what-if</th><th>mean short unchanged → what-if</th><th>Δ mean short, points [95% CI]</th></tr>' +
             rows.map(r => `<tr data-sector="${r.sector}" data-material="${r.material}" data-after="${r.meanAfter}" data-before="${r.meanBefore}"><td>${r.sector}</td><td>${r.material}</td><td>${pct(r.shortBefore)} → ${pct(r.shortAfter)}</td><td>${pct(r.meanBefore)} → ${pct(r.meanAfter)}</td>` +

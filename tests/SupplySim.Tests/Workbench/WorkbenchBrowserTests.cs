@@ -47,7 +47,7 @@ internal sealed class WorkbenchBrowserTests
             page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) { errors.Add(e.Message.Text); } };
             page.PageError += (_, e) => errors.Add(e.Message);
             await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 1000 });
-            await page.GoToAsync($"{server.Url}/#file={File}&scenario={Scenario}&trials=400");
+            await page.GoToAsync($"{server.Url}/#file={File}&scenario={Scenario}&trials=1000");
             var wait = new WaitForFunctionOptions { Timeout = 120_000, PollingInterval = 100 };
             const string Row = "document.querySelector('#headline tr[data-sector=\"ev\"][data-material=\"ndfeb\"]')";
             await page.WaitForFunctionAsync($"() => document.getElementById('status').dataset.final === 'true' && {Row} !== null", wait);
@@ -63,16 +63,17 @@ internal sealed class WorkbenchBrowserTests
             await page.WaitForFunctionAsync($"() => document.getElementById('status').dataset.final === 'true' && Number({Row}.dataset.after) < {before.ToString("R", CultureInfo.InvariantCulture)}", wait);
             double after = double.Parse(await page.EvaluateExpressionAsync<string>($"{Row}.dataset.after"), CultureInfo.InvariantCulture);
             string status = await page.EvaluateExpressionAsync<string>("document.getElementById('status').textContent");
+            string latency = await page.EvaluateExpressionAsync<string>("`first answer ${document.getElementById('status').dataset.firstMs} ms, final ${document.getElementById('status').dataset.finalMs} ms after the request`");
             string hash = await page.EvaluateExpressionAsync<string>("location.hash");
             int charts = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#charts svg').length");
             string yaml = await page.EvaluateExpressionAsync<string>(
                 "fetch('/api/yaml', { method: 'POST', body: body(), headers: { 'Content-Type': 'application/json' } }).then(r => r.text())");
             await page.ScreenshotAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, "workbench.png"));
-            TestContext.Out.WriteLine($"EV NdFeB mean shortage {before:P1} -> {after:P1}; {status}");
+            TestContext.Out.WriteLine($"EV NdFeB mean shortage {before:P1} -> {after:P1}; {status}; {latency}");
 
             string saved = Path.Combine(folder, "saved.yaml");
             System.IO.File.WriteAllText(saved, yaml);
-            var (code, _, stderr) = Execute("run", saved, "--trials", "400", "--scenario", Scenario, "--out", Path.Combine(folder, "run"));
+            var (code, _, stderr) = Execute("run", saved, "--trials", "1000", "--scenario", Scenario, "--out", Path.Combine(folder, "run"));
             Assert.That(code, Is.Zero, stderr);
             double cli = System.IO.File.ReadAllLines(Path.Combine(folder, "run", "trials.csv")).Skip(1).Select(l => l.Split(','))
                 .Where(c => c[0] == Scenario && c[2] == "sector" && c[3] == "ev" && c[4] == "ndfeb")
@@ -80,7 +81,7 @@ internal sealed class WorkbenchBrowserTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(after, Is.LessThan(before), "a later licensing start leaves EV makers less short");
-                Assert.That(status, Does.StartWith("Final answer from 400 trials"));
+                Assert.That(status, Does.StartWith("Final answer from 1000 trials"));
                 Assert.That(Uri.UnescapeDataString(hash), Does.Contain("2025-10-04"), "the URL holds the edit");
                 Assert.That(charts, Is.GreaterThan(0));
                 Assert.That(cli, Is.EqualTo(after).Within(1e-12), "the saved YAML, run by the CLI with the file's seed, gives the page's number");

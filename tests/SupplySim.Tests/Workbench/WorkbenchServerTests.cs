@@ -115,6 +115,33 @@ internal sealed class WorkbenchServerTests
     }
 
     [Test]
+    public async Task Report_OfTheEditedFile_IsTheClisHtmlReport()
+    {
+        using var response = await _http.PostAsJsonAsync("/api/report", Request(await StartField(), "2025-10-04", trials: 40));
+        string html = await response.Content.ReadAsStringAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+            Assert.That(response.Content.Headers.ContentDisposition?.FileName, Does.Contain("whatif-report.html"));
+            Assert.That(html, Does.Contain("<h1>SupplySim report").And.Contain("class=\"chart fan\"").And.Contain(Scenario));
+        }
+    }
+
+    [Test]
+    public void Serve_BadHostOrMissingFolder_ExitsTwoWithAMessage()
+    {
+        var (badHost, _, hostError) = Execute("serve", "--host", "everywhere");
+        var (missing, _, missingError) = Execute("serve", Path.Combine(_folder, "no-such-folder"), "--port", "0");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(badHost, Is.EqualTo(2));
+            Assert.That(hostError, Does.Contain("--host must be an IP address"));
+            Assert.That(missing, Is.EqualTo(2));
+            Assert.That(missingError, Does.Contain("is not a scenario file or a folder holding *.yaml files"));
+        }
+    }
+
+    [Test]
     public async Task Run_EditThatBreaksTheFile_AnswersTheCompilersErrorAtItsPlace()
     {
         var field = await StartField();

@@ -14,7 +14,7 @@ internal static class ScenarioText
 
     /// <summary>
     /// The values the workbench offers: per scenario its events' dates, destinations and main figures; for the network
-    /// the transshippers' leakage, the consumers' days of cover and the stockpiles' release rates.
+    /// the transshippers' leakage, the consumers' days of cover and demand, and the stockpiles' release rates.
     /// </summary>
     public static List<EditableField> Fields(ScenarioFileDocument document, string text)
     {
@@ -80,6 +80,10 @@ internal static class ScenarioText
             }
 
             AddUncertain("network", $"{id}: release rate", node.Release?.Rate);
+            foreach (var (material, demand) in node.Demand ?? [])
+            {
+                AddUncertain("network", $"{id}: demand {material}", demand);
+            }
         }
 
         return fields;

@@ -14,7 +14,7 @@ internal sealed record WhatIfRow(string Sector, string Material, double ShortBef
     double Delta, double DeltaLow, double DeltaHigh);
 
 /// <summary>The unchanged and the edited scenario's results on the same trials.</summary>
-internal sealed record WhatIfRuns(ScenarioResult Before, ScenarioResult After);
+internal sealed record WhatIfRuns(ScenarioResult Before, ScenarioResult After, int Weeks);
 
 /// <summary>What one what-if answered at a trial count: the headline rows and the charts as inline SVG.</summary>
 internal sealed record WhatIfAnswer(int Trials, IReadOnlyList<WhatIfRow> Rows, string ChartsHtml);
@@ -38,15 +38,15 @@ internal static class WhatIf
     public static WhatIfRuns Simulate(CompiledModel original, CompiledModel edited, string scenarioId, int firstTrial, int trials, ulong seed,
         CancellationToken cancellationToken)
     {
-        var options = new MonteCarloOptions(trials, seed) { FirstTrial = firstTrial };
+        var options = new MonteCarloOptions(trials, seed, RecordWeeklySeries: true) { FirstTrial = firstTrial };
         var before = MonteCarlo.Run(original, original.Find(scenarioId)!, options, cancellationToken: cancellationToken);
         var after = MonteCarlo.Run(edited, edited.Find(scenarioId)!, options, cancellationToken: cancellationToken);
-        return new WhatIfRuns(before, after);
+        return new WhatIfRuns(before, after, original.Network.WeekCount);
     }
 
     /// <summary>The trials of <paramref name="head"/> followed by those of <paramref name="tail"/>.</summary>
     public static WhatIfRuns Extend(WhatIfRuns head, WhatIfRuns tail) =>
-        new(ScenarioResult.Concatenate([head.Before, tail.Before]), ScenarioResult.Concatenate([head.After, tail.After]));
+        new(ScenarioResult.Concatenate([head.Before, tail.Before]), ScenarioResult.Concatenate([head.After, tail.After]), head.Weeks);
 
     /// <summary>The headline rows and charts of a pair of runs on the same trials.</summary>
     public static WhatIfAnswer Compare(WhatIfRuns runs)
@@ -75,8 +75,73 @@ internal static class WhatIf
             }
         }
 
-        return new WhatIfAnswer(before.Trials, rows, charts.ToString());
+        return new WhatIfAnswer(before.Trials, rows, FanCharts(before, after, runs.Weeks) + charts.ToString());
     }
+
+    /// <summary>
+    /// Weekly fill rate over time, P10–P90 band and median, unchanged (grey) against the what-if (red), for the consumers
+    /// and materials whose worst week falls below full fill in either: at most six, the worst first.
+    /// </summary>
+    private static string FanCharts(ScenarioResult before, ScenarioResult after, int weeks)
+    {
+        var series = before.Layout.DemandSeries;
+        var columns = before.Layout.Columns.ToList();
+        var buffer = new double[before.Trials];
+        var bands = new List<(double Worst, string Svg)>();
+        for (int s = 0; s < series.Count && weeks > 0; s++)
+        {
+            var (consumer, material) = series[s];
+            // Only consumers short in some trial, before or after: their bands are the ones that leave 100%.
+            int column = columns.IndexOf(new MetricColumn(EntityKind.Consumer, consumer, material, Metric.ShortageT));
+            if (column < 0 || (Share(before.Column(column)) == 0 && Share(after.Column(column)) == 0))
+            {
+                continue;
+            }
+
+            var x = Bands(before, s, weeks, buffer);
+            var y = Bands(after, s, weeks, buffer);
+            double worst = Math.Min(x.Min(b => b.P10), y.Min(b => b.P10));
+            if (worst >= 0.999)
+            {
+                continue;
+            }
+
+            var time = new LinearScale(0, weeks, 45, 330);
+            var fill = new LinearScale(0, 1, 170, 15);
+            var svg = new SvgBuilder(340, 205, $"Weekly fill rate of {consumer} {material}: P10-P90 and median, unchanged against the what-if", cssClass: "chart wb fan");
+            ChartFrame.Draw(svg, time, fill, v => Numbers.Axis(v), Numbers.AxisPercent, $"{consumer} {material}: week", "fill rate");
+            foreach (var (b, colour) in new[] { (x, "#999999"), (y, "#d62728") })
+            {
+                svg.Polygon(b.Select((w, i) => (time.Map(i + 0.5), fill.Map(w.P90))).Concat(b.Select((w, i) => (time.Map(i + 0.5), fill.Map(w.P10))).Reverse()), colour, 0.2);
+                svg.Polyline(b.Select((w, i) => (time.Map(i + 0.5), fill.Map(w.P50))), colour, 1.5);
+            }
+
+            bands.Add((worst, svg.ToString()));
+        }
+
+        return string.Concat(bands.OrderBy(b => b.Worst).Take(6).Select(b => b.Svg));
+    }
+
+    /// <summary>Per week, the P10, median and P90 of the fill rate over trials (a week without demand counts as filled).</summary>
+    private static List<(double P10, double P50, double P90)> Bands(ScenarioResult result, int series, int weeks, double[] buffer)
+    {
+        var bands = new List<(double, double, double)>(weeks);
+        for (int w = 0; w < weeks; w++)
+        {
+            var fill = result.WeeklyFill(series, w);
+            for (int t = 0; t < fill.Length; t++)
+            {
+                buffer[t] = double.IsNaN(fill[t]) ? 1 : fill[t];
+            }
+
+            Array.Sort(buffer, 0, fill.Length);
+            bands.Add((Quantile(buffer, fill.Length, 0.1), Quantile(buffer, fill.Length, 0.5), Quantile(buffer, fill.Length, 0.9)));
+        }
+
+        return bands;
+    }
+
+    private static double Quantile(double[] sorted, int count, double p) => count == 0 ? 1 : sorted[(int)Math.Min(count - 1, Math.Floor(p * count))];
 
     private static double Share(ReadOnlySpan<double> values)
     {

@@ -28,21 +28,34 @@ internal static class WhatIf
 {
     /// <summary>Runs both and compares them, in one go.</summary>
     public static WhatIfAnswer Run(CompiledModel original, CompiledModel edited, string scenarioId, int trials, ulong seed, CancellationToken cancellationToken) =>
-        Compare(Simulate(original, edited, scenarioId, 0, trials, seed, cancellationToken));
+        Compare(Simulate(original, edited, scenarioId, 0, trials, seed,
+            options => MonteCarlo.Run(original, original.Find(scenarioId)!, options, cancellationToken: cancellationToken), cancellationToken));
 
     /// <summary>
     /// Trials <paramref name="firstTrial"/> to <paramref name="firstTrial"/> + <paramref name="trials"/> − 1 of the
     /// scenario, unchanged and edited. Trials have their own random streams, so a later batch extends an earlier one
     /// (<see cref="Extend"/>) to exactly what one run of all the trials gives.
     /// </summary>
-    public static WhatIfRuns Simulate(CompiledModel original, CompiledModel edited, string scenarioId, int firstTrial, int trials, ulong seed,
-        CancellationToken cancellationToken)
+    /// <param name="original">The file as written.</param>
+    /// <param name="edited">The file with the edits, or null when there are none (the what-if is the unchanged run).</param>
+    /// <param name="scenarioId">The scenario.</param>
+    /// <param name="firstTrial">The batch's first trial.</param>
+    /// <param name="trials">The batch's trial count.</param>
+    /// <param name="seed">The seed of both runs.</param>
+    /// <param name="unchanged">The unchanged run of this batch (which no edit changes), computed and kept by the caller.</param>
+    /// <param name="cancellationToken">Stops the runs.</param>
+    public static WhatIfRuns Simulate(CompiledModel original, CompiledModel? edited, string scenarioId, int firstTrial, int trials, ulong seed,
+        Func<MonteCarloOptions, ScenarioResult> unchanged, CancellationToken cancellationToken)
     {
-        var options = new MonteCarloOptions(trials, seed, RecordWeeklySeries: true) { FirstTrial = firstTrial };
-        var before = MonteCarlo.Run(original, original.Find(scenarioId)!, options, cancellationToken: cancellationToken);
-        var after = MonteCarlo.Run(edited, edited.Find(scenarioId)!, options, cancellationToken: cancellationToken);
+        var options = Options(firstTrial, trials, seed);
+        var before = unchanged(options);
+        var after = edited is null ? before : MonteCarlo.Run(edited, edited.Find(scenarioId)!, options, cancellationToken: cancellationToken);
         return new WhatIfRuns(before, after, original.Network.WeekCount);
     }
+
+    /// <summary>The options of a workbench batch: weekly series for the fan charts.</summary>
+    public static MonteCarloOptions Options(int firstTrial, int trials, ulong seed) =>
+        new(trials, seed, RecordWeeklySeries: true) { FirstTrial = firstTrial };
 
     /// <summary>The trials of <paramref name="head"/> followed by those of <paramref name="tail"/>.</summary>
     public static WhatIfRuns Extend(WhatIfRuns head, WhatIfRuns tail) =>

@@ -88,6 +88,13 @@ internal static class SupplySimCommandLine
             ("FILE|DIR", "a scenario file, or a folder of them (default: the shipped scenarios)"), ServeCommand.Execute, stdout, stderr,
             new OptionSpec("--port", "port to listen on (default 8080; 0 picks a free one)", "N"),
             new OptionSpec("--host", "address to bind (default 127.0.0.1; anything else is reachable from other machines, without authentication)", "IP")));
+        root.Subcommands.Add(VerbCommand("import", "Build a scenario file from world trade data: import baci FILE.csv (CEPII BACI's bilateral flows).",
+            ("SOURCE FILE", "baci and the flows file (t,i,j,k,v,q)"), ImportCommand.Execute, stdout, stderr,
+            new OptionSpec("--country-codes", "BACI's country code table (country_code, country_iso2, ...)", "FILE"),
+            new OptionSpec("--out", "the scenario file to write", "FILE"),
+            new OptionSpec("--products", "HS6 codes to keep, comma-separated (default: all in the file)", "HS6,..."),
+            new OptionSpec("--year", "the year to use (default: the latest in the file)", "Y"),
+            new OptionSpec("--min-flow", "drop flows below this many tonnes (default 0)", "Q")));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
             ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+
+namespace SupplySim.Import;
+
+/// <summary>One bilateral flow of BACI's layout: year, exporter and importer (ISO alpha-2, after the code table), HS6 product, tonnes.</summary>
+/// <param name="Exporter">Exporting country, ISO 3166 alpha-2.</param>
+/// <param name="Importer">Importing country, ISO 3166 alpha-2.</param>
+/// <param name="Product">HS6 code as written, leading zeros kept.</param>
+/// <param name="Tonnes">Quantity, tonnes.</param>
+internal sealed record BaciFlow(string Exporter, string Importer, string Product, double Tonnes);
+
+/// <summary>
+/// Reads CEPII BACI files: the flows (<c>t,i,j,k,v,q</c>: year, exporter and importer numeric codes, HS6 product as a
+/// string with its leading zeros, value in k$, quantity in tonnes) and the country code table
+/// (<c>country_code,country_name,country_iso2,country_iso3</c>). Rows the model cannot use are counted, not fatal:
+/// no quantity, an unknown country code, another year or product, a flow below the minimum.
+/// </summary>
+internal static class BaciFlows
+{
+    /// <summary>The columns the importer reads: year, exporter, importer, product, quantity (value <c>v</c> is not used).</summary>
+    private static readonly string[] FlowColumns = ["t", "i", "j", "k", "q"];
+
+    /// <summary>What reading skipped, by reason, for the importer's warnings.</summary>
+    public sealed class Skipped
+    {
+        /// <summary>Rows of the chosen year and products without a quantity (<c>q</c> empty or NA).</summary>
+        public int NoQuantity { get; internal set; }
+
+        /// <summary>Rows whose exporter or importer code the country table does not map to an ISO alpha-2 code.</summary>
+        public SortedSet<string> UnknownCodes { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Rows with an unknown code.</summary>
+        public int UnknownCodeRows { get; internal set; }
+
+        /// <summary>Rows of other years or products.</summary>
+        public int Filtered { get; internal set; }
+
+        /// <summary>Rows below the minimum flow.</summary>
+        public int BelowMinimum { get; internal set; }
+    }
+
+    /// <summary>BACI's numeric country codes to ISO alpha-2, from its country table; problems are thrown as <see cref="InvalidDataException"/>.</summary>
+    public static Dictionary<string, string> ReadCountryCodes(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var header = Cells(lines.FirstOrDefault() ?? "");
+        int code = header.IndexOf("country_code"), iso2 = header.IndexOf("country_iso2");
+        if (code < 0 || iso2 < 0)
+        {
+            throw new InvalidDataException($"{path}:1: expected a header with country_code and country_iso2 (BACI's country_codes file), found '{lines.FirstOrDefault()}'");
+        }
+
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int n = 1; n < lines.Length; n++)
+        {
+            var cells = Cells(lines[n]);
+            if (cells.Count > Math.Max(code, iso2) && cells[iso2].Length == 2)
+            {
+                codes[cells[code].TrimStart('0')] = cells[iso2].ToUpperInvariant();
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>The flows of <paramref name="year"/> (null: the latest year in the file) and <paramref name="products"/> (null: all).</summary>
+    public static (List<BaciFlow> Flows, int Year, Skipped Skipped) Read(string path, IReadOnlyDictionary<string, string> countries, int? year,
+        IReadOnlySet<string>? products, double minimumTonnes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(countries);
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var header = Cells(lines.FirstOrDefault() ?? "");
+        int[] at = [.. FlowColumns.Select(name => header.IndexOf(name))];
+        if (at.Any(i => i < 0))
+        {
+            throw new InvalidDataException($"{path}:1: expected BACI's header t,i,j,k,v,q, found '{lines.FirstOrDefault()}'");
+        }
+
+        var rows = new List<(int Line, List<string> Cells, int Year)>();
+        for (int n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var cells = Cells(lines[n]);
+            if (cells.Count < header.Count || !int.TryParse(cells[at[0]], NumberStyles.None, CultureInfo.InvariantCulture, out int t))
+            {
+                throw new InvalidDataException($"{path}:{n + 1}: expected {header.Count} cells with a year first, found '{lines[n]}'");
+            }
+
+            rows.Add((n + 1, cells, t));
+        }
+
+        int chosen = year ?? (rows.Count == 0 ? 0 : rows.Max(r => r.Year));
+        var skipped = new Skipped();
+        var flows = new List<BaciFlow>();
+        foreach (var (line, cells, t) in rows)
+        {
+            string product = cells[at[3]];
+            if (t != chosen || (products is not null && !products.Contains(product)))
+            {
+                skipped.Filtered++;
+                continue;
+            }
+
+            string q = cells[at[4]];
+            if (q.Length == 0 || q.Equals("NA", StringComparison.OrdinalIgnoreCase) || !double.TryParse(q, NumberStyles.Float, CultureInfo.InvariantCulture, out double tonnes))
+            {
+                skipped.NoQuantity++;
+                continue;
+            }
+
+            string exporterCode = cells[at[1]].TrimStart('0'), importerCode = cells[at[2]].TrimStart('0');
+            if (!countries.TryGetValue(exporterCode, out string? exporter) | !countries.TryGetValue(importerCode, out string? importer))
+            {
+                skipped.UnknownCodeRows++;
+                foreach (string code in new[] { exporterCode, importerCode }.Where(c => !countries.ContainsKey(c)))
+                {
+                    skipped.UnknownCodes.Add(code);
+                }
+
+                continue;
+            }
+
+            if (tonnes < minimumTonnes || exporter == importer)
+            {
+                skipped.BelowMinimum++;
+                continue;
+            }
+
+            flows.Add(new BaciFlow(exporter!, importer!, product, tonnes));
+        }
+
+        return (flows, chosen, skipped);
+    }
+
+    /// <summary>A CSV line's cells, quotes removed (BACI writes the product code quoted to keep its leading zeros).</summary>
+    private static List<string> Cells(string line) => [.. line.Split(',').Select(c => c.Trim().Trim('"').Trim())];
+}

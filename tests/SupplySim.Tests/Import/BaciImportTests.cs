@@ -1,0 +1,115 @@
+using System.Globalization;
+using NUnit.Framework;
+using SupplySim.Scenario;
+using SupplySim.Simulation;
+using SupplySim.Tests.Support;
+using static SupplySim.Tests.Support.CliRunner;
+
+namespace SupplySim.Tests.Import;
+
+/// <summary><c>supplysim import baci</c> on small hand-written files in BACI's layout.</summary>
+[TestFixture]
+internal sealed class BaciImportTests
+{
+    private const string Codes = """
+        country_code,country_name,country_iso2,country_iso3
+        156,China,CN,CHN
+        842,USA,US,USA
+        764,Thailand,TH,THA
+        392,Japan,JP,JPN
+        """;
+
+    /// <summary>
+    /// Antimony ores (HS 261710) in 2022: China ships 200 t to the US and 100 t to Thailand; Thailand ships 80 t on
+    /// to the US (a re-exporter: it imports and exports); Japan's row has no quantity; code 999 is unknown; a 2021
+    /// row and a second product (leading zero kept) are filtered out.
+    /// </summary>
+    private const string Flows = """
+        t,i,j,k,v,q
+        2022,156,842,"261710",1000.5,200
+        2022,156,764,"261710",500,100
+        2022,764,842,"261710",450,80
+        2022,392,842,"261710",300,
+        2022,999,842,"261710",10,5
+        2021,156,842,"261710",1,1
+        2022,156,842,"081110",1,50
+        """;
+
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("supplysim-baci-").FullName;
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    private (int Code, string Stdout, string Stderr, string Output) Import(params string[] extra)
+    {
+        string flows = Path.Combine(_folder, "BACI_HS17_Y2022.csv"), codes = Path.Combine(_folder, "country_codes.csv"), output = Path.Combine(_folder, "sb.yaml");
+        File.WriteAllText(flows, Flows);
+        File.WriteAllText(codes, Codes);
+        var (code, stdout, stderr) = Execute(["import", "baci", flows, "--country-codes", codes, "--out", output, .. extra]);
+        return (code, stdout, stderr, output);
+    }
+
+    [Test]
+    public void Import_SmallBaciFile_BuildsAValidNetworkWithReexportersAndShares()
+    {
+        var (code, stdout, stderr, output) = Import("--products", "261710");
+        Assert.That(code, Is.Zero, stderr);
+        var model = TestModels.CompileFile(output);
+        var document = ScenarioLoader.LoadFile(output, new DiagnosticBag())!;
+        var nodes = document.Nodes.ToDictionary(n => n.Id!.Value);
+        string Share(string from, string to) => File.ReadAllText(output).Split("  - from: ")
+            .First(l => l.StartsWith($"{from}\n    to: {to}\n", StringComparison.Ordinal)).Split("share: ")[1].Split(' ')[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stderr, Does.Contain("warning: 1 flow(s) without a quantity (q) were skipped"));
+            Assert.That(stderr, Does.Contain("warning: 1 flow(s) with a country code the table does not map to ISO alpha-2 were skipped: 999"));
+            Assert.That(stdout, Does.Contain("3 flows of 2022").And.Contain("it validates"));
+            Assert.That(nodes.Keys, Is.EquivalentTo(new[] { "cn-producer-261710", "th-traders-261710", "th-buyers-261710", "us-buyers-261710" }));
+            // China exported 300 t and imported none: all production; capacity 300-450 t/yr.
+            Assert.That(nodes["cn-producer-261710"].Capacity!.Parameters["min"], Is.EqualTo(300 / 365.0).Within(1e-9));
+            // Thailand imported 100 t and exported 80 t: 80 t re-exported, 20 t kept as demand.
+            Assert.That(nodes["th-traders-261710"].Kind!.Value, Is.EqualTo("transshipper"));
+            Assert.That(nodes["th-buyers-261710"].Demand!["hs261710"].Parameters["value"], Is.EqualTo(20 / 365.0).Within(1e-9));
+            Assert.That(nodes["us-buyers-261710"].Demand!["hs261710"].Parameters["value"], Is.EqualTo(280 / 365.0).Within(1e-9));
+            // The US buys 200 t from China and 80 t through Thailand; Thailand's traders take 80 of its 100 t.
+            Assert.That(Share("cn-producer-261710", "us-buyers-261710"), Is.EqualTo((200.0 / 280).ToString("0.###", CultureInfo.InvariantCulture)));
+            Assert.That(Share("th-traders-261710", "us-buyers-261710"), Is.EqualTo((80.0 / 280).ToString("0.###", CultureInfo.InvariantCulture)));
+            Assert.That(Share("cn-producer-261710", "th-traders-261710"), Is.EqualTo("1"));
+            Assert.That(File.ReadAllText(output), Does.Contain("ASSUMPTION"));
+            Assert.That(model.Network.MaterialIds, Is.EqualTo(new[] { "hs261710" }));
+        }
+
+        var result = MonteCarlo.Run(model, model.Scenarios[0], new MonteCarloOptions(4, 1, 1));
+        Assert.That(result.Trials, Is.EqualTo(4), "the built file runs");
+    }
+
+    [Test]
+    public void Import_AllProducts_KeepsTheLeadingZero()
+    {
+        var (code, _, stderr, output) = Import();
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(TestModels.CompileFile(output).Network.MaterialIds, Is.EqualTo(new[] { "hs081110", "hs261710" }));
+    }
+
+    [Test]
+    public void Import_BadInput_ClearErrorsAndNothingWritten()
+    {
+        var (noYear, _, yearError, output) = Import("--year", "2019");
+        var (badProduct, _, productError, _) = Import("--products", "2617");
+        File.WriteAllText(Path.Combine(_folder, "broken.csv"), "year,from,to\n2022,1,2\n");
+        var (badHeader, _, headerError) = Execute("import", "baci", Path.Combine(_folder, "broken.csv"), "--country-codes", Path.Combine(_folder, "country_codes.csv"), "--out", output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(noYear, Is.EqualTo(2));
+            Assert.That(yearError, Does.Contain("no flow of year 2019"));
+            Assert.That(badProduct, Is.EqualTo(2));
+            Assert.That(productError, Does.Contain("six digits"));
+            Assert.That(badHeader, Is.EqualTo(2));
+            Assert.That(headerError, Does.Contain("broken.csv:1: expected BACI's header t,i,j,k,v,q"));
+            Assert.That(File.Exists(output), Is.False);
+        }
+    }
+}

@@ -8,7 +8,7 @@ namespace SupplySim.Cli;
 
 /// <summary>
 /// <c>supplysim import baci FILE.csv --country-codes FILE --out scenario.yaml [--products HS6,...] [--year Y]
-/// [--min-flow Q]</c>: builds a scenario file from CEPII BACI's bilateral trade flows (docs/import.md). The file is
+/// [--min-flow Q] [--sectors FILE]</c>: builds a scenario file from CEPII BACI's bilateral trade flows (docs/import.md). The file is
 /// checked with the same compiler as any other before it is written; skipped rows are reported as warnings.
 /// </summary>
 internal static class ImportCommand
@@ -59,9 +59,14 @@ internal static class ImportCommand
         List<BaciFlow> flows;
         int chosenYear;
         BaciFlows.Skipped skipped;
+        Dictionary<string, string>? sectors = null;
         try
         {
             (flows, chosenYear, skipped) = BaciFlows.Read(source, BaciFlows.ReadCountryCodes(codes!), year, products, minimum);
+            if (cli.Single("--sectors") is { } sectorFile)
+            {
+                sectors = File.Exists(sectorFile) ? BaciFlows.ReadSectors(sectorFile) : throw new InvalidDataException($"no such file '{sectorFile}'");
+            }
         }
         catch (InvalidDataException ex)
         {
@@ -85,7 +90,7 @@ internal static class ImportCommand
             return ExitCodes.UsageOrIo;
         }
 
-        string yaml = BaciScenario.Write(flows, chosenYear, source);
+        string yaml = BaciScenario.Write(flows, chosenYear, source, sectors);
         var diagnostics = new DiagnosticBag();
         var document = ScenarioLoader.Load(yaml, output!, diagnostics);
         var model = document is null ? null : NetworkCompiler.Compile(document, diagnostics);

@@ -94,7 +94,8 @@ internal static class SupplySimCommandLine
             new OptionSpec("--out", "the scenario file to write", "FILE"),
             new OptionSpec("--products", "HS6 codes to keep, comma-separated (default: all in the file)", "HS6,..."),
             new OptionSpec("--year", "the year to use (default: the latest in the file)", "Y"),
-            new OptionSpec("--min-flow", "drop flows below this many tonnes (default 0)", "Q")));
+            new OptionSpec("--min-flow", "drop flows below this many tonnes (default 0)", "Q"),
+            new OptionSpec("--sectors", "CSV of country (ISO alpha-2) and sector for the importers' consumers (default: sector all)", "FILE")));
         root.Subcommands.Add(VerbCommand("merge", "Combine the shards of a sweep into its result files, byte-identical to an unsharded sweep.",
             ("DIR", "the --out folder of a sharded sweep"), MergeCommand.Execute, stdout, stderr));
         root.Subcommands.Add(VerbCommand("report", "Re-render the HTML report of a run saved with run --report, without re-running it.",

@@ -65,6 +65,37 @@ internal static class BaciFlows
         return codes;
     }
 
+    /// <summary>
+    /// A sector per importing country, from a CSV with columns <c>country</c> (ISO alpha-2) and <c>sector</c> (an id:
+    /// a-z, 0-9, '-', '_'); problems are thrown as <see cref="InvalidDataException"/> with the line.
+    /// </summary>
+    public static Dictionary<string, string> ReadSectors(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var header = Cells(lines.FirstOrDefault() ?? "");
+        int country = header.IndexOf("country"), sector = header.IndexOf("sector");
+        if (country < 0 || sector < 0)
+        {
+            throw new InvalidDataException($"{path}:1: expected a header with country and sector, found '{lines.FirstOrDefault()}'");
+        }
+
+        var sectors = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int n = 1; n < lines.Length; n++)
+        {
+            var cells = Cells(lines[n]);
+            if (cells.Count <= Math.Max(country, sector) || cells[country].Length != 2 || cells[sector].Length == 0
+                || !cells[sector].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+            {
+                throw new InvalidDataException($"{path}:{n + 1}: expected an ISO alpha-2 country and a sector id (a-z, 0-9, '-', '_'), found '{lines[n]}'");
+            }
+
+            sectors[cells[country].ToUpperInvariant()] = cells[sector];
+        }
+
+        return sectors;
+    }
+
     /// <summary>The flows of <paramref name="year"/> (null: the latest year in the file) and <paramref name="products"/> (null: all).</summary>
     public static (List<BaciFlow> Flows, int Year, Skipped Skipped) Read(string path, IReadOnlyDictionary<string, string> countries, int? year,
         IReadOnlySet<string>? products, double minimumTonnes)

@@ -15,14 +15,18 @@ internal static class BaciScenario
     private const string LeadTime = "{dist: uniform, min: 14d, max: 60d}";
 
     /// <summary>The scenario file's text for <paramref name="flows"/> of <paramref name="year"/>, read from <paramref name="source"/>.</summary>
-    public static string Write(IReadOnlyList<BaciFlow> flows, int year, string source)
+    /// <param name="flows">The flows.</param>
+    /// <param name="year">Their year.</param>
+    /// <param name="source">The flows file, named in the header comment.</param>
+    /// <param name="sectors">Per importing country (ISO alpha-2), its consumers' sector; others are sector <c>all</c>.</param>
+    public static string Write(IReadOnlyList<BaciFlow> flows, int year, string source, IReadOnlyDictionary<string, string>? sectors = null)
     {
         ArgumentNullException.ThrowIfNull(flows);
         var products = flows.Select(f => f.Product).Distinct().Order(StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
         text.Append(Invariant($"# Built by `supplysim import baci` from {Path.GetFileName(source)}: BACI year {year}, HS6 {string.Join(", ", products)}, {flows.Count} flows.\n"))
             .Append("# Roles per product and country: a producer for the exports it did not import, a transshipper for what it\n")
-            .Append("# re-exported (the smaller of imports and exports), a consumer (sector `all`) for the imports it kept.\n")
+            .Append("# re-exported (the smaller of imports and exports), a consumer (sector `all` unless mapped) for the imports it kept.\n")
             .Append("# Numbers from the data: demand, export volumes, re-export volumes and each buyer's lane shares (tonnes).\n")
             .Append("# Everything else is an ASSUMPTION, wide, stated where it is used: edit it before you trust a result.\n")
             .Append(Invariant($"name: BACI {year} HS6 {string.Join(" ", products)}\nstart: {year + 1}-01-01\nhorizon: 365d\nseed: 1\n\nmaterials:\n"));
@@ -53,7 +57,7 @@ internal static class BaciScenario
 
                 if (m - reexport > 0)
                 {
-                    Consumer(text, country, product, m - reexport);
+                    Consumer(text, country, product, m - reexport, sectors?.GetValueOrDefault(country) ?? "all");
                 }
             }
 
@@ -116,12 +120,12 @@ internal static class BaciScenario
 
         """));
 
-    private static void Consumer(StringBuilder text, string country, string product, double tonnes) => text.Append(Invariant($"""
+    private static void Consumer(StringBuilder text, string country, string product, double tonnes, string sector) => text.Append(Invariant($"""
           # {country} kept {Round(tonnes)} t of its HS {product} imports: its demand (data). Demand noise 0.25, cover 30 d: ASSUMPTIONS.
           - id: {Node(country, "buyers", product)}
             kind: consumer
             country: {country}
-            sector: all
+            sector: {sector}
             demand: {"{"}{Material(product)}: {Round(tonnes)} t/yr{"}"}
             demand_cv: 0.25
             policy: order_up_to

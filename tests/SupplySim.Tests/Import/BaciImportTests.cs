@@ -95,6 +95,22 @@ internal sealed class BaciImportTests
     }
 
     [Test]
+    public void Import_SectorFile_NamesTheImportersSectors()
+    {
+        string sectors = Path.Combine(_folder, "sectors.csv");
+        File.WriteAllText(sectors, "country,sector\nUS,defense\n");
+        var (code, _, stderr, output) = Import("--products", "261710", "--sectors", sectors);
+        Assert.That(code, Is.Zero, stderr);
+        var document = ScenarioLoader.LoadFile(output, new DiagnosticBag())!;
+        var sectorOf = document.Nodes.Where(n => n.Kind!.Value == "consumer").ToDictionary(n => n.Id!.Value, n => n.Sector!.Value);
+        Assert.That(sectorOf, Is.EqualTo(new Dictionary<string, string> { ["th-buyers-261710"] = "all", ["us-buyers-261710"] = "defense" }));
+        File.WriteAllText(sectors, "country,sector\nUSA,Defense Primes\n");
+        var (bad, _, error, _) = Import("--sectors", sectors);
+        Assert.That(bad, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("sectors.csv:2: expected an ISO alpha-2 country and a sector id"));
+    }
+
+    [Test]
     public void Import_BadInput_ClearErrorsAndNothingWritten()
     {
         var (noYear, _, yearError, output) = Import("--year", "2019");

@@ -157,7 +157,8 @@ internal static class OptimizeCommand
         var problem = result.Problem;
         WriteFront(result, stdout);
         var frontRows = result.Front.Select((o, i) => OptimizationFiles.Row(problem, i, o, result.FrontObjectives[i])).ToList();
-        var allRows = result.Evaluated.Select((o, i) => OptimizationFiles.Row(problem, i, o, Objectives(result, o))).ToList();
+        var objectives = result.EvaluatedObjectives();
+        var allRows = result.Evaluated.Select((o, i) => OptimizationFiles.Row(problem, i, o, objectives[i])).ToList();
         using (var files = new PendingFiles())
         {
             files.Write(outputs[0], stream => OptimizationFiles.WriteCsv(problem, frontRows, stream));
@@ -173,15 +174,6 @@ internal static class OptimizeCommand
         }
 
         stdout.WriteLine($"wrote {Path.GetDirectoryName(outputs[0])}/{string.Join(", ", OutputNames)}");
-    }
-
-    /// <summary>The objectives of any evaluated policy, regret measured against the best of all evaluated.</summary>
-    private static double[] Objectives(OptimizationResult result, PolicyOutcome outcome)
-    {
-        int scenarios = result.Problem.ScenarioIds.Count;
-        double[] bestCost = [.. Enumerable.Range(0, scenarios).Select(s => result.Evaluated.Min(o => o.ExpectedTotalCost[s]))];
-        double[] bestRisk = [.. Enumerable.Range(0, scenarios).Select(s => result.Evaluated.Min(o => o.Risk[s]))];
-        return PolicyOptimizer.Objectives(result.Problem, outcome, bestCost, bestRisk);
     }
 
     private static void WriteFront(OptimizationResult result, TextWriter stdout)

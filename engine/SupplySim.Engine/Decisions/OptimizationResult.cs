@@ -31,4 +31,16 @@ public sealed class OptimizationResult
 
     /// <summary>Generations after the first.</summary>
     public int Generations { get; }
+
+    /// <summary>
+    /// The objectives of every evaluated policy, in <see cref="Evaluated"/>'s order, regret measured against the best
+    /// of all evaluated policies per scenario (as the front's are).
+    /// </summary>
+    public IReadOnlyList<double[]> EvaluatedObjectives()
+    {
+        int scenarios = Problem.ScenarioIds.Count;
+        double[] bestCost = [.. Enumerable.Range(0, scenarios).Select(s => Evaluated.Min(o => o.ExpectedTotalCost[s]))];
+        double[] bestRisk = [.. Enumerable.Range(0, scenarios).Select(s => Evaluated.Min(o => o.Risk[s]))];
+        return [.. Evaluated.Select(o => PolicyOptimizer.Objectives(Problem, o, bestCost, bestRisk))];
+    }
 }

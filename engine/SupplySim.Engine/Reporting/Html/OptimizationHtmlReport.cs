@@ -40,7 +40,7 @@ internal static class OptimizationHtmlReport
     private static string FrontChart(OptimizationResult result)
     {
         var problem = result.Problem;
-        var points = result.Evaluated.Select(o => PolicyOptimizer.Objectives(problem, o, Best(result, true), Best(result, false))).ToList();
+        var points = result.EvaluatedObjectives();
         double xMax = LinearScale.NiceCeiling(points.Max(p => p[0]) / 1e6, 1e-9), yMax = LinearScale.NiceCeiling(points.Max(p => p[1]), 1e-9);
         var x = new LinearScale(0, xMax, 70, 620);
         var y = new LinearScale(0, yMax, 320, 20);
@@ -60,10 +60,6 @@ internal static class OptimizationHtmlReport
 
         return svg.ToString();
     }
-
-    /// <summary>Per scenario, the best expected total cost (or risk) over every evaluated policy.</summary>
-    private static double[] Best(OptimizationResult result, bool cost) =>
-        [.. Enumerable.Range(0, result.Problem.ScenarioIds.Count).Select(s => result.Evaluated.Min(o => cost ? o.ExpectedTotalCost[s] : o.Risk[s]))];
 
     private static string LeverTable(OptimizationResult result)
     {

@@ -158,10 +158,12 @@ public sealed class CompiledNetwork
 
 
     /// <summary>
-    /// Length of the shared pipeline ring: the longest arc pipeline (a power of two). The pipeline is laid out
-    /// <c>[(slot * ArcCount + arc) * OriginCount + origin]</c>, so one step's arrivals are contiguous in memory.
+    /// Where each arc's ring starts in the pipeline (prefix sums of <see cref="ArcPipeLength"/>, one more item than
+    /// arcs): arc <c>a</c>'s slot <c>s</c> and origin <c>o</c> is <c>[(ArcPipeStart[a] + s) * OriginCount + o]</c>. Rings
+    /// of their own length, not one of the longest for every arc: 2.5 times less pipeline on the shipped file, and
+    /// on large networks the pipeline is most of a kernel's memory (docs/large-networks.md).
     /// </summary>
-    internal int PipeRing { get; init; } = 1;
+    internal int[] ArcPipeStart { get; init; } = [0];
 
     internal int[] InStart { get; init; } = [];
 

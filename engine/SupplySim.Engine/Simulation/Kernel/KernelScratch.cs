@@ -71,7 +71,7 @@ internal sealed class KernelScratch<T, TMask>
         _backlog = new AlignedArray<T>(h);
         _outstanding = new AlignedArray<T>(a);
         // One spare item at the end of each: masked-off lanes of a scatter land there (TrialKernel.Scatter).
-        _pipe = new AlignedArray<T>((net.PipeRing * a * o) + 1);
+        _pipe = new AlignedArray<T>((net.ArcPipeStart[a] * o) + 1);
         _licence = new AlignedArray<T>(licenceCells + 1);
         _licenceValidUntil = new AlignedArray<T>(a);
         _licenceValidExporter = new AlignedArray<T>(a);

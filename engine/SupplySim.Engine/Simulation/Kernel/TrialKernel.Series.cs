@@ -86,12 +86,9 @@ internal sealed partial class TrialKernel<T, TMask>
                 continue;
             }
 
-            for (int slot = 0; slot < _net.PipeRing; slot++)
+            for (int i = _arcPipeStart[a] * _o; i < _arcPipeStart[a + 1] * _o; i++)
             {
-                for (int origin = 0; origin < _o; origin++)
-                {
-                    transit += At(s.Pipe, (((slot * _arcs) + a) * _o) + origin, lane);
-                }
+                transit += At(s.Pipe, i, lane);
             }
 
             for (int i = _licences.Base[a]; i < _licences.Base[a + 1]; i++)

@@ -279,7 +279,7 @@ internal sealed partial class TrialKernel<T, TMask>
     {
         var s = _s;
         var ahead = s.NextTransitSteps[a];
-        Scatter(s.Pipe, RingSlot(step, ahead, _pipeMask + 1), _arcs * _o, (a * _o) + origin, amount, mask);
+        Scatter(s.Pipe, RingSlot(step, ahead, _arcPipeMaxSteps[a] + 1), _o, (_arcPipeStart[a] * _o) + origin, amount, mask);
         s.NextTransitSteps[a] = Where(mask, DrawTransitSteps(a, mask), ahead);
         int laneIndex = _arcLane[a];
         if (laneIndex >= 0)

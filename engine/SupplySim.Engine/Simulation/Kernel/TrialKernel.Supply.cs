@@ -6,14 +6,16 @@ internal sealed partial class TrialKernel<T, TMask>
 {
     private void ReceiveArrivals(int step)
     {
-        var pipe = _s.Pipe.Slice((step & _pipeMask) * _arcs * _o, _arcs * _o);
+        var pipe = _s.Pipe;
         var stock = _s.Stock;
         var onOrder = _s.OnOrder;
         var buyerOfArc = _buyerOfArc;
+        var pipeStart = _arcPipeStart;
+        var pipeMaxSteps = _arcPipeMaxSteps;
         int o = _o;
-        for (int a = 0, slot = 0; a < buyerOfArc.Length; a++, slot += o)
+        for (int a = 0; a < buyerOfArc.Length; a++)
         {
-            int buyer = buyerOfArc[a], at = buyer * o;
+            int buyer = buyerOfArc[a], at = buyer * o, slot = (pipeStart[a] + (step & pipeMaxSteps[a])) * o;
             var arrived = T.Zero;
             for (int origin = 0; origin < o; origin++)
             {

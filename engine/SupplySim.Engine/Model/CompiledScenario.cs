@@ -47,8 +47,8 @@ public sealed class CompiledScenario
     /// <summary>Licence ring-buffer length: longest processing time in steps plus one, rounded up to a power of two.</summary>
     internal int LicenceRingLength { get; init; } = 1;
 
-    /// <summary><c>((step * ArcCount) + arc) * OriginCount + origin</c> → control index or -1; null when no controls.</summary>
-    internal int[]? Gate { get; init; }
+    /// <summary>Which control gates each arc, origin and step; null when no controls.</summary>
+    internal ControlGate? Gate { get; init; }
 
     internal CompiledEvent[] Events { get; init; } = [];
 

@@ -84,11 +84,11 @@ internal sealed partial class ScenarioCompiler
             _licenceRing = Math.Max(_licenceRing, builder.StepsFor(builder.Parameters.UpperBound(processing)) + 1);
         }
 
-        int arcs = _net.ArcCount, origins = _net.OriginCount;
+        int arcs = _net.ArcCount;
         var approvalByArc = new int[arcs];
         int origin = builder.Origins.ToList().IndexOf(exporter.Value);
         _controlExporter.Add(origin);
-        _gate ??= CreateGate();
+        var covered = new List<int>();
         for (int a = 0; a < arcs; a++)
         {
             int from = _net.ArcFrom[a], to = _net.ArcTo[a];
@@ -99,30 +99,14 @@ internal sealed partial class ScenarioCompiler
             approvalByArc[a] = denied.Contains(_net.NodeSector[to]) && _net.NodeKind[to] == NodeKind.Consumer
                 ? -1
                 : byDestination.TryGetValue(destination, out int p) ? p : approval;
-            if (!covers)
+            if (covers)
             {
-                continue;
-            }
-
-            for (int step = start; step < end; step++)
-            {
-                int cell = (((step * arcs) + a) * origins) + origin;
-                int existing = _gate[cell];
-                if (existing < 0 || (isBan && !_controlIsBan[existing]))
-                {
-                    _gate[cell] = k;
-                }
+                covered.Add(a);
             }
         }
 
+        _gateClaims.Add(new ControlGate.Claim(k, isBan, start, end, origin, [.. covered]));
         _controlApproval.Add(approvalByArc);
-    }
-
-    private int[] CreateGate()
-    {
-        var gate = new int[_net.Steps * _net.ArcCount * _net.OriginCount];
-        Array.Fill(gate, -1);
-        return gate;
     }
 
     private void CompileQuota(EventDocument ev, string path, int start, int end)

@@ -15,7 +15,7 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
     private readonly List<int> _controlValidity = [];
     private readonly List<int> _controlExporter = [];
     private readonly List<int[]> _controlApproval = [];
-    private int[]? _gate;
+    private readonly List<ControlGate.Claim> _gateClaims = [];
     private int _licenceRing = 1;
 
     public static CompiledScenario Baseline(int steps) => new() { Id = "baseline", Description = "the network with no events", DeriveEventState = EventDerivation.Steps([], steps) };
@@ -74,7 +74,7 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
             ControlValidityParam = [.. _controlValidity],
             ControlExporter = [.. _controlExporter],
             LicenceRingLength = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_licenceRing),
-            Gate = _gate,
+            Gate = _controlNames.Count == 0 ? null : ControlGate.Build(_gateClaims, _controlIsBan, _net.Steps, _net.ArcCount, _net.OriginCount),
             Events = [.. _events.OrderBy(e => e.Kind)],
         };
 

@@ -26,7 +26,7 @@ internal sealed class LicenceQueueLayout
             perArc[a] = [];
         }
 
-        if (scenario.Gate is { } gate)
+        if (scenario.Gate?.Cells is { } gate)
         {
             for (int i = 0; i < gate.Length; i++)
             {

@@ -337,5 +337,5 @@ internal sealed partial class ReferenceKernel
 
     /// <summary>Which export control (index), if any, gates <paramref name="arc"/> today for material of <paramref name="origin"/>.</summary>
     private int ControlOn(int arc, int origin) =>
-        _scenario.Gate is { } gate ? gate[(((_step * _net.ArcCount) + arc) * _origins) + origin] : -1;
+        _scenario.Gate is { } gate ? gate.At(_step, arc, origin) : -1;
 }

@@ -23,7 +23,7 @@ public class LicenceQueueLayoutTests
             for (int a = 0; a < arcs; a++)
             {
                 var listed = layout.Controls[layout.ControlStart[a]..layout.ControlStart[a + 1]];
-                var gating = scenario.Gate is not { } gate ? [] : Enumerable.Range(0, gate.Length / o)
+                var gating = scenario.Gate?.Cells is not { } gate ? [] : Enumerable.Range(0, gate.Length / o)
                     .Where(i => i % arcs == a)
                     .SelectMany(i => gate[(i * o)..((i + 1) * o)])
                     .Where(k => k >= 0 && !scenario.ControlIsBan[k])

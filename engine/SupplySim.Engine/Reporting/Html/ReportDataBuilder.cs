@@ -160,15 +160,15 @@ internal static class ReportDataBuilder
         var starts = new SortedSet<(int Step, string Label)>();
         if (scenario.Gate is { } gate)
         {
-            int perStep = network.ArcCount * network.OriginCount;
+            int perEpoch = network.ArcCount * network.OriginCount;
             var first = new int[scenario.ControlCount];
             Array.Fill(first, int.MaxValue);
-            for (int cell = 0; cell < gate.Length; cell++)
+            for (int cell = 0; cell < gate.Cells.Length; cell++)
             {
-                int control = gate[cell];
+                int control = gate.Cells[cell];
                 if (control >= 0 && first[control] == int.MaxValue)
                 {
-                    first[control] = cell / perStep;
+                    first[control] = gate.EpochStart[cell / perEpoch];
                 }
             }
 

@@ -129,7 +129,7 @@ internal sealed partial class TrialKernel<T, TMask>
             return Where(open, T.One, T.Zero);
         }
 
-        int k = gate[(((_step * _arcs) + a) * _o) + _arcFromOrigin[a]];
+        int k = gate.At(_step, a, _arcFromOrigin[a]);
         if (k < 0)
         {
             return Where(open, T.One, T.Zero);

@@ -149,8 +149,8 @@ internal sealed partial class TrialKernel<T, TMask>
         int at = supplier * o;
         var total = TotalStock(supplier);
         var fraction = Where(Gt(total, T.Zero), Min(T.One, amount / total), T.Zero);
-        int[]? gate = _scenario.Gate;
-        int gateAt = gate is null ? 0 : ((step * _arcs) + a) * o;
+        int[]? gate = _scenario.Gate?.Cells;
+        int gateAt = gate is null ? 0 : _scenario.Gate!.StepBase(step) + (a * o);
         for (int origin = 0; origin < o; origin++)
         {
             var held = stock[at + origin];

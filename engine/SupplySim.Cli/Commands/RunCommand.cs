@@ -42,6 +42,12 @@ internal static class RunCommand
             cli.Errors.Add($"run takes at most one FILE, got {cli.Positional.Count}");
         }
 
+        MetricDetail? detail = null;
+        if (cli.Single("--detail") is { } detailText && (detail = MetricDetails.Parse(detailText)) is null)
+        {
+            cli.Errors.Add($"--detail must be sectors, consumers or all, was '{detailText}'");
+        }
+
         if (cli.Errors.Count > 0)
         {
             return cli.Usage(stderr);
@@ -79,7 +85,20 @@ internal static class RunCommand
             return ExitCodes.UsageOrIo;
         }
 
-        long bytesPerTrial = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Width) * sizeof(double);
+        var fullLayout = new MetricLayout(model.Network, scenarios[0]);
+        var keep = detail ?? MetricDetails.Auto(fullLayout);
+        if (detail is null && keep != MetricDetail.All)
+        {
+            stderr.WriteLine($"note: {fullLayout.Width} result columns per scenario: keeping sectors only (--detail consumers or all for more)");
+        }
+
+        if (reportPath is not null && keep != MetricDetail.All)
+        {
+            stderr.WriteLine($"error: --report draws lane flows, so it needs every column (--detail all); this network has {fullLayout.Width} columns per scenario");
+            return ExitCodes.UsageOrIo;
+        }
+
+        long bytesPerTrial = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Select(keep).Width) * sizeof(double);
         // Results must fit in half of what this machine (or container) can give the process.
         long limit = Math.Min(MaxResultBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
         if (precision is not null && cli.Single("--trials") is null)
@@ -93,7 +112,8 @@ internal static class RunCommand
         {
             stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need {bytes / (1 << 20)} MiB of results, more than " +
                              $"{limit / (1 << 20)} MiB available for them; at most {trials * (limit / (double)bytes):0} trials fit in memory, or add " +
-                             "--stream to keep no trials in memory (streamed statistics, rows straight to disk)");
+                             "--stream to keep no trials in memory (streamed statistics, rows straight to disk)" +
+                             (keep == MetricDetail.Sectors ? "" : ", or keep fewer columns (--detail sectors)"));
             return ExitCodes.InvalidScenario;
         }
 
@@ -133,7 +153,17 @@ internal static class RunCommand
 
         // A report draws weekly cover and fill, and with markets the monthly prices (kept with the monthly lane flows).
         var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null,
-            RecordMonthlyLaneFlows: reportPath is not null && model.Network.MarketCount > 0) { Posterior = posterior };
+            RecordMonthlyLaneFlows: reportPath is not null && model.Network.MarketCount > 0) { Posterior = posterior, Detail = keep };
+        // Everything the run allocates, kernels included, must fit too (a large network's kernels dominate).
+        var memory = RunMemory.For(model, scenarios, options, stream);
+        if (memory.Total > limit)
+        {
+            stderr.WriteLine($"{path}:1:1: error SS0201: this run needs about {memory.Total >> 20} MiB ({memory.Describe()}), more than the " +
+                             $"{limit >> 20} MiB this machine can give it; use fewer --threads" + (stream ? ", run without --stream (one kernel per worker)" : "") +
+                             (keep == MetricDetail.Sectors ? "" : " or keep fewer columns (--detail sectors)"));
+            return ExitCodes.InvalidScenario;
+        }
+
         var started = System.Diagnostics.Stopwatch.StartNew();
         // Every file of the run is replaced together, only once all are complete.
         using var files = new PendingFiles();

@@ -43,6 +43,7 @@ internal static class SupplySimCommandLine
             new OptionSpec("--report", "also write the self-contained HTML report to FILE and DIR/report-data.json", "FILE"),
             new OptionSpec("--focus", "scenario drawn against the baseline in the report's charts (default: the last run)", "ID"),
             new OptionSpec("--json", "print summary.json to stdout instead of the summary table"),
+            new OptionSpec("--detail", "result columns kept: sectors, consumers (and sectors) or all (also lanes, transshippers, producers); default all up to 2000 columns per scenario, else sectors", "LEVEL"),
             new OptionSpec("--stream", "stream trials to disk and to statistics (automatic from 100001 to 10000000 trials); not with --report"),
             new OptionSpec(PosteriorOption.Name, PosteriorOption.Description, "DIR"),
             new OptionSpec("--parameters", "also write parameters.csv: each trial's values of the uncertain per-trial parameters (for discover)"),

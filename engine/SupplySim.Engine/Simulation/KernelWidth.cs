@@ -38,6 +38,17 @@ internal static class KernelWidth
         _ => throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "must be 1, 2, 4 or 8"),
     };
 
+    /// <summary>Bytes a kernel of <paramref name="lanes"/> lanes allocates for <paramref name="scenario"/> (what run's memory check counts).</summary>
+    public static long KernelBytes(int lanes, CompiledNetwork network, CompiledScenario scenario, MetricLayout layout,
+        bool recordMonthlyLaneFlows = false, bool recordWeeklySeries = false) => lanes switch
+    {
+        8 => TrialKernel<Lanes8, Vector512<double>>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        4 => TrialKernel<Lanes4, Vector256<double>>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        2 => TrialKernel<Lanes2, Vector128<double>>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        1 => TrialKernel<Lanes1, bool>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries),
+        _ => throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "must be 1, 2, 4 or 8"),
+    };
+
     private static int Choose()
     {
         if (Lanes8.IsHardwareAccelerated)

@@ -108,6 +108,53 @@ public sealed class MetricLayout
         }
 
         Columns = columns;
+        SourceColumns = [.. Enumerable.Range(0, columns.Count)];
+        Detail = MetricDetail.All;
+    }
+
+    /// <summary>A layout of some of <paramref name="full"/>'s columns (in the same order), read from the kernel's row through <see cref="SourceColumns"/>.</summary>
+    private MetricLayout(MetricLayout full, MetricDetail detail)
+    {
+        SourceColumns = [.. Enumerable.Range(0, full.Width).Where(c => detail.Keeps(full.Columns[c].Kind))];
+        Columns = [.. SourceColumns.Select(c => full.Columns[c])];
+        CommonColumnCount = SourceColumns.Count(c => c < full.CommonColumnCount);
+        Detail = detail;
+        DemandSeries = full.DemandSeries;
+        DemandHoldings = full.DemandHoldings;
+        CoupledNodes = full.CoupledNodes;
+        SectorMaterials = full.SectorMaterials;
+        LaneCount = full.LaneCount;
+        TransshipperLanes = full.TransshipperLanes;
+        Producers = full.Producers;
+        ForegoneSectorSlots = full.ForegoneSectorSlots;
+        // Offsets into the kernel's row, which a selection never is: -1 so any use shows at once.
+        CoupledBase = SectorBase = LaneBase = TransshipperBase = ProducerBase = ControlBase = MarketBase = ForegoneBase = -1;
+        if (detail == MetricDetail.All)
+        {
+            (CoupledBase, SectorBase, LaneBase, TransshipperBase, ProducerBase, ControlBase, MarketBase, ForegoneBase) =
+                (full.CoupledBase, full.SectorBase, full.LaneBase, full.TransshipperBase, full.ProducerBase, full.ControlBase, full.MarketBase, full.ForegoneBase);
+        }
+    }
+
+    /// <summary>This layout's columns kept at <paramref name="detail"/>: itself for <see cref="MetricDetail.All"/>.</summary>
+    public MetricLayout Select(MetricDetail detail) => detail == Detail ? this
+        : Detail == MetricDetail.All ? new MetricLayout(this, detail)
+        : throw new InvalidOperationException("select columns from a kernel's layout, not from a selection");
+
+    /// <summary>The detail this layout keeps (<see cref="MetricDetail.All"/> for a kernel's layout).</summary>
+    public MetricDetail Detail { get; }
+
+    /// <summary>For each column, its index in the kernel's row (the identity unless <see cref="Select"/> dropped columns).</summary>
+    internal int[] SourceColumns { get; }
+
+    /// <summary>Copies the kept cells of a kernel's <paramref name="row"/> into <paramref name="kept"/> (one per column of this layout).</summary>
+    internal void Keep(ReadOnlySpan<double> row, Span<double> kept)
+    {
+        var source = SourceColumns;
+        for (int c = 0; c < source.Length; c++)
+        {
+            kept[c] = row[source[c]];
+        }
     }
 
     /// <summary>Every column, in the order of a trial's row.</summary>

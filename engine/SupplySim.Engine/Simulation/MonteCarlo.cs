@@ -19,7 +19,8 @@ public static class MonteCarlo
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var network = model.Network;
-        var layout = new MetricLayout(network, scenario);
+        var kernelLayout = new MetricLayout(network, scenario);
+        var layout = kernelLayout.Select(options.Detail);
         int trials = options.Trials, width = layout.Width;
         var values = new double[(long)width * trials];
         int months = network.MonthCount, monthlyWidth = options.RecordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;
@@ -36,8 +37,12 @@ public static class MonteCarlo
         const int Chunk = 16;
         int chunks = (trials + Chunk - 1) / Chunk;
         int done = 0;
+        // Parallel.For may retire a worker and start another (each calling the initialiser): runners are pooled, so a
+        // run builds at most one kernel per thread, which matters when a large network's kernel is hundreds of MB.
+        var runners = new System.Collections.Concurrent.ConcurrentBag<TrialBlockRunner>();
         Parallel.For(0, chunks, parallel,
-            () => new TrialBlockRunner(network, scenario, layout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Lanes, overrides),
+            () => runners.TryTake(out var pooled) ? pooled
+                : new TrialBlockRunner(network, scenario, kernelLayout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Lanes, overrides),
             (chunk, _, runner) =>
             {
                 int end = Math.Min(trials, (chunk + 1) * Chunk);
@@ -48,10 +53,11 @@ public static class MonteCarlo
                     for (int i = 0; i < count; i++)
                     {
                         int trial = first + i;
-                        var row = runner.Rows.AsSpan(i * width, width);
+                        var row = runner.Rows.AsSpan(i * kernelLayout.Width, kernelLayout.Width);
+                        var source = layout.SourceColumns;
                         for (int column = 0; column < width; column++)
                         {
-                            values[((long)column * trials) + trial] = row[column];
+                            values[((long)column * trials) + trial] = row[source[column]];
                         }
 
                         var monthlyRow = runner.Monthly.AsSpan(i * monthlyWidth, monthlyWidth);
@@ -71,7 +77,7 @@ public static class MonteCarlo
                 progress?.Report(Interlocked.Add(ref done, end - (chunk * Chunk)));
                 return runner;
             },
-            _ => { });
+            runners.Add);
         return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks);
     }
 }

@@ -9,6 +9,9 @@ namespace SupplySim.Simulation;
 public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1, bool RecordMonthlyLaneFlows = false,
     bool RecordWeeklySeries = false)
 {
+    /// <summary>Which result columns the run keeps (default all); the kernel computes every one regardless.</summary>
+    public MetricDetail Detail { get; init; } = MetricDetail.All;
+
     /// <summary>Trials per kernel block, 1, 2, 4 or 8, or <see cref="KernelWidth.Auto"/> (tests compare them; the results are the same).</summary>
     internal int Lanes { get; init; }
 

@@ -65,10 +65,10 @@ internal static class StreamingRun
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(outDir);
         options.Validate();
-        var layouts = scenarios.Select(s => new MetricLayout(model.Network, s)).ToArray();
+        var layouts = scenarios.Select(s => new MetricLayout(model.Network, s).Select(options.Detail)).ToArray();
         var results = scenarios.Select((s, i) => new ScenarioResult(s, layouts[i], options.Trials, null, null, 0, null, 0)).ToArray();
         var thresholds = new RunReport(model, options.Seed, results);
-        int capacity = Math.Min(chunkTrials, options.Trials);
+        int capacity = StreamingMonteCarlo.ChunkTrialsFor(layouts, chunkTrials, options.Trials);
         var index = new TrialRowIndex(layouts);
         string[] ids = [.. scenarios.Select(s => s.Id)];
         Directory.CreateDirectory(outDir);
@@ -76,7 +76,7 @@ internal static class StreamingRun
         using var csv = new TrialCsvSpool(Path.Combine(outDir, "trials.csv"), index, ids);
         using var parquet = new TrialParquetStream(Path.Combine(outDir, "trials.parquet"), index, ids, capacity);
         var sink = new FanOut(statistics, csv, parquet);
-        StreamingMonteCarlo.Run(model, scenarios, options, sink, progress, chunkTrials, cancellationToken);
+        StreamingMonteCarlo.Run(model, scenarios, options, sink, progress, capacity, cancellationToken);
         csv.Complete(files);
         parquet.Complete(files);
         return new RunReport(model, options.Seed, results, statistics.Summaries(), QuantileMethod);

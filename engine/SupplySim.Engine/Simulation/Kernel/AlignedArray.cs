@@ -26,7 +26,13 @@ internal readonly struct AlignedArray<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         Length = length;
-        _bytes = GC.AllocateArray<byte>((length * Unsafe.SizeOf<T>()) + LineBytes - 1, pinned: true);
+        long bytes = ((long)length * Unsafe.SizeOf<T>()) + LineBytes - 1;
+        if (bytes > Array.MaxLength)
+        {
+            throw new InvalidOperationException($"{length} items of {Unsafe.SizeOf<T>()} bytes are more than one array can hold; the network is too large for this kernel width");
+        }
+
+        _bytes = GC.AllocateArray<byte>((int)bytes, pinned: true);
         nint address = Marshal.UnsafeAddrOfPinnedArrayElement(_bytes, 0);
         _start = address + ((LineBytes - (address % LineBytes)) % LineBytes);
     }

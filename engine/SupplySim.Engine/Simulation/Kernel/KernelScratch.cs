@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupplySim.Model;
 
 namespace SupplySim.Simulation;
@@ -60,6 +61,20 @@ internal sealed class KernelScratch<T, TMask>
     private readonly AlignedArray<T> _controlApplied;
     private readonly AlignedArray<T> _controlApproved;
     private readonly AlignedArray<T> _controlDenied;
+
+    /// <summary>
+    /// Bytes the constructor below allocates for these sizes (its arrays, item by item; headers and alignment padding
+    /// aside): what a run's memory check counts per kernel. A test holds it to the measured allocation.
+    /// </summary>
+    public static long BytesFor(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount, int eventCount)
+    {
+        long n = net.NodeCount, m = net.MaterialCount, o = net.OriginCount, a = net.ArcCount, h = n * m, lanes = net.LaneCount;
+        long k = layout.DemandHoldings.Length, sectors = layout.SectorMaterials.Length;
+        long items = net.Parameters.Count + (h * o) + (5 * h) + (5 * a) + (14 * n) + (4 * lanes) + (k * net.Steps) + (8 * k) +
+                     (8 * sectors) + (4 * m) + (3L * controlCount) + eventCount + ((net.ArcPipeStart[^1] * o) + 1) + (licenceCells + 1L);
+        long masks = lanes + sectors, streams = h + (3 * a) + eventCount;
+        return (items * Unsafe.SizeOf<T>()) + (masks * Unsafe.SizeOf<TMask>()) + (streams * Unsafe.SizeOf<RngLanes<T, TMask>>()) + a;
+    }
 
     public KernelScratch(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount, int eventCount)
     {

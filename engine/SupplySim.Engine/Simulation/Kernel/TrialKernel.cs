@@ -159,6 +159,19 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         }
     }
 
+    /// <summary>
+    /// Bytes a kernel of this width allocates for <paramref name="scenario"/> (its block state; the small index
+    /// arrays aside) and, when recording, its monthly and weekly series.
+    /// </summary>
+    public static long BytesFor(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows,
+        bool recordWeeklySeries)
+    {
+        long series = (recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0) +
+                      (recordWeeklySeries ? layout.DemandHoldings.Length * (long)network.WeekCount * 3 : 0);
+        return KernelScratch<T, TMask>.BytesFor(network, layout, LicenceQueueLayout.For(network, scenario).CellCount, scenario.ControlCount,
+            scenario.Events.Length) + (series * Unsafe.SizeOf<T>());
+    }
+
     /// <inheritdoc/>
     public int Width => T.Count;
 

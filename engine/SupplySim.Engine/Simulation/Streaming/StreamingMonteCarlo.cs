@@ -23,6 +23,23 @@ internal static class StreamingMonteCarlo
     public const int DefaultChunkTrials = 1024;
 
     /// <summary>
+    /// Most bytes one chunk may hold: wide rows (a large network with every column kept) get fewer trials per chunk,
+    /// so a streamed run's memory stays bounded whatever the network (the shipped file's chunks are 15 MiB).
+    /// </summary>
+    public const long ChunkBudgetBytes = 64L << 20;
+
+    /// <summary>
+    /// Trials per chunk for rows of <paramref name="layouts"/>: <paramref name="requested"/>, at most the run's trials,
+    /// and fewer when a chunk would pass <see cref="ChunkBudgetBytes"/> (but at least one kernel block).
+    /// </summary>
+    public static int ChunkTrialsFor(IReadOnlyList<MetricLayout> layouts, int requested, int trials)
+    {
+        long bytesPerTrial = Math.Max(1, layouts.Sum(layout => (long)layout.Width) * sizeof(double));
+        int fits = (int)Math.Clamp(ChunkBudgetBytes / bytesPerTrial, TrialBlockRunner.BlockTrials, int.MaxValue);
+        return Math.Max(1, Math.Min(Math.Min(requested, fits), trials));
+    }
+
+    /// <summary>
     /// Runs <paramref name="scenarios"/> of <paramref name="model"/> (the first must be the baseline) for
     /// <see cref="MonteCarloOptions.Trials"/> trials and streams the metrics to <paramref name="sink"/>.
     /// </summary>
@@ -54,9 +71,10 @@ internal static class StreamingMonteCarlo
         }
 
         var network = model.Network;
-        var layouts = scenarios.Select(s => new MetricLayout(network, s)).ToArray();
+        var kernelLayouts = scenarios.Select(s => new MetricLayout(network, s)).ToArray();
+        var layouts = kernelLayouts.Select(layout => layout.Select(options.Detail)).ToArray();
         int trials = options.Trials;
-        chunkTrials = Math.Min(chunkTrials, trials);
+        chunkTrials = ChunkTrialsFor(layouts, chunkTrials, trials);
         TrialChunk[] buffers = [new(layouts, chunkTrials), new(layouts, chunkTrials)];
         var workers = new ConcurrentBag<Worker>();
         var overrides = options.OverridesFor(network);
@@ -77,7 +95,7 @@ internal static class StreamingMonteCarlo
             int firstTrial = first;
             int blocks = (count + TrialBlockRunner.BlockTrials - 1) / TrialBlockRunner.BlockTrials;
             Parallel.For(0, blocks, parallel,
-                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, layouts, options.Lanes, overrides),
+                () => workers.TryTake(out var worker) ? worker : new Worker(network, scenarios, kernelLayouts, options.Lanes, overrides),
                 (block, _, worker) =>
                 {
                     int offset = block * TrialBlockRunner.BlockTrials;
@@ -86,7 +104,7 @@ internal static class StreamingMonteCarlo
                     {
                         var runner = worker.Runners[s];
                         runner.Run(options.Seed, firstTrial + offset, trialsInBlock);
-                        int width = layouts[s].Width;
+                        int width = kernelLayouts[s].Width;
                         for (int i = 0; i < trialsInBlock; i++)
                         {
                             chunk.Store(s, offset + i, runner.Rows.AsSpan(i * width, width));

@@ -32,7 +32,7 @@ internal sealed class TrialChunk
 
     /// <summary>Values of <paramref name="column"/> of <paramref name="scenario"/> for the chunk's trials, in trial order.</summary>
     public ReadOnlySpan<double> Column(int scenario, int column) =>
-        _values[scenario].AsSpan(column * Capacity, Count);
+        _values[scenario].AsSpan((int)((long)column * Capacity), Count);
 
     internal void Reset(int firstTrial, int count)
     {
@@ -41,13 +41,14 @@ internal sealed class TrialChunk
         Count = count;
     }
 
-    /// <summary>Stores one trial's row (kernel order) of <paramref name="scenario"/>; each trial writes only its own cells.</summary>
+    /// <summary>Stores the kept cells of one trial's kernel row of <paramref name="scenario"/>; each trial writes only its own cells.</summary>
     internal void Store(int scenario, int trialInChunk, ReadOnlySpan<double> row)
     {
         var values = _values[scenario];
-        for (int column = 0; column < row.Length; column++)
+        var source = Layouts[scenario].SourceColumns;
+        for (int column = 0; column < source.Length; column++)
         {
-            values[(column * Capacity) + trialInChunk] = row[column];
+            values[((long)column * Capacity) + trialInChunk] = row[source[column]];
         }
     }
 }

@@ -1,0 +1,44 @@
+using SupplySim.Model;
+using SupplySim.Simulation.Streaming;
+
+namespace SupplySim.Simulation;
+
+/// <summary>
+/// What a run will allocate, counted before it allocates: the kernels' block state (one per worker, and per
+/// scenario when streamed, since a streamed worker keeps a kernel for each), the per-trial results kept in memory or
+/// the two chunks of a streamed run, and an upper bound on the streamed statistics' sketches. The run's memory check
+/// (SS0201) compares the total with what the machine can give; docs/large-networks.md explains the terms.
+/// </summary>
+internal sealed record RunMemory(long KernelBytes, long ResultBytes, long SketchBytes, int Workers)
+{
+    /// <summary>Most bytes one streamed metric's quantile sketch reaches (<see cref="Statistics.Streaming.QuantileSketch"/>).</summary>
+    private const long SketchBytesPerMetric = 16L << 10;
+
+    public long Total => KernelBytes + ResultBytes + SketchBytes;
+
+    public static RunMemory For(CompiledModel model, IReadOnlyList<CompiledScenario> scenarios, MonteCarloOptions options, bool stream)
+    {
+        var network = model.Network;
+        int workers = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, options.Trials));
+        int lanes = options.Lanes == KernelWidth.Auto ? KernelWidth.Best : options.Lanes;
+        var kernelLayouts = scenarios.Select(s => new MetricLayout(network, s)).ToArray();
+        var kept = kernelLayouts.Select(layout => layout.Select(options.Detail)).ToArray();
+        long[] perScenario = [.. scenarios.Select((s, i) =>
+            KernelWidth.KernelBytes(lanes, network, s, kernelLayouts[i], options.RecordMonthlyLaneFlows, options.RecordWeeklySeries))];
+        long columns = kept.Sum(layout => (long)layout.Width);
+        if (stream)
+        {
+            int chunk = StreamingMonteCarlo.ChunkTrialsFor(kept, StreamingMonteCarlo.DefaultChunkTrials, options.Trials);
+            long paired = kept.Skip(1).Sum(layout => (long)layout.CommonColumnCount);
+            return new RunMemory(workers * perScenario.Sum(), 2 * columns * chunk * sizeof(double), (columns + paired) * SketchBytesPerMetric, workers);
+        }
+
+        long series = (options.RecordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0) +
+                      (options.RecordWeeklySeries ? kernelLayouts[0].DemandSeries.Count * (long)network.WeekCount * 2 : 0);
+        return new RunMemory(workers * perScenario.Max(), ((columns + (series * scenarios.Count)) * options.Trials) * sizeof(double), 0, workers);
+    }
+
+    /// <summary>The terms in MiB, for the memory check's message.</summary>
+    public string Describe() =>
+        $"kernels {KernelBytes >> 20} MiB ({Workers} worker(s)), results {ResultBytes >> 20} MiB" + (SketchBytes > 0 ? $", statistics at most {SketchBytes >> 20} MiB" : "");
+}

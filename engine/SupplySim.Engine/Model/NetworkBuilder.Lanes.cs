@@ -145,11 +145,12 @@ internal sealed partial class NetworkBuilder
     /// </summary>
     private void CheckSupply(List<ArcSpec> arcs, NodeTables t)
     {
+        var supplied = arcs.Select(a => (a.To, a.Material)).ToHashSet();
         for (int n = 0; n < N; n++)
         {
             foreach (int m in t.RecipeMaterial[n])
             {
-                if (arcs.Exists(a => a.To == n && a.Material == m))
+                if (supplied.Contains((n, m)))
                 {
                     continue;
                 }

@@ -146,7 +146,19 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary>The mean of a parameter compiled so far (builds a snapshot of the table; compile time only).</summary>
-    private double MeanOf(int param) => builder.Parameters.Table.Build().Mean(param);
+    /// <summary>
+    /// The mean of a parameter. Parameters are only ever appended, so one built table answers until a newer parameter
+    /// is asked for: building it per call made a country quota over thousands of producers quadratic.
+    /// </summary>
+    private double MeanOf(int param)
+    {
+        if (_means is null || param >= _means.Count)
+        {
+            _means = builder.Parameters.Table.Build();
+        }
+
+        return _means.Mean(param);
+    }
 
     private void CompileEnforcement(EventDocument ev, string path, int start, int end)
     {

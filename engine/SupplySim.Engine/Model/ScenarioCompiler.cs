@@ -17,6 +17,7 @@ internal sealed partial class ScenarioCompiler(NetworkBuilder builder, ScenarioD
     private readonly List<int[]> _controlApproval = [];
     private readonly List<ControlGate.Claim> _gateClaims = [];
     private int _licenceRing = 1;
+    private ParameterTable? _means;
 
     public static CompiledScenario Baseline(int steps) => new() { Id = "baseline", Description = "the network with no events", DeriveEventState = EventDerivation.Steps([], steps) };
 

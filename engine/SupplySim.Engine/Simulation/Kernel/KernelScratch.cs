@@ -43,7 +43,10 @@ internal sealed class KernelScratch<T, TMask>
     private readonly AlignedArray<T> _demandToday;
     private readonly AlignedArray<T> _nextTransitSteps;
     private readonly AlignedArray<T> _outageUntil;
-    private readonly AlignedArray<T> _unmetRing;
+    /// <summary>Steps each demand slot's queue holds at first; it doubles when a backlog grows older (<see cref="UnmetQueue"/>).</summary>
+    public const int FirstQueueSteps = 16;
+
+    private readonly AlignedArray<T>[] _unmetQueues;
     private readonly AlignedArray<T> _ringHead;
     private readonly AlignedArray<TMask> _sectorUnmetToday;
     private readonly AlignedArray<T> _sectorBacklog;
@@ -70,7 +73,7 @@ internal sealed class KernelScratch<T, TMask>
     {
         long n = net.NodeCount, m = net.MaterialCount, o = net.OriginCount, a = net.ArcCount, h = n * m, lanes = net.LaneCount;
         long k = layout.DemandHoldings.Length, sectors = layout.SectorMaterials.Length;
-        long items = net.Parameters.Count + (h * o) + (5 * h) + (5 * a) + (14 * n) + (4 * lanes) + (k * net.Steps) + (8 * k) +
+        long items = net.Parameters.Count + (h * o) + (5 * h) + (5 * a) + (14 * n) + (4 * lanes) + (k * KernelScratch<T, TMask>.FirstQueueSteps) + (8 * k) +
                      (8 * sectors) + (4 * m) + (3L * controlCount) + eventCount + ((net.ArcPipeStart[^1] * o) + 1) + (licenceCells + 1L);
         long masks = lanes + sectors, streams = h + (3 * a) + eventCount;
         return (items * Unsafe.SizeOf<T>()) + (masks * Unsafe.SizeOf<TMask>()) + (streams * Unsafe.SizeOf<RngLanes<T, TMask>>()) + a;
@@ -114,7 +117,12 @@ internal sealed class KernelScratch<T, TMask>
         InterdictionRng = new RngLanes<T, TMask>[a];
         _outageUntil = new AlignedArray<T>(eventCount);
         DisruptionRng = new RngLanes<T, TMask>[eventCount];
-        _unmetRing = new AlignedArray<T>(k * net.Steps);
+        _unmetQueues = new AlignedArray<T>[k];
+        for (int slot = 0; slot < k; slot++)
+        {
+            _unmetQueues[slot] = new AlignedArray<T>(FirstQueueSteps);
+        }
+
         _ringHead = new AlignedArray<T>(k);
         Acc = new BlockAccumulators<T, TMask>(k);
         SectorAcc = new BlockAccumulators<T, TMask>(sectors);
@@ -215,8 +223,38 @@ internal sealed class KernelScratch<T, TMask>
 
     public RngLanes<T, TMask>[] DisruptionRng { get; }
 
-    /// <summary>What each step still owes, <c>[step * slots + slot]</c> (a step's entries are contiguous); written every step before it is read, so never cleared.</summary>
-    public Span<T> UnmetRing => _unmetRing.Span;
+    /// <summary>
+    /// What each step still owes a demand slot, at <c>[step &amp; (length − 1)]</c> of the slot's queue (a power of two):
+    /// the steps from the oldest unpaid one (per lane) to today. Written every step before it is read, so never
+    /// cleared. Sized by the longest backlog seen, not the run: a queue per slot and step cost 312 MB per kernel on a
+    /// 20,000-lane network (docs/large-networks.md).
+    /// </summary>
+    public Span<T> UnmetQueue(int slot) => _unmetQueues[slot].Span;
+
+    /// <summary>
+    /// Makes <paramref name="slot"/>'s queue hold at least <paramref name="steps"/> consecutive steps ending at
+    /// <paramref name="step"/>, keeping the entries of the steps before it. Grows only; kept for later blocks.
+    /// </summary>
+    public void GrowUnmetQueue(int slot, int steps, int step)
+    {
+        var old = _unmetQueues[slot];
+        int length = old.Length;
+        if (steps <= length)
+        {
+            return;
+        }
+
+        int grown = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)steps * 2);
+        var queue = new AlignedArray<T>(grown);
+        var from = old.Span;
+        var to = queue.Span;
+        for (int s = Math.Max(0, step - length); s < step; s++)
+        {
+            to[s & (grown - 1)] = from[s & (length - 1)];
+        }
+
+        _unmetQueues[slot] = queue;
+    }
 
     public Span<T> RingHead => _ringHead.Span;
 

@@ -36,11 +36,11 @@ internal sealed partial class TrialKernel<T, TMask>
     private void ConsumeSingle(int h, int slot, int step)
     {
         var s = _s;
-        var ring = s.UnmetRing;
+        var ring = s.UnmetQueue(slot);
+        int mask = ring.Length - 1;
         var demand = s.DemandToday[h];
         var available = TotalStock(h);
         var served = T.Zero;
-        int slots = _layout.DemandHoldings.Length;
         var head = s.RingHead[slot];
         var stepValue = T.Create(step);
 
@@ -53,7 +53,7 @@ internal sealed partial class TrialKernel<T, TMask>
             int laneHead = (int)T.GetElement(head, lane);
             while (laneHead < step && laneAvailable - laneServed > ShortageMetrics.Tolerance)
             {
-                ref double owed = ref At(ring, (laneHead * slots) + slot, lane);
+                ref double owed = ref At(ring, laneHead & mask, lane);
                 double pay = Math.Min(owed, laneAvailable - laneServed);
                 laneServed += pay;
                 double left = owed - pay;
@@ -77,8 +77,22 @@ internal sealed partial class TrialKernel<T, TMask>
         var shortToday = Gt(unmet, Tolerance);
         bool backorders = !_net.LostSales[_nodeOf[h]];
 
-        // Every step writes its entry (zero when nothing is owed), so the ring is never cleared between blocks.
-        ring[(step * slots) + slot] = backorders ? Where(shortToday, unmet, T.Zero) : T.Zero;
+        // Today's entry must not land on an unpaid older one: the queue doubles when a trial's oldest debt is as old as it is long.
+        if (Any(Le(head, T.Create(step - ring.Length))))
+        {
+            int oldest = step;
+            for (int lane = 0; lane < T.Count; lane++)
+            {
+                oldest = Math.Min(oldest, (int)T.GetElement(head, lane));
+            }
+
+            s.GrowUnmetQueue(slot, step - oldest + 1, step);
+            ring = s.UnmetQueue(slot);
+            mask = ring.Length - 1;
+        }
+
+        // Every step writes its entry (zero when nothing is owed), so the queue is never cleared between blocks.
+        ring[step & mask] = backorders ? Where(shortToday, unmet, T.Zero) : T.Zero;
         if (backorders)
         {
             s.Backlog[h] = AddWhere(shortToday, s.Backlog[h], unmet);
@@ -86,12 +100,12 @@ internal sealed partial class TrialKernel<T, TMask>
 
         // Advance past settled debts: in one vector for trials whose queue starts today, per trial otherwise.
         var startsToday = Eq(head, stepValue);
-        head = Where(And(startsToday, Le(ring[(step * slots) + slot], Tolerance)), T.Create(step + 1.0), head);
+        head = Where(And(startsToday, Le(ring[step & mask], Tolerance)), T.Create(step + 1.0), head);
         for (uint bits = Bits(Lt(head, stepValue)); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
             int laneHead = (int)T.GetElement(head, lane);
-            while (laneHead <= step && At(ring, (laneHead * slots) + slot, lane) <= ShortageMetrics.Tolerance)
+            while (laneHead <= step && At(ring, laneHead & mask, lane) <= ShortageMetrics.Tolerance)
             {
                 laneHead++;
             }

@@ -6,7 +6,7 @@ namespace SupplySim.Simulation;
 /// <summary>
 /// What a run will allocate, counted before it allocates: the kernels' block state (one per worker, and per
 /// scenario when streamed, since a streamed worker keeps a kernel for each), the per-trial results kept in memory or
-/// the two chunks of a streamed run, and an upper bound on the streamed statistics' sketches. The run's memory check
+/// the two chunks of a streamed run (a streamed worker's kernels, one per scenario, share their network-sized state), and an upper bound on the streamed statistics' sketches. The run's memory check
 /// (SS0201) compares the total with what the machine can give; docs/large-networks.md explains the terms.
 /// </summary>
 internal sealed record RunMemory(long KernelBytes, long ResultBytes, long SketchBytes, int Workers)
@@ -25,12 +25,15 @@ internal sealed record RunMemory(long KernelBytes, long ResultBytes, long Sketch
         var kept = kernelLayouts.Select(layout => layout.Select(options.Detail)).ToArray();
         long[] perScenario = [.. scenarios.Select((s, i) =>
             KernelWidth.KernelBytes(lanes, network, s, kernelLayouts[i], options.RecordMonthlyLaneFlows, options.RecordWeeklySeries))];
+        // A streamed worker's later scenarios share the first one's network-sized state.
+        long streamedWorker = perScenario[0] + scenarios.Skip(1).Select((s, i) =>
+            KernelWidth.KernelBytes(lanes, network, s, kernelLayouts[i + 1], shared: true)).Sum();
         long columns = kept.Sum(layout => (long)layout.Width);
         if (stream)
         {
             int chunk = StreamingMonteCarlo.ChunkTrialsFor(kept, StreamingMonteCarlo.DefaultChunkTrials, options.Trials);
             long paired = kept.Skip(1).Sum(layout => (long)layout.CommonColumnCount);
-            return new RunMemory(workers * perScenario.Sum(), 2 * columns * chunk * sizeof(double), (columns + paired) * SketchBytesPerMetric, workers);
+            return new RunMemory(workers * streamedWorker, 2 * columns * chunk * sizeof(double), (columns + paired) * SketchBytesPerMetric, workers);
         }
 
         long series = (options.RecordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0) +

@@ -17,10 +17,11 @@ internal sealed class TrialBlockRunner
     private readonly int _rowWidth;
 
     public TrialBlockRunner(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
-        bool recordWeeklySeries = false, int lanes = KernelWidth.Auto, ParameterOverrides? overrides = null)
+        bool recordWeeklySeries = false, int lanes = KernelWidth.Auto, ParameterOverrides? overrides = null, TrialBlockRunner? shareWith = null)
     {
-        _kernel = KernelWidth.CreateKernel(lanes == KernelWidth.Auto ? KernelWidth.Best : lanes, network, scenario, layout,
-            recordMonthlyLaneFlows, recordWeeklySeries);
+        // Sharing a runner's block state (another scenario's, run in turn by the same worker) needs the same width.
+        _kernel = KernelWidth.CreateKernel(shareWith?._kernel.Width ?? (lanes == KernelWidth.Auto ? KernelWidth.Best : lanes), network, scenario, layout,
+            recordMonthlyLaneFlows, recordWeeklySeries, shareWith?._kernel);
         _kernel.UseOverrides(overrides);
         _rowWidth = layout.Width;
         MonthlyWidth = recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;

@@ -31,6 +31,32 @@ internal sealed class RunMemoryTests
     }
 
     [Test]
+    public void KernelsSharingBlockState_RunInTurn_GiveTheRowsOfKernelsAlone()
+    {
+        var model = TestModels.CompileFile(ShippedFile);
+        var network = model.Network;
+        var baseline = model.Scenarios[0];
+        var combined = model.Find("combined")!;
+        var baselineLayout = new MetricLayout(network, baseline);
+        var combinedLayout = new MetricLayout(network, combined);
+        var first = KernelWidth.CreateKernel(4, network, baseline, baselineLayout);
+        var sharing = KernelWidth.CreateKernel(4, network, combined, combinedLayout, shareWith: first);
+        var alone = KernelWidth.CreateKernel(4, network, combined, combinedLayout);
+        var rows = new double[4 * combinedLayout.Width];
+        var expected = new double[4 * combinedLayout.Width];
+        var baselineRows = new double[4 * baselineLayout.Width];
+        for (long block = 0; block < 3; block++)
+        {
+            first.Run(5, block * 4, baselineRows);
+            sharing.Run(5, block * 4, rows);
+            alone.Run(5, block * 4, expected);
+            Assert.That(rows, Is.EqualTo(expected), $"block {block}");
+        }
+
+        Assert.Throws<ArgumentException>(() => KernelWidth.CreateKernel(2, network, combined, combinedLayout, shareWith: first));
+    }
+
+    [Test]
     public void RunMemory_CountsOneKernelPerWorker_AndOnePerScenarioAndWorkerWhenStreamed()
     {
         var model = TestModels.CompileFile(ShippedFile);
@@ -45,7 +71,9 @@ internal sealed class RunMemoryTests
         {
             Assert.That(inMemory.KernelBytes, Is.EqualTo(3 * kernels.Max()));
             Assert.That(inMemory.ResultBytes, Is.EqualTo(columns * 1000 * sizeof(double)));
-            Assert.That(streamed.KernelBytes, Is.EqualTo(3 * kernels.Sum()));
+            long sharing = scenarios.Skip(1).Sum(s => KernelWidth.KernelBytes(4, model.Network, s, new MetricLayout(model.Network, s), shared: true));
+            Assert.That(streamed.KernelBytes, Is.EqualTo(3 * (kernels[0] + sharing)), "a streamed worker's scenarios share one block state");
+            Assert.That(sharing, Is.LessThan(kernels.Skip(1).Sum() / 2));
             Assert.That(streamed.ResultBytes, Is.EqualTo(2 * columns * 1000 * sizeof(double)), "two chunks of (here) every trial");
             Assert.That(RunMemory.For(model, scenarios, options with { Trials = 100_000 }, stream: false).ResultBytes,
                 Is.EqualTo(100 * inMemory.ResultBytes), "results grow with trials in memory");

@@ -69,76 +69,91 @@ internal sealed class KernelScratch<T, TMask>
     /// Bytes the constructor below allocates for these sizes (its arrays, item by item; headers and alignment padding
     /// aside): what a run's memory check counts per kernel. A test holds it to the measured allocation.
     /// </summary>
-    public static long BytesFor(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount, int eventCount)
+    public static long BytesFor(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount, int eventCount) =>
+        SharedBytesFor(net, layout) + ScenarioBytesFor(licenceCells, controlCount, eventCount);
+
+    /// <summary>The part of <see cref="BytesFor"/> that scratches built with <c>share</c> hold once between them.</summary>
+    public static long SharedBytesFor(CompiledNetwork net, MetricLayout layout)
     {
         long n = net.NodeCount, m = net.MaterialCount, o = net.OriginCount, a = net.ArcCount, h = n * m, lanes = net.LaneCount;
         long k = layout.DemandHoldings.Length, sectors = layout.SectorMaterials.Length;
-        long items = net.Parameters.Count + (h * o) + (5 * h) + (5 * a) + (14 * n) + (4 * lanes) + (k * KernelScratch<T, TMask>.FirstQueueSteps) + (8 * k) +
-                     (8 * sectors) + (4 * m) + (3L * controlCount) + eventCount + ((net.ArcPipeStart[^1] * o) + 1) + (licenceCells + 1L);
-        long masks = lanes + sectors, streams = h + (3 * a) + eventCount;
+        long items = net.Parameters.Count + (h * o) + (5 * h) + (5 * a) + (14 * n) + (4 * lanes) + (k * FirstQueueSteps) + (8 * k) +
+                     (8 * sectors) + (4 * m) + ((net.ArcPipeStart[^1] * o) + 1);
+        long masks = lanes + sectors, streams = h + (3 * a);
         return (items * Unsafe.SizeOf<T>()) + (masks * Unsafe.SizeOf<TMask>()) + (streams * Unsafe.SizeOf<RngLanes<T, TMask>>()) + a;
     }
 
-    public KernelScratch(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount, int eventCount)
+    /// <summary>The part of <see cref="BytesFor"/> each scenario's scratch holds on its own.</summary>
+    public static long ScenarioBytesFor(int licenceCells, int controlCount, int eventCount) =>
+        ((3L * controlCount) + eventCount + (licenceCells + 1L)) * Unsafe.SizeOf<T>() + (eventCount * (long)Unsafe.SizeOf<RngLanes<T, TMask>>());
+
+    /// <param name="net">The network.</param>
+    /// <param name="layout">The scenario's (kernel) layout.</param>
+    /// <param name="licenceCells">Licence-queue cells of the scenario.</param>
+    /// <param name="controlCount">Export controls of the scenario.</param>
+    /// <param name="eventCount">Events of the scenario.</param>
+    /// <param name="share">
+    /// Another scenario's scratch of the same network whose network-sized state this one uses too (only the
+    /// scenario's licence queue, control totals and outages are its own), or null. Kernels sharing state must run their
+    /// blocks one after another, never at once: a streamed worker runs every scenario of a block in turn, and keeping
+    /// one copy of the state instead of one per scenario is most of its memory on a large network.
+    /// </param>
+    public KernelScratch(CompiledNetwork net, MetricLayout layout, int licenceCells, int controlCount, int eventCount, KernelScratch<T, TMask>? share = null)
     {
         int n = net.NodeCount, m = net.MaterialCount, o = net.OriginCount, a = net.ArcCount, h = n * m;
         int k = layout.DemandHoldings.Length, sectors = layout.SectorMaterials.Length;
-        _values = new AlignedArray<T>(net.Parameters.Count);
-        _stock = new AlignedArray<T>(h * o);
-        _onOrder = new AlignedArray<T>(h);
-        _backlog = new AlignedArray<T>(h);
-        _outstanding = new AlignedArray<T>(a);
+        _values = share?._values ?? new AlignedArray<T>(net.Parameters.Count);
+        _stock = share?._stock ?? new AlignedArray<T>(h * o);
+        _onOrder = share?._onOrder ?? new AlignedArray<T>(h);
+        _backlog = share?._backlog ?? new AlignedArray<T>(h);
+        _outstanding = share?._outstanding ?? new AlignedArray<T>(a);
         // One spare item at the end of each: masked-off lanes of a scatter land there (TrialKernel.Scatter).
-        _pipe = new AlignedArray<T>((net.ArcPipeStart[a] * o) + 1);
+        _pipe = share?._pipe ?? new AlignedArray<T>((net.ArcPipeStart[a] * o) + 1);
         _licence = new AlignedArray<T>(licenceCells + 1);
-        _licenceValidUntil = new AlignedArray<T>(a);
-        _licenceValidExporter = new AlignedArray<T>(a);
-        _laneUsed = new AlignedArray<T>(net.LaneCount);
-        _laneCapacity = new AlignedArray<T>(net.LaneCount);
-        _laneOpen = new AlignedArray<TMask>(net.LaneCount);
-        _nodeShipped = new AlignedArray<T>(n);
-        _baseCapacity = new AlignedArray<T>(n);
-        _plannedCapacity = new AlignedArray<T>(n);
-        _capacity = new AlignedArray<T>(n);
-        _quotaAnnual = new AlignedArray<T>(n);
-        _producedThisYear = new AlignedArray<T>(n);
-        _leak = new AlignedArray<T>(n);
-        _interdiction = new AlignedArray<T>(n);
-        _releaseRate = new AlignedArray<T>(n);
-        _releaseBelow = new AlignedArray<T>(n);
-        ReleaseArcOn = new bool[a];
-        _meanNeed = new AlignedArray<T>(h);
-        _demandMultiplier = new AlignedArray<T>(h);
-        _demandToday = new AlignedArray<T>(h);
-        DemandRng = new RngLanes<T, TMask>[h];
-        LeadRng = new RngLanes<T, TMask>[a];
-        _nextTransitSteps = new AlignedArray<T>(a);
-        LicenceRng = new RngLanes<T, TMask>[a];
-        InterdictionRng = new RngLanes<T, TMask>[a];
+        _licenceValidUntil = share?._licenceValidUntil ?? new AlignedArray<T>(a);
+        _licenceValidExporter = share?._licenceValidExporter ?? new AlignedArray<T>(a);
+        _laneUsed = share?._laneUsed ?? new AlignedArray<T>(net.LaneCount);
+        _laneCapacity = share?._laneCapacity ?? new AlignedArray<T>(net.LaneCount);
+        _laneOpen = share?._laneOpen ?? new AlignedArray<TMask>(net.LaneCount);
+        _nodeShipped = share?._nodeShipped ?? new AlignedArray<T>(n);
+        _baseCapacity = share?._baseCapacity ?? new AlignedArray<T>(n);
+        _plannedCapacity = share?._plannedCapacity ?? new AlignedArray<T>(n);
+        _capacity = share?._capacity ?? new AlignedArray<T>(n);
+        _quotaAnnual = share?._quotaAnnual ?? new AlignedArray<T>(n);
+        _producedThisYear = share?._producedThisYear ?? new AlignedArray<T>(n);
+        _leak = share?._leak ?? new AlignedArray<T>(n);
+        _interdiction = share?._interdiction ?? new AlignedArray<T>(n);
+        _releaseRate = share?._releaseRate ?? new AlignedArray<T>(n);
+        _releaseBelow = share?._releaseBelow ?? new AlignedArray<T>(n);
+        ReleaseArcOn = share?.ReleaseArcOn ?? new bool[a];
+        _meanNeed = share?._meanNeed ?? new AlignedArray<T>(h);
+        _demandMultiplier = share?._demandMultiplier ?? new AlignedArray<T>(h);
+        _demandToday = share?._demandToday ?? new AlignedArray<T>(h);
+        DemandRng = share?.DemandRng ?? new RngLanes<T, TMask>[h];
+        LeadRng = share?.LeadRng ?? new RngLanes<T, TMask>[a];
+        _nextTransitSteps = share?._nextTransitSteps ?? new AlignedArray<T>(a);
+        LicenceRng = share?.LicenceRng ?? new RngLanes<T, TMask>[a];
+        InterdictionRng = share?.InterdictionRng ?? new RngLanes<T, TMask>[a];
         _outageUntil = new AlignedArray<T>(eventCount);
         DisruptionRng = new RngLanes<T, TMask>[eventCount];
-        _unmetQueues = new AlignedArray<T>[k];
-        for (int slot = 0; slot < k; slot++)
-        {
-            _unmetQueues[slot] = new AlignedArray<T>(FirstQueueSteps);
-        }
+        _unmetQueues = share?._unmetQueues ?? NewQueues(k);
 
-        _ringHead = new AlignedArray<T>(k);
-        Acc = new BlockAccumulators<T, TMask>(k);
-        SectorAcc = new BlockAccumulators<T, TMask>(sectors);
-        _sectorUnmetToday = new AlignedArray<TMask>(sectors);
-        _sectorBacklog = new AlignedArray<T>(sectors);
-        _plannedUnits = new AlignedArray<T>(n);
-        _producedUnits = new AlignedArray<T>(n);
-        _laneShipped = new AlignedArray<T>(net.LaneCount);
-        _laneSeized = new AlignedArray<T>(net.LaneCount);
-        _produced = new AlignedArray<T>(n);
-        _quotaBindingSteps = new AlignedArray<T>(n);
-        _massInitial = new AlignedArray<T>(m);
-        _massProduced = new AlignedArray<T>(m);
-        _massConsumed = new AlignedArray<T>(m);
-        _massSeized = new AlignedArray<T>(m);
-        _share = new AlignedArray<T>(a);
+        _ringHead = share?._ringHead ?? new AlignedArray<T>(k);
+        Acc = share?.Acc ?? new BlockAccumulators<T, TMask>(k);
+        SectorAcc = share?.SectorAcc ?? new BlockAccumulators<T, TMask>(sectors);
+        _sectorUnmetToday = share?._sectorUnmetToday ?? new AlignedArray<TMask>(sectors);
+        _sectorBacklog = share?._sectorBacklog ?? new AlignedArray<T>(sectors);
+        _plannedUnits = share?._plannedUnits ?? new AlignedArray<T>(n);
+        _producedUnits = share?._producedUnits ?? new AlignedArray<T>(n);
+        _laneShipped = share?._laneShipped ?? new AlignedArray<T>(net.LaneCount);
+        _laneSeized = share?._laneSeized ?? new AlignedArray<T>(net.LaneCount);
+        _produced = share?._produced ?? new AlignedArray<T>(n);
+        _quotaBindingSteps = share?._quotaBindingSteps ?? new AlignedArray<T>(n);
+        _massInitial = share?._massInitial ?? new AlignedArray<T>(m);
+        _massProduced = share?._massProduced ?? new AlignedArray<T>(m);
+        _massConsumed = share?._massConsumed ?? new AlignedArray<T>(m);
+        _massSeized = share?._massSeized ?? new AlignedArray<T>(m);
+        _share = share?._share ?? new AlignedArray<T>(a);
         _controlApplied = new AlignedArray<T>(controlCount);
         _controlApproved = new AlignedArray<T>(controlCount);
         _controlDenied = new AlignedArray<T>(controlCount);
@@ -222,6 +237,17 @@ internal sealed class KernelScratch<T, TMask>
     public Span<T> OutageUntil => _outageUntil.Span;
 
     public RngLanes<T, TMask>[] DisruptionRng { get; }
+
+    private static AlignedArray<T>[] NewQueues(int slots)
+    {
+        var queues = new AlignedArray<T>[slots];
+        for (int slot = 0; slot < slots; slot++)
+        {
+            queues[slot] = new AlignedArray<T>(FirstQueueSteps);
+        }
+
+        return queues;
+    }
 
     /// <summary>
     /// What each step still owes a demand slot, at <c>[step &amp; (length − 1)]</c> of the slot's queue (a power of two):

@@ -89,9 +89,22 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly TrialParameterDraw _draw;
     private readonly double[] _trialValues;
 
+    /// <param name="network">The network.</param>
+    /// <param name="scenario">The scenario the kernel runs.</param>
+    /// <param name="layout">The scenario's full (kernel) layout.</param>
+    /// <param name="recordMonthlyLaneFlows">Keep each trial's monthly lane flows.</param>
+    /// <param name="recordWeeklySeries">Keep each trial's weekly cover and fill.</param>
+    /// <param name="shareWith">A kernel of the same width and network whose network-sized block state this one shares
+    /// (see <see cref="KernelScratch{T, TMask}"/>); the two must never run at the same time.</param>
     public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
-        bool recordWeeklySeries = false)
+        bool recordWeeklySeries = false, ITrialKernel? shareWith = null)
     {
+        var share = shareWith as TrialKernel<T, TMask>;
+        if ((shareWith is not null && share is null) || (share is not null && share._net != network))
+        {
+            throw new ArgumentException("a kernel shares state only with a kernel of the same width and network", nameof(shareWith));
+        }
+
         _months = recordMonthlyLaneFlows ? network.MonthCount : 0;
         _laneMonthly = new T[recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0];
         _stepsInMonth = new int[network.MonthCount];
@@ -115,7 +128,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _arcs = network.ArcCount;
         _stepDays = network.StepDays;
         _licences = LicenceQueueLayout.For(network, scenario);
-        _s = new KernelScratch<T, TMask>(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length);
+        _s = new KernelScratch<T, TMask>(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length, share?._s);
         _leadTimes = DurationSampler.LeadTimes(network);
         _processingTimes = DurationSampler.ProcessingTimes(network, scenario);
         _delays = DurationSampler.Delays(network);
@@ -164,12 +177,12 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     /// arrays aside) and, when recording, its monthly and weekly series.
     /// </summary>
     public static long BytesFor(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows,
-        bool recordWeeklySeries)
+        bool recordWeeklySeries, bool shared = false)
     {
         long series = (recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0) +
                       (recordWeeklySeries ? layout.DemandHoldings.Length * (long)network.WeekCount * 3 : 0);
-        return KernelScratch<T, TMask>.BytesFor(network, layout, LicenceQueueLayout.For(network, scenario).CellCount, scenario.ControlCount,
-            scenario.Events.Length) + (series * Unsafe.SizeOf<T>());
+        long own = KernelScratch<T, TMask>.ScenarioBytesFor(LicenceQueueLayout.For(network, scenario).CellCount, scenario.ControlCount, scenario.Events.Length);
+        return own + (shared ? 0 : KernelScratch<T, TMask>.SharedBytesFor(network, layout)) + (series * Unsafe.SizeOf<T>());
     }
 
     /// <inheritdoc/>

@@ -128,11 +128,21 @@ internal static class StreamingMonteCarlo
         consuming?.GetAwaiter().GetResult();
     }
 
-    /// <summary>One worker's trial runners (kernels and row buffers), one per scenario.</summary>
-    private sealed class Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts, int lanes,
-        ParameterOverrides? overrides)
+    /// <summary>
+    /// One worker's trial runners (kernels and row buffers), one per scenario. The worker runs them one after another,
+    /// so they share one copy of the network-sized block state (<see cref="KernelScratch{T, TMask}"/>).
+    /// </summary>
+    private sealed class Worker
     {
-        public TrialBlockRunner[] Runners { get; } =
-            [.. scenarios.Select((s, i) => new TrialBlockRunner(network, s, layouts[i], lanes: lanes, overrides: overrides))];
+        public Worker(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, MetricLayout[] layouts, int lanes, ParameterOverrides? overrides)
+        {
+            Runners = new TrialBlockRunner[scenarios.Count];
+            for (int s = 0; s < scenarios.Count; s++)
+            {
+                Runners[s] = new TrialBlockRunner(network, scenarios[s], layouts[s], lanes: lanes, overrides: overrides, shareWith: s == 0 ? null : Runners[0]);
+            }
+        }
+
+        public TrialBlockRunner[] Runners { get; }
     }
 }

@@ -3,7 +3,7 @@ using SupplySim.Simulation;
 namespace SupplySim.Bench;
 
 /// <summary>
-/// <c>loop SCENARIO SECONDS [LANES] [COPIES DAYS]</c>: runs kernel trials of one shipped scenario back to back for a while, so a sampling
+/// <c>loop SCENARIO SECONDS [LANES|0] [COPIES DAYS]</c> (0 lanes: the width runs pick): runs kernel trials of one shipped scenario back to back for a while, so a sampling
 /// profiler (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) sees only the kernel. Not a measurement: it
 /// prints a rough rate so a profile can be matched to the benchmark it explains.
 /// </summary>
@@ -24,7 +24,8 @@ internal static class ProfileLoop
         var network = model.Network;
         var scenario = model.Find(id) ?? throw new ArgumentException($"no scenario '{id}'");
         var layout = new MetricLayout(network, scenario);
-        int lanes = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : KernelWidth.Best;
+        int lanes = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        lanes = lanes == 0 ? KernelWidth.Best : lanes;
         var kernel = KernelWidth.CreateKernel(lanes, network, scenario, layout);
         var row = new double[layout.Width * lanes];
         Console.WriteLine($"{id}: {network.NodeCount} nodes, {network.LaneCount} lanes, {network.ArcCount} arcs, " +

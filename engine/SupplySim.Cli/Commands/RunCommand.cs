@@ -20,6 +20,9 @@ internal static class RunCommand
     /// </summary>
     internal const int AutoStreamMaxTrials = 10_000_000;
 
+    /// <summary>Kernels of at least this many bytes (all workers) are collected between scenarios of an in-memory run.</summary>
+    private const long LargeKernelBytes = 256L << 20;
+
     public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
         double? precision = null;
@@ -181,6 +184,12 @@ internal static class RunCommand
                 foreach (var scenario in scenarios)
                 {
                     done.Add(MonteCarlo.Run(model, scenario, options, sink((long)done.Count * trials)));
+                    if (memory.KernelBytes >= LargeKernelBytes)
+                    {
+                        // The scenario's kernels (pinned arrays, hundreds of MB on a large network) are garbage now;
+                        // collected before the next scenario builds its own, the peak holds one set, not one per scenario.
+                        GC.Collect();
+                    }
                 }
 
                 return done;

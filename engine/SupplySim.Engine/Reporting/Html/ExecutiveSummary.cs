@@ -66,7 +66,10 @@ internal static class ExecutiveSummary
         return text.Append('.').ToString();
     }
 
-    /// <summary>The three lanes whose mean tonnes shipped fall most in the focus scenario against the baseline.</summary>
+    /// <summary>
+    /// The lanes whose mean tonnes shipped fall most in the focus scenario against the baseline: three, or ten on a
+    /// network too large to draw lane by lane (<see cref="CountryAggregate"/>).
+    /// </summary>
     private static void WriteLanes(StringBuilder html, ReportData data, int focus)
     {
         var baseline = data.Scenarios[0].LaneShippedT;
@@ -77,7 +80,7 @@ internal static class ExecutiveSummary
         }
 
         var losses = Enumerable.Range(0, baseline.Count).Select(l => (Lane: data.Graph.Lanes[l], Lost: baseline[l] - compared[l], Baseline: baseline[l]))
-            .Where(x => x.Lost > 0).OrderByDescending(x => x.Lost).Take(3).ToList();
+            .Where(x => x.Lost > 0).OrderByDescending(x => x.Lost).Take(data.Graph.Nodes.Count > CountryAggregate.MaxDrawnNodes ? 10 : 3).ToList();
         if (losses.Count == 0)
         {
             return;

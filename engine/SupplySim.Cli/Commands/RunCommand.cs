@@ -222,6 +222,7 @@ internal static class RunCommand
         if (stream)
         {
             files.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
+            files.Write(Path.Combine(outDir, "summary.parquet"), file => SummaryParquetWriter.Write(report, file));
         }
         else
         {
@@ -240,7 +241,7 @@ internal static class RunCommand
 
         files.Commit();
 
-        string written = $"{outDir}/summary.json, trials.csv, trials.parquet" + (writeParameters ? ", parameters.csv" : "");
+        string written = $"{outDir}/summary.json, summary.parquet, trials.csv, trials.parquet" + (writeParameters ? ", parameters.csv" : "");
         if (reportPath is not null)
         {
             written += $", {ReportCommand.DataFile} and {reportPath}";

@@ -35,7 +35,7 @@ internal static class SupplySimCommandLine
                                    "Exit codes: 0 ok, 1 scenario file invalid, 2 usage or I/O error.");
         // No command at all: the overview, as --help gives it.
         root.SetAction(parsed => new System.CommandLine.Help.HelpAction().Invoke(parsed));
-        root.Subcommands.Add(VerbCommand("run", "Run the baseline and the scenarios of FILE and write summary.json, trials.csv and trials.parquet.",
+        root.Subcommands.Add(VerbCommand("run", "Run the baseline and the scenarios of FILE and write summary.json, summary.parquet, trials.csv and trials.parquet.",
             ("FILE", "scenario file (default: scenarios/critical-minerals.yaml)"), RunCommand.Execute, stdout, stderr,
             Trials with { Description = "trials per scenario (default 1000)" }, Seed, Threads,
             new OptionSpec("--out", "output folder (default: out/<file name>)", "DIR"),

@@ -90,7 +90,8 @@ internal static class SummaryJsonWriter
 
     private static readonly string[] OnlyWhenPresent = ["market", "sector_demand_response"];
 
-    private static string SectionOf(EntityKind kind, bool coupled) => kind switch
+    /// <summary>The kind name of a column in summary.json and summary.parquet (coupled: a coupled consumer's lost output).</summary>
+    internal static string SectionOf(EntityKind kind, bool coupled) => kind switch
     {
         EntityKind.Consumer => coupled ? "coupled" : "consumer",
         EntityKind.Sector => "sector",

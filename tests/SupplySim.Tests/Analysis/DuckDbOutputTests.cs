@@ -34,6 +34,36 @@ internal sealed class DuckDbOutputTests
     public void Remove() => Directory.Delete(_dir, recursive: true);
 
     [Test]
+    public void SummaryParquet_ReadByDuckDb_HoldsSummaryJsonsNumbers_OneRowPerScenarioEntityAndMetric()
+    {
+        string parquet = Path.Combine(_dir, "run", "summary.parquet").Replace("'", "''", StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "run", "summary.json")));
+        var combined = json.RootElement.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "combined");
+        var lane = combined.GetProperty("lanes")[0];
+        string laneId = lane.GetProperty("id").GetString()!;
+        double mean = lane.GetProperty("metrics").GetProperty("shipped_t").GetProperty("mean").GetDouble();
+        double deltaMean = lane.GetProperty("delta").GetProperty("shipped_t").GetProperty("mean").GetDouble();
+        var sector = combined.GetProperty("sectors").EnumerateArray().First(e => e.GetProperty("id").GetString() == "defense");
+        string material = sector.GetProperty("material").GetString()!;
+        double p95 = sector.GetProperty("metrics").GetProperty("shortage_fraction").GetProperty("p95").GetDouble();
+
+        var fromParquet = Query($"SELECT mean, delta_mean FROM read_parquet('{parquet}') WHERE scenario = 'combined' AND kind = 'lane' " +
+                                $"AND entity = '{laneId}' AND metric = 'shipped_t'", r => (Mean: r.GetDouble(0), Delta: r.GetDouble(1))).Single();
+        double sectorP95 = Query($"SELECT p95 FROM read_parquet('{parquet}') WHERE scenario = 'combined' AND kind = 'sector' " +
+                                 $"AND entity = 'defense' AND material = '{material}' AND metric = 'shortage_fraction'", r => r.GetDouble(0)).Single();
+        long baselineDeltas = Query($"SELECT count(*) FROM read_parquet('{parquet}') WHERE scenario = 'baseline' AND delta_mean IS NOT NULL", r => r.GetInt64(0)).Single();
+        long duplicates = Query($"SELECT count(*) - count(DISTINCT (scenario, kind, entity, material, metric)) FROM read_parquet('{parquet}')", r => r.GetInt64(0)).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fromParquet.Mean, Is.EqualTo(mean));
+            Assert.That(fromParquet.Delta, Is.EqualTo(deltaMean));
+            Assert.That(sectorP95, Is.EqualTo(p95));
+            Assert.That(baselineDeltas, Is.Zero, "the baseline has no paired difference");
+            Assert.That(duplicates, Is.Zero);
+        }
+    }
+
+    [Test]
     public void TrialsParquet_ReadByDuckDb_SameColumnsTypesAndRowsAsTheCsv()
     {
         string parquet = Path.Combine(_dir, "run", "trials.parquet").Replace("'", "''", StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace SupplySim.Tests.Robustness;
 [TestFixture]
 internal sealed class CrashSafetyTests
 {
-    private static readonly string[] FinalNames = ["summary.json", "trials.csv", "trials.parquet"];
+    private static readonly string[] FinalNames = ["summary.json", "trials.csv", "trials.parquet", "summary.parquet"];
     private string _root = "";
     private string _reference = "";
 

@@ -19,7 +19,7 @@ public enum MetricDetail
 /// <summary>Which columns each <see cref="MetricDetail"/> keeps.</summary>
 public static class MetricDetails
 {
-    /// <summary>Above this many columns per scenario (the shipped file has 377), runs keep sectors only unless asked for more.</summary>
+    /// <summary>Above this many columns per scenario (the shipped file's baseline has 478), runs keep sectors only unless asked for more.</summary>
     public const int AutoAllColumns = 2_000;
 
     /// <summary>The detail a run picks by default: everything for networks whose rows have at most <see cref="AutoAllColumns"/> columns, else sectors.</summary>

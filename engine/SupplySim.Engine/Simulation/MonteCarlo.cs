@@ -34,8 +34,11 @@ public static class MonteCarlo
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };
-        const int Chunk = 16;
-        int chunks = (trials + Chunk - 1) / Chunk;
+        // Two blocks per chunk, or one when that leaves a worker idle: a large network's trial takes seconds, and 16
+        // trials in one chunk ran on one thread. Chunks only schedule; they never change a trial's row.
+        int block = TrialBlockRunner.BlockTrials;
+        int chunk = trials >= 2 * block * parallel.MaxDegreeOfParallelism ? 2 * block : block;
+        int chunks = (trials + chunk - 1) / chunk;
         int done = 0;
         // Parallel.For may retire a worker and start another (each calling the initialiser): runners are pooled, so a
         // run builds at most one kernel per thread, which matters when a large network's kernel is hundreds of MB.
@@ -43,10 +46,10 @@ public static class MonteCarlo
         Parallel.For(0, chunks, parallel,
             () => runners.TryTake(out var pooled) ? pooled
                 : new TrialBlockRunner(network, scenario, kernelLayout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Lanes, overrides),
-            (chunk, _, runner) =>
+            (index, _, runner) =>
             {
-                int end = Math.Min(trials, (chunk + 1) * Chunk);
-                for (int first = chunk * Chunk; first < end; first += TrialBlockRunner.BlockTrials)
+                int end = Math.Min(trials, (index + 1) * chunk);
+                for (int first = index * chunk; first < end; first += TrialBlockRunner.BlockTrials)
                 {
                     int count = Math.Min(TrialBlockRunner.BlockTrials, end - first);
                     runner.Run(options.Seed, options.FirstTrial + first, count);
@@ -74,7 +77,7 @@ public static class MonteCarlo
                     }
                 }
 
-                progress?.Report(Interlocked.Add(ref done, end - (chunk * Chunk)));
+                progress?.Report(Interlocked.Add(ref done, end - (index * chunk)));
                 return runner;
             },
             runners.Add);

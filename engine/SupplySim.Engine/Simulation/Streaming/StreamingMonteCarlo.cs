@@ -17,14 +17,14 @@ internal static class StreamingMonteCarlo
 {
     /// <summary>
     /// Trials per chunk unless the caller chooses otherwise. Two chunks are held at once, each
-    /// scenarios × row width × this × 8 bytes (about 15 MiB for the five scenarios of the shipped file, 377 columns
+    /// scenarios × row width × this × 8 bytes (about 20 MiB for the five scenarios of the shipped file, ~480 columns
     /// each), while a chunk is still hundreds of trials per core to run in parallel.
     /// </summary>
     public const int DefaultChunkTrials = 1024;
 
     /// <summary>
     /// Most bytes one chunk may hold: wide rows (a large network with every column kept) get fewer trials per chunk,
-    /// so a streamed run's memory stays bounded whatever the network (the shipped file's chunks are 15 MiB).
+    /// so a streamed run's memory stays bounded whatever the network (the shipped file's chunks are about 20 MiB).
     /// </summary>
     public const long ChunkBudgetBytes = 64L << 20;
 

@@ -5,10 +5,11 @@ namespace SupplySim.Simulation;
 
 /// <summary>
 /// Where pending licence applications live in <see cref="KernelScratch{T, TMask}.Licence"/>: per arc, a ring of decision
-/// steps, and per step one cell per (licensing control that can gate the arc, origin). Keeping each control's
+/// steps, and per step one cell per licensing control that can gate the arc (a control gates one origin, its
+/// exporter's, so the origin needs no cell of its own: half the queue with two origin classes). Keeping each control's
 /// applications apart means an application is decided under the control it was made under, even when another
 /// control has taken over the lane since (e.g. a licence regime replaced by a stricter one).
-/// Layout: <c>Base[a] + ((slot * Controls(a) + local) * O) + origin</c>.
+/// Layout: <c>Base[a] + (slot * Controls(a)) + local</c>.
 /// </summary>
 internal sealed class LicenceQueueLayout
 {
@@ -49,7 +50,7 @@ internal sealed class LicenceQueueLayout
             }
 
             ControlStart[a + 1] = ControlStart[a] + perArc[a].Count;
-            Base[a + 1] = Base[a] + (Ring * perArc[a].Count * o);
+            Base[a + 1] = Base[a] + (Ring * perArc[a].Count);
         }
 
         Controls = [.. perArc.SelectMany(list => list)];

@@ -29,7 +29,7 @@ public class LicenceQueueLayoutTests
                     .Where(k => k >= 0 && !scenario.ControlIsBan[k])
                     .Distinct().Order().ToArray();
                 Assert.That(listed, Is.EqualTo(gating), $"{scenario.Id}, arc {a}");
-                Assert.That(layout.Base[a + 1] - layout.Base[a], Is.EqualTo(layout.Ring * gating.Length * o), $"{scenario.Id}, arc {a}");
+                Assert.That(layout.Base[a + 1] - layout.Base[a], Is.EqualTo(layout.Ring * gating.Length), $"{scenario.Id}, arc {a}");
             }
         }
     }

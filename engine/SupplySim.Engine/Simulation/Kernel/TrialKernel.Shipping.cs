@@ -261,10 +261,12 @@ internal sealed partial class TrialKernel<T, TMask>
         var s = _s;
         var queue = _licences;
         int ring = queue.Ring, controls = queue.ControlStart[a + 1] - queue.ControlStart[a];
-        int cell = queue.Base[a] + (queue.LocalIndex[(k * _arcs) + a] * _o) + origin;
+        // A control gates one origin, its exporter's, so a cell needs no origin of its own.
+        System.Diagnostics.Debug.Assert(origin == _scenario.ControlExporter[k], "a control queues only its exporter's material");
+        int cell = queue.Base[a] + queue.LocalIndex[(k * _arcs) + a];
         var wait = _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies);
         // Whole steps (never NaN or -0), so the one-instruction minimum equals Math.Min here.
-        Scatter(s.Licence, RingSlot(step, Min(wait, T.Create(ring - 1)), ring), controls * _o, cell, amount, applies);
+        Scatter(s.Licence, RingSlot(step, Min(wait, T.Create(ring - 1)), ring), controls, cell, amount, applies);
         s.ControlApplied[k] = AddWhere(applies, s.ControlApplied[k], amount);
     }
 

@@ -53,13 +53,18 @@ internal sealed partial class TrialKernel<T, TMask>
                 continue;
             }
 
-            int cells = queue.Base[a] + (slotIndex * controls * _o);
+            int cells = queue.Base[a] + (slotIndex * controls);
+            var exporter = _scenario.ControlExporter;
             for (int origin = 0; origin < _o; origin++)
             {
+                // Each control's cell holds its exporter's material; those of one origin share the day's draw.
                 var pending = None;
-                for (int local = 0, cell = cells + origin; local < controls; local++, cell += _o)
+                for (int local = 0; local < controls; local++)
                 {
-                    pending = Or(pending, Gt(licence[cell], T.Zero));
+                    if (exporter[queue.Controls[first + local]] == origin)
+                    {
+                        pending = Or(pending, Gt(licence[cells + local], T.Zero));
+                    }
                 }
 
                 if (!Any(pending))
@@ -71,7 +76,12 @@ internal sealed partial class TrialKernel<T, TMask>
                 T approved = T.Zero, denied = T.Zero;
                 for (int local = 0; local < controls; local++)
                 {
-                    int cell = cells + (local * _o) + origin;
+                    int cell = cells + local;
+                    if (exporter[queue.Controls[first + local]] != origin)
+                    {
+                        continue;
+                    }
+
                     var amount = licence[cell];
                     var has = Gt(amount, T.Zero);
                     if (!Any(has))

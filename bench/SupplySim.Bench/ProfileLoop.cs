@@ -29,7 +29,7 @@ internal static class ProfileLoop
         var kernel = KernelWidth.CreateKernel(lanes, network, scenario, layout);
         var row = new double[layout.Width * lanes];
         Console.WriteLine($"{id}: {network.NodeCount} nodes, {network.LaneCount} lanes, {network.ArcCount} arcs, " +
-            $"{network.MaterialCount} materials, {network.OriginCount} origins, {network.Steps} steps, pipeline {network.ArcPipeStart[^1]} ring slots, kernel {KernelWidth.KernelBytes(lanes, network, scenario, layout) >> 20} MiB");
+            $"{network.MaterialCount} materials, {network.OriginCount} origins, {network.Steps} steps, pipeline {network.Pipeline.Cell[^1]} cells, kernel {KernelWidth.KernelBytes(lanes, network, scenario, layout) >> 20} MiB");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long trials = 0;
         while (clock.Elapsed.TotalSeconds < seconds)

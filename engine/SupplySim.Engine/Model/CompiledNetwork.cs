@@ -158,12 +158,11 @@ public sealed class CompiledNetwork
 
 
     /// <summary>
-    /// Where each arc's ring starts in the pipeline (prefix sums of <see cref="ArcPipeLength"/>, one more item than
-    /// arcs): arc <c>a</c>'s slot <c>s</c> and origin <c>o</c> is <c>[(ArcPipeStart[a] + s) * OriginCount + o]</c>. Rings
-    /// of their own length, not one of the longest for every arc: 2.5 times less pipeline on the shipped file, and
-    /// on large networks the pipeline is most of a kernel's memory (docs/large-networks.md).
+    /// Where material in transit lives: per arc a ring of its own length (not one of the longest for every arc: 2.5
+    /// times less pipeline on the shipped file), with cells only for the origins the arc can carry. On large networks
+    /// the pipeline is most of a kernel's memory (docs/large-networks.md).
     /// </summary>
-    internal int[] ArcPipeStart { get; init; } = [0];
+    internal PipelineLayout Pipeline { get; init; } = PipelineLayout.Build([], [], [], 1, 1);
 
     internal int[] InStart { get; init; } = [];
 

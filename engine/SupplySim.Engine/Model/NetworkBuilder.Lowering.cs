@@ -84,7 +84,8 @@ internal sealed partial class NetworkBuilder
             ArcMaterial = [.. arcs.Select(x => x.Material)], ArcLane = [.. arcs.Select(x => x.Lane)],
             ArcLeadParam = [.. arcs.Select(x => x.LeadParam)], ArcShare = [.. arcs.Select(x => x.Share)],
             ArcIsPush = [.. arcs.Select(x => !x.IsRelease && t.IsPush[x.From])], ArcIsRelease = [.. arcs.Select(x => x.IsRelease)],
-            ArcPipeLength = pipeLength, ArcPipeStart = PrefixSums(pipeLength),
+            ArcPipeLength = pipeLength,
+            Pipeline = PipelineLayout.Build([.. arcs.Select(x => (x.From, x.To, x.Material))], pipeLength, t.Origin, M, _origins.Count),
             InStart = inbound.Start, InArcs = inbound.Items, OutStart = outbound.Start, OutArcs = outbound.Items,
             OutGroupEnd = groupEnd, ReleaseStart = release.Start, ReleaseArcs = release.Items,
             LaneCapacityParam = [.. laneCapacity], YearOfStep = yearOfStep, MonthOfStep = monthOfStep,
@@ -93,17 +94,6 @@ internal sealed partial class NetworkBuilder
 
     /// <summary>Whole steps a duration of <paramref name="days"/> takes: rounded up, at least one.</summary>
     public int StepsFor(double days) => Math.Max(1, (int)Math.Ceiling((days / StepDays) - 1e-9));
-
-    private static int[] PrefixSums(int[] lengths)
-    {
-        var start = new int[lengths.Length + 1];
-        for (int i = 0; i < lengths.Length; i++)
-        {
-            start[i + 1] = start[i] + lengths[i];
-        }
-
-        return start;
-    }
 
     private static (int[] Start, int[] Items) Csr(int rows, IEnumerable<int> items, Func<int, int> rowOf)
     {

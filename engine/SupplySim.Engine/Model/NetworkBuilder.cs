@@ -90,7 +90,7 @@ internal sealed partial class NetworkBuilder
             AcquisitionParam = n.AcquisitionParam, InitialParam = n.InitialParam, InitialCoverDays = n.InitialCoverDays,
             ArcFrom = n.ArcFrom, ArcTo = n.ArcTo, ArcMaterial = n.ArcMaterial, ArcLane = n.ArcLane,
             ArcLeadParam = n.ArcLeadParam, ArcShare = n.ArcShare, ArcIsPush = n.ArcIsPush, ArcIsRelease = n.ArcIsRelease,
-            ArcPipeLength = n.ArcPipeLength, ArcPipeStart = n.ArcPipeStart,
+            ArcPipeLength = n.ArcPipeLength, Pipeline = n.Pipeline,
             InStart = n.InStart, InArcs = n.InArcs, OutStart = n.OutStart, OutArcs = n.OutArcs, OutGroupEnd = n.OutGroupEnd,
             ReleaseStart = n.ReleaseStart, ReleaseArcs = n.ReleaseArcs, LaneCapacityParam = n.LaneCapacityParam,
             YearOfStep = n.YearOfStep, MonthOfStep = n.MonthOfStep, Markets = _markets, LaneQualificationParam = [.. _laneQualification],

@@ -78,7 +78,7 @@ internal sealed class KernelScratch<T, TMask>
         long n = net.NodeCount, m = net.MaterialCount, o = net.OriginCount, a = net.ArcCount, h = n * m, lanes = net.LaneCount;
         long k = layout.DemandHoldings.Length, sectors = layout.SectorMaterials.Length;
         long items = net.Parameters.Count + (h * o) + (5 * h) + (5 * a) + (14 * n) + (4 * lanes) + (k * FirstQueueSteps) + (8 * k) +
-                     (8 * sectors) + (4 * m) + ((net.ArcPipeStart[^1] * o) + 1);
+                     (8 * sectors) + (4 * m) + (net.Pipeline.Cell[^1] + 1);
         long masks = lanes + sectors, streams = h + (3 * a);
         return (items * Unsafe.SizeOf<T>()) + (masks * Unsafe.SizeOf<TMask>()) + (streams * Unsafe.SizeOf<RngLanes<T, TMask>>()) + a;
     }
@@ -108,7 +108,7 @@ internal sealed class KernelScratch<T, TMask>
         _backlog = share?._backlog ?? new AlignedArray<T>(h);
         _outstanding = share?._outstanding ?? new AlignedArray<T>(a);
         // One spare item at the end of each: masked-off lanes of a scatter land there (TrialKernel.Scatter).
-        _pipe = share?._pipe ?? new AlignedArray<T>((net.ArcPipeStart[a] * o) + 1);
+        _pipe = share?._pipe ?? new AlignedArray<T>(net.Pipeline.Cell[a] + 1);
         _licence = new AlignedArray<T>(licenceCells + 1);
         _licenceValidUntil = share?._licenceValidUntil ?? new AlignedArray<T>(a);
         _licenceValidExporter = share?._licenceValidExporter ?? new AlignedArray<T>(a);

@@ -86,7 +86,7 @@ internal sealed partial class TrialKernel<T, TMask>
                 continue;
             }
 
-            for (int i = _arcPipeStart[a] * _o; i < _arcPipeStart[a + 1] * _o; i++)
+            for (int i = _pipeline.Cell[a]; i < _pipeline.Cell[a + 1]; i++)
             {
                 transit += At(s.Pipe, i, lane);
             }

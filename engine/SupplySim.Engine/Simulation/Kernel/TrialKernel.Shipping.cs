@@ -281,7 +281,10 @@ internal sealed partial class TrialKernel<T, TMask>
     {
         var s = _s;
         var ahead = s.NextTransitSteps[a];
-        Scatter(s.Pipe, RingSlot(step, ahead, _arcPipeMaxSteps[a] + 1), _o, (_arcPipeStart[a] * _o) + origin, amount, mask);
+        var pipeline = _pipeline;
+        int local = pipeline.Slot[(a * _o) + origin];
+        System.Diagnostics.Debug.Assert(local >= 0, "an arc ships only origins its supplier can hold");
+        Scatter(s.Pipe, RingSlot(step, ahead, _arcPipeMaxSteps[a] + 1), pipeline.Width(a), pipeline.Cell[a] + local, amount, mask);
         s.NextTransitSteps[a] = Where(mask, DrawTransitSteps(a, mask), ahead);
         int laneIndex = _arcLane[a];
         if (laneIndex >= 0)

@@ -10,19 +10,23 @@ internal sealed partial class TrialKernel<T, TMask>
         var stock = _s.Stock;
         var onOrder = _s.OnOrder;
         var buyerOfArc = _buyerOfArc;
-        var pipeStart = _arcPipeStart;
+        var pipeline = _pipeline;
+        var cellOf = pipeline.Cell;
+        var originStart = pipeline.OriginStart;
+        var origins = pipeline.Origins;
         var pipeMaxSteps = _arcPipeMaxSteps;
         int o = _o;
         for (int a = 0; a < buyerOfArc.Length; a++)
         {
-            int buyer = buyerOfArc[a], at = buyer * o, slot = (pipeStart[a] + (step & pipeMaxSteps[a])) * o;
+            int buyer = buyerOfArc[a], at = buyer * o, first = originStart[a], width = originStart[a + 1] - first;
+            int slot = cellOf[a] + ((step & pipeMaxSteps[a]) * width);
             var arrived = T.Zero;
-            for (int origin = 0; origin < o; origin++)
+            for (int i = 0; i < width; i++)
             {
-                var part = pipe[slot + origin];
+                var part = pipe[slot + i];
                 arrived += part;
-                stock[at + origin] += part;
-                pipe[slot + origin] = T.Zero;
+                stock[at + origins[first + i]] += part;
+                pipe[slot + i] = T.Zero;
             }
 
             onOrder[buyer] = Max(T.Zero, onOrder[buyer] - arrived);

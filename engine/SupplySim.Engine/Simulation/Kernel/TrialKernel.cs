@@ -55,7 +55,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly int[] _arcFromOrigin;
     private readonly int[] _holdingSlot;
     private readonly int[] _sectorSlotOfHolding;
-    private readonly int[] _arcPipeStart;
+    private readonly PipelineLayout _pipeline;
     private readonly MarketScratch<T, TMask> _market;
 
     /// <summary>Per arc: its lane's per-trial qualification time, or -1 (qualified from the start).</summary>
@@ -147,7 +147,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _arcDelayParam = index.ArcDelayParam;
         _arcPipeMaxSteps = index.ArcPipeMaxSteps;
         _fromTransshipper = index.FromTransshipper;
-        _arcPipeStart = network.ArcPipeStart;
+        _pipeline = network.Pipeline;
         _arcFromOrigin = index.ArcFromOrigin;
         _holdingSlot = new int[holdings];
         Array.Fill(_holdingSlot, -1);

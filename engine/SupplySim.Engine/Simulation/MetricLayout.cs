@@ -147,16 +147,6 @@ public sealed class MetricLayout
     /// <summary>For each column, its index in the kernel's row (the identity unless <see cref="Select"/> dropped columns).</summary>
     internal int[] SourceColumns { get; }
 
-    /// <summary>Copies the kept cells of a kernel's <paramref name="row"/> into <paramref name="kept"/> (one per column of this layout).</summary>
-    internal void Keep(ReadOnlySpan<double> row, Span<double> kept)
-    {
-        var source = SourceColumns;
-        for (int c = 0; c < source.Length; c++)
-        {
-            kept[c] = row[source[c]];
-        }
-    }
-
     /// <summary>Every column, in the order of a trial's row.</summary>
     public IReadOnlyList<MetricColumn> Columns { get; }
 

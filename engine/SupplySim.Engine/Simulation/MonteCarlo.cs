@@ -22,6 +22,7 @@ public static class MonteCarlo
         var kernelLayout = new MetricLayout(network, scenario);
         var layout = kernelLayout.Select(options.Detail);
         int trials = options.Trials, width = layout.Width;
+        var source = layout.SourceColumns;
         var values = new double[(long)width * trials];
         int months = network.MonthCount, monthlyWidth = options.RecordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;
         double[]? monthly = options.RecordMonthlyLaneFlows ? new double[(long)monthlyWidth * trials] : null;
@@ -57,7 +58,6 @@ public static class MonteCarlo
                     {
                         int trial = first + i;
                         var row = runner.Rows.AsSpan(i * kernelLayout.Width, kernelLayout.Width);
-                        var source = layout.SourceColumns;
                         for (int column = 0; column < width; column++)
                         {
                             values[((long)column * trials) + trial] = row[source[column]];

@@ -1,18 +1,19 @@
 using SupplySim.Model;
 using SupplySim.Simulation.Streaming;
+using SupplySim.Statistics.Streaming;
 
 namespace SupplySim.Simulation;
 
 /// <summary>
-/// What a run will allocate, counted before it allocates: the kernels' block state (one per worker, and per
-/// scenario when streamed, since a streamed worker keeps a kernel for each), the per-trial results kept in memory or
-/// the two chunks of a streamed run (a streamed worker's kernels, one per scenario, share their network-sized state), and an upper bound on the streamed statistics' sketches. The run's memory check
+/// What a run will allocate, counted before it allocates: the kernels' block state (one per worker; a streamed
+/// worker keeps one per scenario, sharing their network-sized state), the per-trial results kept in memory or the
+/// two chunks of a streamed run, and an upper bound on the streamed statistics' sketches. The run's memory check
 /// (SS0201) compares the total with what the machine can give; docs/large-networks.md explains the terms.
 /// </summary>
 internal sealed record RunMemory(long KernelBytes, long ResultBytes, long SketchBytes, int Workers)
 {
-    /// <summary>Most bytes one streamed metric's quantile sketch reaches (<see cref="Statistics.Streaming.QuantileSketch"/>).</summary>
-    private const long SketchBytesPerMetric = 16L << 10;
+    /// <summary>Most bytes one streamed metric's quantile sketch reaches: two stores (negative and positive values) of at most <see cref="SketchStore.MaxBuckets"/> counts.</summary>
+    private const long SketchBytesPerMetric = 2L * SketchStore.MaxBuckets * sizeof(int);
 
     public long Total => KernelBytes + ResultBytes + SketchBytes;
 

@@ -67,12 +67,11 @@ public static class ScenarioLoader
         var stream = new YamlStream();
         try
         {
-            if (!YamlPrescan.Check(yaml, fileName, diagnostics))
-            {
-                return null;
-            }
-
-            stream.Load(new StringReader(yaml));
+            stream.Load(new GuardedParser(new Parser(new StringReader(yaml)), fileName, diagnostics));
+        }
+        catch (GuardedParser.RefusedException)
+        {
+            return null;
         }
         catch (YamlException ex)
         {

@@ -34,7 +34,11 @@ public static partial class SweepLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new GuardedParser(new Parser(new StringReader(yaml)), path, diagnostics));
+        }
+        catch (GuardedParser.RefusedException)
+        {
+            return null;
         }
         catch (YamlException ex)
         {

@@ -11,7 +11,7 @@ namespace SupplySim.Tests.Robustness;
 /// representation model cannot load are syntax errors, and lines are counted as the parser counts them.
 /// </summary>
 [TestFixture]
-internal sealed class YamlPrescanTests
+internal sealed class GuardedParserTests
 {
     /// <summary>Ten levels of nine-fold aliases: 9^10 (3.5 billion) nodes once expanded, a few hundred bytes as text.</summary>
     private static string BillionLaughs(string use)

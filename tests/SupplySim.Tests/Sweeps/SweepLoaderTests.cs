@@ -129,4 +129,16 @@ internal sealed class SweepLoaderTests
         var (_, diagnostics) = Load("scenario_file: nowhere.yaml\nscenario: x\nparameters: []\ndesign: {type: oat}\noutputs: []\n");
         Assert.That(diagnostics.Items.Select(d => $"{d.Code}@{d.Location.Line}:{d.Location.Column}"), Is.EqualTo(new[] { "SS0301@1:16" }), Dump(diagnostics));
     }
+
+    [Test]
+    public void Load_NestingDeeperThanTheLimit_SS0011NotAStackOverflow()
+    {
+        // 100,000 nested flow lists would overflow the representation model's recursion; the guard stops at level 65 (the root mapping is level 1, so the 64th bracket).
+        string deep = new string('[', 100_000) + new string(']', 100_000);
+
+        var (plan, diagnostics) = Load($"scenario_file: x.yaml\nscenario: x\nparameters: {deep}\n");
+
+        Assert.That(plan, Is.Null);
+        Assert.That(diagnostics.Items.Select(d => $"{d.Code}@{d.Location.Line}:{d.Location.Column}"), Is.EqualTo(new[] { "SS0011@3:76" }), Dump(diagnostics));
+    }
 }

@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Scenario;
 
@@ -32,11 +31,11 @@ internal static class DecisionReader
         };
         foreach (string key in CostKeys)
         {
-            if (key == "holding_cost" && r.Node(key) is YamlMappingNode byMaterial && !byMaterial.Children.ContainsKey(new YamlScalarNode("dist")))
+            if (key == "holding_cost" && r.Node(key) is YamlMapping byMaterial && !byMaterial.HasKey("dist"))
             {
                 var costs = new YamlMapReader(byMaterial, r.File, r.Diagnostics);
                 lever.HoldingCostByMaterial = new Dictionary<string, CostDocument>(StringComparer.Ordinal);
-                foreach (string material in byMaterial.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? ""))
+                foreach (string material in byMaterial.ScalarKeys.Select(k => k.Value))
                 {
                     if (Cost(costs, material) is { } cost)
                     {
@@ -95,7 +94,7 @@ internal static class DecisionReader
     /// <summary>A cost: one amount, or <c>{dist: uniform|triangular, min, [mode,] max}</c> with a unit on each value.</summary>
     private static CostDocument? Cost(YamlMapReader r, string key)
     {
-        if (r.Node(key) is not YamlMappingNode range)
+        if (r.Node(key) is not YamlMapping range)
         {
             return r.String(key) is { } amount ? new CostDocument { Amount = amount, Location = amount.Location } : null;
         }

@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Scenario;
 
@@ -69,9 +68,9 @@ internal static class EventReader
         {
             var br = new YamlMapReader(byDestination, r.File, r.Diagnostics);
             ev.ApprovalByDestination = new Dictionary<string, UncertainDocument>(StringComparer.Ordinal);
-            foreach (var key in byDestination.Children.Keys.OfType<YamlScalarNode>())
+            foreach (var key in byDestination.ScalarKeys)
             {
-                string country = key.Value ?? "";
+                string country = key.Value;
                 ev.ApprovalByDestinationLocations[country] = YamlMapReader.At(key, r.File);
                 if (br.Uncertain(country, Dimension.None) is { } p)
                 {

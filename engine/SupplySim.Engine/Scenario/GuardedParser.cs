@@ -4,15 +4,14 @@ using YamlDotNet.Core.Events;
 namespace SupplySim.Scenario;
 
 /// <summary>
-/// Checks the parser's events on their way into YamlDotNet's representation model, to refuse what that model
-/// cannot survive: it loads nested collections recursively (a deep document overflows the stack, which no handler
-/// can catch); it resolves an alias to a shared reference of its anchored node, so a "billion laughs" document is
-/// small in memory but expands without bound wherever it is walked, hashed (as a mapping key) or printed; and it
-/// throws an <see cref="ArgumentException"/> on a mapping left with a key and no value, which YamlDotNet's parser
-/// emits for text such as <c>key: {a: b}*x</c>. Each event is checked before the model sees it, so the file is
-/// parsed once (a separate pass before loading cost a third of loading a 6 MB network); no recursion, and work
-/// proportional to the file. On the first problem it reports SS0011 (a limit) or SS0001 (an unpaired key) and
-/// throws <see cref="RefusedException"/>, which the loader catches.
+/// Checks the parser's events on their way into a document tree (<see cref="YamlTreeBuilder"/>), to refuse what
+/// the readers after it cannot survive: a deeply nested document (anything that walks a tree recursively, printing
+/// included, would overflow the stack, which no handler can catch); aliases, which are shared references to their
+/// anchored node, so a "billion laughs" document is small in memory but expands without bound wherever it is walked;
+/// and a mapping left with a key and no value, which YamlDotNet's parser emits for text such as <c>key: {a: b}*x</c>.
+/// Each event is checked before the tree sees it, so the file is parsed once (a separate pass before loading cost a
+/// third of loading a 6 MB network); no recursion, and work proportional to the file. On the first problem it reports
+/// SS0011 (a limit) or SS0001 (an unpaired key) and throws <see cref="RefusedException"/>, which the loader catches.
 /// </summary>
 internal sealed class GuardedParser(IParser inner, string file, DiagnosticBag diagnostics) : IParser
 {

@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Scenario;
 
@@ -32,9 +31,9 @@ internal static class MarketReader
         if (r.Map("demand_elasticity") is { } elasticities)
         {
             var er = new YamlMapReader(elasticities, r.File, r.Diagnostics);
-            foreach (var key in elasticities.Children.Keys.OfType<YamlScalarNode>())
+            foreach (var key in elasticities.ScalarKeys)
             {
-                string sector = key.Value ?? "";
+                string sector = key.Value;
                 market.DemandElasticityLocations[sector] = YamlMapReader.At(key, r.File);
                 if (er.Uncertain(sector, Dimension.None) is { } elasticity)
                 {
@@ -45,9 +44,9 @@ internal static class MarketReader
 
         if (r.Sequence("supply_response") is { } responses)
         {
-            foreach (var item in responses.Children)
+            foreach (var item in responses.Items)
             {
-                if (item is not YamlMappingNode map)
+                if (item is not YamlMapping map)
                 {
                     r.Diagnostics.Error("SS0002", YamlMapReader.At(item, r.File), "a supply_response entry must be a mapping (threshold, lag, ramp, ceiling)");
                     continue;

@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Scenario;
 
@@ -87,9 +86,9 @@ internal static class NodeReader
         if (r.Map("inputs", required: true) is { } inputs)
         {
             var ir = new YamlMapReader(inputs, r.File, r.Diagnostics);
-            foreach (var key in inputs.Children.Keys.OfType<YamlScalarNode>())
+            foreach (var key in inputs.ScalarKeys)
             {
-                string material = key.Value ?? "";
+                string material = key.Value;
                 if (ir.Uncertain(material, Dimension.None) is { } ratio)
                 {
                     recipe.Inputs[material] = ratio;
@@ -112,9 +111,9 @@ internal static class NodeReader
 
         var mr = new YamlMapReader(map, r.File, r.Diagnostics);
         var result = new Dictionary<string, UncertainDocument>(StringComparer.Ordinal);
-        foreach (var materialKey in map.Children.Keys.OfType<YamlScalarNode>())
+        foreach (var materialKey in map.ScalarKeys)
         {
-            string material = materialKey.Value ?? "";
+            string material = materialKey.Value;
             locations[material] = YamlMapReader.At(materialKey, r.File);
             if (mr.Uncertain(material, dimension) is { } value)
             {
@@ -133,7 +132,7 @@ internal static class NodeReader
         }
 
         node.InitialInventory = new Dictionary<string, InventoryAmountDocument>(StringComparer.Ordinal);
-        if (value is YamlScalarNode)
+        if (value is YamlScalar)
         {
             if (ReadAmount(value, "initial_inventory", r) is { } amount)
             {
@@ -144,16 +143,16 @@ internal static class NodeReader
             return;
         }
 
-        if (value is not YamlMappingNode map)
+        if (value is not YamlMapping map)
         {
             r.Diagnostics.Error("SS0002", YamlMapReader.At(value, r.File), "initial_inventory must be a duration (60d) or a mapping of material to amount");
             return;
         }
 
         _ = new YamlMapReader(map, r.File, r.Diagnostics); // reports duplicate keys
-        foreach (var (key, amountNode) in map.Children)
+        foreach (var (key, amountNode) in map.Entries)
         {
-            string material = (key as YamlScalarNode)?.Value ?? "";
+            string material = (key as YamlScalar)?.Value ?? "";
             if (ReadAmount(amountNode, $"initial_inventory.{material}", r) is { } amount)
             {
                 node.InitialInventory[material] = amount;
@@ -163,10 +162,10 @@ internal static class NodeReader
     }
 
     /// <summary>An amount is a duration (days of cover) or a mass (possibly uncertain).</summary>
-    private static InventoryAmountDocument? ReadAmount(YamlNode node, string key, YamlMapReader r)
+    private static InventoryAmountDocument? ReadAmount(YamlTreeNode node, string key, YamlMapReader r)
     {
         var location = YamlMapReader.At(node, r.File);
-        if (node is YamlScalarNode scalar && Units.TryParse(scalar.Value ?? "", Dimension.Duration, null, out double days) is null)
+        if (node is YamlScalar scalar && Units.TryParse(scalar.Value, Dimension.Duration, null, out double days) is null)
         {
             return new InventoryAmountDocument { CoverDays = days, Location = location };
         }

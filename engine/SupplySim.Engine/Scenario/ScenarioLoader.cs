@@ -1,6 +1,5 @@
 using System.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Scenario;
 
@@ -64,10 +63,10 @@ public static class ScenarioLoader
             return null;
         }
 
-        var stream = new YamlStream();
+        List<YamlTreeNode> documents;
         try
         {
-            stream.Load(new GuardedParser(new Parser(new StringReader(yaml)), fileName, diagnostics));
+            documents = YamlTreeBuilder.Load(new GuardedParser(new Parser(new StringReader(yaml)), fileName, diagnostics));
         }
         catch (GuardedParser.RefusedException)
         {
@@ -90,17 +89,17 @@ public static class ScenarioLoader
             return null;
         }
 
-        bool empty = stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" };
-        if (empty || stream.Documents[0].RootNode is not YamlMappingNode root)
+        bool empty = documents.Count == 0 || documents[0] is YamlScalar { Value: "" };
+        if (empty || documents[0] is not YamlMapping root)
         {
-            var at = empty ? new SourceLocation(fileName, 1, 1) : YamlMapReader.At(stream.Documents[0].RootNode, fileName);
+            var at = empty ? new SourceLocation(fileName, 1, 1) : YamlMapReader.At(documents[0], fileName);
             diagnostics.Error("SS0002", at, "a scenario file must be a mapping with name, start, materials, nodes and lanes; the file is empty or not a mapping");
             return null;
         }
 
-        if (stream.Documents.Count > 1)
+        if (documents.Count > 1)
         {
-            diagnostics.Error("SS0002", YamlMapReader.At(stream.Documents[1].RootNode, fileName), "a scenario file holds one YAML document; remove the second '---'");
+            diagnostics.Error("SS0002", YamlMapReader.At(documents[1], fileName), "a scenario file holds one YAML document; remove the second '---'");
         }
 
         var reader = new YamlMapReader(root, fileName, diagnostics);
@@ -186,16 +185,16 @@ public static class ScenarioLoader
         return doc;
     }
 
-    internal static IEnumerable<YamlMappingNode> Items(YamlMapReader reader, string key, bool required)
+    internal static IEnumerable<YamlMapping> Items(YamlMapReader reader, string key, bool required)
     {
         if (reader.Sequence(key, required) is not { } sequence)
         {
             yield break;
         }
 
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
-            if (item is YamlMappingNode map)
+            if (item is YamlMapping map)
             {
                 yield return map;
             }
@@ -214,7 +213,7 @@ public static class ScenarioLoader
         }
 
         var r = new YamlMapReader(map, reader.File, reader.Diagnostics);
-        foreach (string metric in map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? ""))
+        foreach (string metric in map.ScalarKeys.Select(k => k.Value))
         {
             var values = r.StringList(metric) ?? [];
             var parsed = new List<double>();
@@ -240,9 +239,9 @@ public static class ScenarioLoader
     {
         var document = new CorrelationDocument { Location = r.Location, MatrixLocation = r.KeyLocation("matrix") };
         document.Parameters.AddRange(r.StringList("parameters", required: true) ?? []);
-        foreach (var row in r.Sequence("matrix", required: true)?.Children ?? [])
+        foreach (var row in r.Sequence("matrix", required: true)?.Items ?? [])
         {
-            if (row is not YamlSequenceNode cells)
+            if (row is not YamlSequence cells)
             {
                 r.Diagnostics.Error("SS0002", YamlMapReader.At(row, r.File), "each row of 'matrix' must be a list of numbers, e.g. [1, 0.5]");
                 document.Matrix.Add([]);
@@ -250,10 +249,10 @@ public static class ScenarioLoader
             }
 
             var values = new List<LocatedValue<double>?>();
-            foreach (var cell in cells.Children)
+            foreach (var cell in cells.Items)
             {
                 var at = YamlMapReader.At(cell, r.File);
-                string text = (cell as YamlScalarNode)?.Value ?? "";
+                string text = (cell as YamlScalar)?.Value ?? "";
                 if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
                     && double.IsFinite(value))
                 {

@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Scenario;
 
@@ -22,12 +21,12 @@ internal static class UncertainParser
 
     public static IReadOnlyCollection<string> Names => Shapes.Keys;
 
-    public static UncertainDocument? Parse(YamlNode node, string key, Dimension dimension, string? defaultUnit, string file, DiagnosticBag diagnostics)
+    public static UncertainDocument? Parse(YamlTreeNode node, string key, Dimension dimension, string? defaultUnit, string file, DiagnosticBag diagnostics)
     {
         var location = YamlMapReader.At(node, file);
-        if (node is YamlScalarNode scalar)
+        if (node is YamlScalar scalar)
         {
-            if (Units.TryParse(scalar.Value ?? "", dimension, defaultUnit, out double value) is { } error)
+            if (Units.TryParse(scalar.Value, dimension, defaultUnit, out double value) is { } error)
             {
                 diagnostics.Error(error.Code, location, $"{key}: {error.Message}");
                 return null;
@@ -36,7 +35,7 @@ internal static class UncertainParser
             return UncertainDocument.Fixed(value, location, scalar.Value);
         }
 
-        if (node is not YamlMappingNode map)
+        if (node is not YamlMapping map)
         {
             diagnostics.Error("SS0002", location, $"{key} must be a number or a distribution {{dist: ...}}, not a list");
             return null;
@@ -82,7 +81,7 @@ internal static class UncertainParser
 
             doc.Parameters[name] = number.Value;
             doc.ParameterLocations[name] = number.Location;
-            if (reader.Node(name) is YamlScalarNode raw && raw.Value is { } text)
+            if (reader.Node(name) is YamlScalar { Value: var text })
             {
                 doc.ParameterText[name] = unit is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
                     ? $"{text} {unit}"
@@ -102,10 +101,10 @@ internal static class UncertainParser
         }
 
         var list = new List<double>();
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
-            if (item is not YamlScalarNode scalar ||
-                Units.TryParse(scalar.Value ?? "", dimension, dimension == Dimension.None ? null : unit, out double v) is not null)
+            if (item is not YamlScalar scalar ||
+                Units.TryParse(scalar.Value, dimension, dimension == Dimension.None ? null : unit, out double v) is not null)
             {
                 reader.Diagnostics.Error("SS0006", YamlMapReader.At(item, reader.File), $"{key}.{name}: each entry must be a number");
                 return null;

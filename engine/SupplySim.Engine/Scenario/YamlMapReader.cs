@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Scenario;
 
@@ -9,18 +8,18 @@ namespace SupplySim.Scenario;
 /// </summary>
 internal sealed class YamlMapReader
 {
-    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (YamlTreeNode Key, YamlTreeNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics;
 
-    public YamlMapReader(YamlMappingNode map, string file, DiagnosticBag diagnostics)
+    public YamlMapReader(YamlMapping map, string file, DiagnosticBag diagnostics)
     {
         _file = file;
         _diagnostics = diagnostics;
         Location = At(map, file);
-        foreach (var (key, value) in map.Children)
+        foreach (var (key, value) in map.Entries)
         {
-            string name = key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
+            string name = key is YamlScalar scalar ? scalar.Value : key.ToString() ?? "";
             if (!_entries.TryAdd(name, (key, value)))
             {
                 diagnostics.Error("SS0005", At(key, file), $"duplicate key '{name}'; each key may appear once");
@@ -34,14 +33,14 @@ internal sealed class YamlMapReader
 
     public DiagnosticBag Diagnostics => _diagnostics;
 
-    public static SourceLocation At(YamlNode node, string file) =>
+    public static SourceLocation At(YamlTreeNode node, string file) =>
         new(file, (int)node.Start.Line, (int)node.Start.Column);
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
     public SourceLocation KeyLocation(string key) => _entries.TryGetValue(key, out var e) ? At(e.Key, _file) : Location;
 
-    public YamlNode? Node(string key, bool required = false)
+    public YamlTreeNode? Node(string key, bool required = false)
     {
         if (_entries.TryGetValue(key, out var entry))
         {
@@ -143,19 +142,19 @@ internal sealed class YamlMapReader
             return null;
         }
 
-        if (node is YamlScalarNode single)
+        if (node is YamlScalar single)
         {
-            return [new(single.Value ?? "", At(node, _file))];
+            return [new(single.Value, At(node, _file))];
         }
 
-        if (node is not YamlSequenceNode sequence)
+        if (node is not YamlSequence sequence)
         {
             _diagnostics.Error("SS0002", At(node, _file), $"{key} must be a list of ids");
             return null;
         }
 
         var list = new List<LocatedValue<string>>();
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
             if (ScalarText(item, key) is { } text)
             {
@@ -166,35 +165,35 @@ internal sealed class YamlMapReader
         return list;
     }
 
-    public YamlMappingNode? Map(string key, bool required = false) => Node(key, required) switch
+    public YamlMapping? Map(string key, bool required = false) => Node(key, required) switch
     {
         null => null,
-        YamlMappingNode map => map,
-        var other => WrongShape<YamlMappingNode>(other, key, "a mapping (key: value lines)"),
+        YamlMapping map => map,
+        var other => WrongShape<YamlMapping>(other, key, "a mapping (key: value lines)"),
     };
 
-    public YamlSequenceNode? Sequence(string key, bool required = false) => Node(key, required) switch
+    public YamlSequence? Sequence(string key, bool required = false) => Node(key, required) switch
     {
         null => null,
-        YamlSequenceNode seq => seq,
-        var other => WrongShape<YamlSequenceNode>(other, key, "a list (lines starting with '- ')"),
+        YamlSequence seq => seq,
+        var other => WrongShape<YamlSequence>(other, key, "a list (lines starting with '- ')"),
     };
 
-    private T? WrongShape<T>(YamlNode node, string key, string expected)
+    private T? WrongShape<T>(YamlTreeNode node, string key, string expected)
         where T : class
     {
         _diagnostics.Error("SS0002", At(node, _file), $"{key} must be {expected}");
         return null;
     }
 
-    private string? ScalarText(YamlNode node, string key)
+    private string? ScalarText(YamlTreeNode node, string key)
     {
-        if (node is YamlScalarNode scalar)
+        if (node is YamlScalar scalar)
         {
-            return scalar.Value ?? "";
+            return scalar.Value;
         }
 
-        _diagnostics.Error("SS0002", At(node, _file), $"{key} must be a single value, not a {(node is YamlMappingNode ? "mapping" : "list")}");
+        _diagnostics.Error("SS0002", At(node, _file), $"{key} must be a single value, not a {(node is YamlMapping ? "mapping" : "list")}");
         return null;
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using SupplySim.Model;
 using SupplySim.Scenario;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Sweeps;
 
@@ -31,10 +30,10 @@ public static partial class SweepLoader
 
     private static SweepPlan? Load(string yaml, string path, byte[] bytes, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
+        List<YamlTreeNode> documents;
         try
         {
-            stream.Load(new GuardedParser(new Parser(new StringReader(yaml)), path, diagnostics));
+            documents = YamlTreeBuilder.Load(new GuardedParser(new Parser(new StringReader(yaml)), path, diagnostics));
         }
         catch (GuardedParser.RefusedException)
         {
@@ -47,7 +46,7 @@ public static partial class SweepLoader
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (documents.Count == 0 || documents[0] is not YamlMapping root)
         {
             diagnostics.Error("SS0002", new SourceLocation(path, 1, 1), "a sweep file must be a mapping with scenario_file, scenario, parameters, design and outputs");
             return null;

@@ -3,7 +3,6 @@ using NUnit.Framework;
 using SupplySim.Model;
 using SupplySim.Simulation;
 using SupplySim.Scenario;
-using YamlDotNet.RepresentationModel;
 
 namespace SupplySim.Tests.Simulation;
 
@@ -86,10 +85,9 @@ internal sealed class SamplerTests
     /// <summary>Compiles one distribution written in YAML flow style as parameter 0 of a fresh table.</summary>
     private static ParameterTable CompileParameter(string distribution)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(distribution));
+        var root = YamlTreeBuilder.Load(new YamlDotNet.Core.Parser(new StringReader(distribution)))[0];
         var diagnostics = new DiagnosticBag();
-        var doc = UncertainParser.Parse(stream.Documents[0].RootNode, "x", Dimension.None, null, "test.yaml", diagnostics);
+        var doc = UncertainParser.Parse(root, "x", Dimension.None, null, "test.yaml", diagnostics);
         var builder = new ParameterTableBuilder();
         int index = new ParameterCompiler(builder, diagnostics).Add(doc!, "x", "x", -double.MaxValue, double.MaxValue, perTrial: true);
         Assert.That(diagnostics.Items, Is.Empty);

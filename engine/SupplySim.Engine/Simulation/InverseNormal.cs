@@ -56,8 +56,11 @@ internal static class InverseNormal
 
     /// <summary>
     /// <see cref="Cdf(double)"/> of each lane, bit for bit: the central region's rational function in vector
-    /// arithmetic (same operations in the same order), the tails (under 5% of draws) lane by lane.
+    /// arithmetic (same operations in the same order), the tails (under 5% of draws) lane by lane. Inlined into its one
+    /// caller in the kernel (the demand draw): out of line it took argument and result through the stack, and its
+    /// division chain could not overlap the caller's work.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static T Cdf<T, TMask>(T p)
         where T : struct, ILanes<T, TMask>
         where TMask : struct

@@ -113,7 +113,7 @@ internal interface ILanes<TSelf, TMask>
     static abstract void CopyTo(TSelf value, Span<double> destination);
 
     /// <summary>
-    /// Every lane of <paramref name="value"/>, a whole number in [0, 2^53), as a 64-bit index into
+    /// Every lane of <paramref name="value"/>, a whole number in [0, 2^52), as a 64-bit index into
     /// <paramref name="destination"/> (at least <see cref="Count"/> long): one vector conversion, not one per lane.
     /// </summary>
     static abstract void CopyIndicesTo(TSelf value, Span<long> destination);

@@ -1,11 +1,17 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SupplySim.Simulation;
 
 /// <summary>Four trials in one <see cref="Vector256{T}"/> (two 128-bit halves where AVX is off).</summary>
 internal readonly struct Lanes4 : ILanes<Lanes4, Vector256<double>>
 {
+    private const double TwoToThe52 = 4503599627370496.0;
+
+    /// <summary>The bits of 2^52 as a double.</summary>
+    private const long TwoToThe52Bits = 0x4330000000000000;
+
     private readonly Vector256<double> _v;
 
     private Lanes4(Vector256<double> v) => _v = v;
@@ -117,9 +123,29 @@ internal readonly struct Lanes4 : ILanes<Lanes4, Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CopyTo(Lanes4 value, Span<double> destination) => value._v.CopyTo(destination);
 
-    // Exact whole doubles in range: the native conversion needs none of ConvertToInt64's saturation fix-ups.
+    /// <remarks>
+    /// With AVX-512 (DQ, VL) one native conversion (exact for whole doubles in range, so none of ConvertToInt64's
+    /// saturation fix-ups). Without it there is no packed double-to-long instruction and the runtime converts lane by
+    /// lane; instead, adding 2^52 to a whole double below 2^52 leaves the number in the mantissa bits, so one add
+    /// and one integer subtract give it exactly.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CopyIndicesTo(Lanes4 value, Span<long> destination) => Vector256.ConvertToInt64Native(value._v).CopyTo(destination);
+    public static void CopyIndicesTo(Lanes4 value, Span<long> destination)
+    {
+        if (Avx512DQ.VL.IsSupported)
+        {
+            Vector256.ConvertToInt64Native(value._v).CopyTo(destination);
+        }
+        else
+        {
+            WholeToInt64(value._v).CopyTo(destination);
+        }
+    }
+
+    /// <summary>Whole doubles in [0, 2^52) to longs with one add and one integer subtract (exact; see above).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<long> WholeToInt64(Vector256<double> value) =>
+        (value + Vector256.Create(TwoToThe52)).AsInt64() - Vector256.Create(TwoToThe52Bits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ExtractMostSignificantBits(Vector256<double> mask) => (uint)mask.ExtractMostSignificantBits();

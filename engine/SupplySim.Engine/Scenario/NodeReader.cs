@@ -149,7 +149,7 @@ internal static class NodeReader
             return;
         }
 
-        _ = new YamlMapReader(map, r.File, r.Diagnostics); // reports duplicate keys
+        _ = new YamlMapReader(map, r.File, r.Diagnostics); // reports keys that print alike (the tree builder already refused equal scalar keys)
         foreach (var (key, amountNode) in map.Entries)
         {
             string material = (key as YamlScalar)?.Value ?? "";

@@ -8,7 +8,12 @@ namespace SupplySim.Scenario;
 /// </summary>
 internal sealed class YamlMapReader
 {
-    private readonly Dictionary<string, (YamlTreeNode Key, YamlTreeNode Value)> _entries = new(StringComparer.Ordinal);
+    /// <summary>Above this many keys a mapping is looked up through a dictionary; below, a scan is faster and allocates nothing.</summary>
+    private const int ScanLimit = 16;
+
+    /// <summary>The mapping's entries with their key names, duplicates (complex keys printing alike) left out.</summary>
+    private readonly (string Name, YamlTreeNode Key, YamlTreeNode Value)[] _entries;
+    private readonly Dictionary<string, int>? _index;
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics;
 
@@ -17,14 +22,28 @@ internal sealed class YamlMapReader
         _file = file;
         _diagnostics = diagnostics;
         Location = At(map, file);
-        foreach (var (key, value) in map.Entries)
+        var entries = map.Entries;
+        var kept = new (string Name, YamlTreeNode Key, YamlTreeNode Value)[entries.Count];
+        int count = 0;
+        if (entries.Count > ScanLimit)
+        {
+            _index = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+        }
+
+        foreach (var (key, value) in entries)
         {
             string name = key is YamlScalar scalar ? scalar.Value : key.ToString() ?? "";
-            if (!_entries.TryAdd(name, (key, value)))
+            bool duplicate = _index is null ? IndexOf(kept.AsSpan(0, count), name) >= 0 : !_index.TryAdd(name, count);
+            if (duplicate)
             {
                 diagnostics.Error("SS0005", At(key, file), $"duplicate key '{name}'; each key may appear once");
+                continue;
             }
+
+            kept[count++] = (name, key, value);
         }
+
+        _entries = count == kept.Length ? kept : kept[..count];
     }
 
     public SourceLocation Location { get; }
@@ -34,17 +53,17 @@ internal sealed class YamlMapReader
     public DiagnosticBag Diagnostics => _diagnostics;
 
     public static SourceLocation At(YamlTreeNode node, string file) =>
-        new(file, (int)node.Start.Line, (int)node.Start.Column);
+        new(file, node.Line, node.Column);
 
-    public bool Has(string key) => _entries.ContainsKey(key);
+    public bool Has(string key) => Find(key) >= 0;
 
-    public SourceLocation KeyLocation(string key) => _entries.TryGetValue(key, out var e) ? At(e.Key, _file) : Location;
+    public SourceLocation KeyLocation(string key) => Find(key) is var i and >= 0 ? At(_entries[i].Key, _file) : Location;
 
     public YamlTreeNode? Node(string key, bool required = false)
     {
-        if (_entries.TryGetValue(key, out var entry))
+        if (Find(key) is var i and >= 0)
         {
-            return entry.Value;
+            return _entries[i].Value;
         }
 
         if (required)
@@ -57,7 +76,7 @@ internal sealed class YamlMapReader
 
     public void ReportUnknownKeys(IReadOnlyCollection<string> allowed, string context)
     {
-        foreach (var (name, (key, _)) in _entries)
+        foreach (var (name, key, _) in _entries)
         {
             if (!allowed.Contains(name))
             {
@@ -195,5 +214,20 @@ internal sealed class YamlMapReader
 
         _diagnostics.Error("SS0002", At(node, _file), $"{key} must be a single value, not a {(node is YamlMapping ? "mapping" : "list")}");
         return null;
+    }
+
+    private int Find(string key) => _index is null ? IndexOf(_entries, key) : _index.TryGetValue(key, out int i) ? i : -1;
+
+    private static int IndexOf(ReadOnlySpan<(string Name, YamlTreeNode Key, YamlTreeNode Value)> entries, string name)
+    {
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (string.Equals(entries[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -22,16 +22,20 @@ internal static class YamlTreeBuilder
         var documents = new List<YamlTreeNode>();
         var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
         var open = new Stack<Collection>();
+        // Scalars written alike share one string: keys repeat on every item, and so do many values. What survives
+        // loading is what the collector copies, and the parser's own copies die young.
+        var texts = new HashSet<string>(StringComparer.Ordinal);
         while (parser.MoveNext())
         {
             YamlTreeNode? complete = null;
+            Mark at = parser.Current!.Start;
             switch (parser.Current)
             {
                 case DocumentStart:
                     anchors.Clear();
                     break;
                 case Scalar scalar:
-                    complete = Anchored(new YamlScalar(scalar.Start, scalar.Value), scalar, anchors);
+                    complete = Anchored(new YamlScalar(scalar.Start, Shared(texts, scalar.Value)), scalar, anchors);
                     break;
                 case AnchorAlias alias:
                     complete = anchors.TryGetValue(alias.Value.Value, out var target)
@@ -46,6 +50,7 @@ internal static class YamlTreeBuilder
                     break;
                 case SequenceEnd or MappingEnd:
                     var done = open.Pop();
+                    at = done.Start.Start;
                     complete = Anchored(done.Build(), done.Start, anchors);
                     break;
             }
@@ -61,11 +66,22 @@ internal static class YamlTreeBuilder
             }
             else
             {
-                open.Peek().Add(complete);
+                open.Peek().Add(complete, at);
             }
         }
 
         return documents;
+    }
+
+    private static string Shared(HashSet<string> texts, string text)
+    {
+        if (texts.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        texts.Add(text);
+        return text;
     }
 
     private static YamlTreeNode Anchored(YamlTreeNode node, NodeEvent start, Dictionary<string, YamlTreeNode> anchors)
@@ -89,7 +105,7 @@ internal static class YamlTreeBuilder
 
         public NodeEvent Start { get; } = start;
 
-        public void Add(YamlTreeNode node)
+        public void Add(YamlTreeNode node, Mark start)
         {
             if (_items is not null)
             {
@@ -102,7 +118,7 @@ internal static class YamlTreeBuilder
                 if (node is YamlScalar key && !(_keys ??= new(StringComparer.Ordinal)).Add(key.Value))
                 {
                     // Worded as YamlDotNet words it: the loader turns it into SS0005 with the key's name.
-                    throw new YamlException(key.Start, key.Start, $"Duplicate key {key.Value}");
+                    throw new YamlException(start, start, $"Duplicate key {key.Value}");
                 }
 
                 _pendingKey = node;
@@ -114,6 +130,6 @@ internal static class YamlTreeBuilder
         }
 
         /// <remarks>A key left without a value never gets here: <see cref="GuardedParser"/> refuses it first.</remarks>
-        public YamlTreeNode Build() => _entries is not null ? new YamlMapping(Start.Start, _entries) : new YamlSequence(Start.Start, _items!);
+        public YamlTreeNode Build() => _entries is not null ? new YamlMapping(Start.Start, [.. _entries]) : new YamlSequence(Start.Start, [.. _items!]);
     }
 }

@@ -23,8 +23,22 @@ internal sealed class YamlTreeBuilderTests
             Assert.That(root.ScalarKeys.Select(k => k.Value), Is.EqualTo(new[] { "b", "a", "c" }));
             Assert.That(((YamlScalar)root.Entries[1].Value).Value, Is.Empty);
             Assert.That(((YamlSequence)root.Entries[2].Value).Items.Select(i => ((YamlScalar)i).Value), Is.EqualTo(new[] { "x", "y z" }));
-            Assert.That((root.Entries[2].Value.Start.Line, root.Entries[2].Value.Start.Column), Is.EqualTo((3L, 4L)));
+            Assert.That((root.Entries[2].Value.Line, root.Entries[2].Value.Column), Is.EqualTo((3, 4)));
             Assert.That(root.HasKey("a") && !root.HasKey("d"), Is.True);
+        }
+    }
+
+    [Test]
+    public void Load_ScalarsWrittenAlike_ShareOneString()
+    {
+        // What survives loading is what the collector copies: a large network repeats its keys on every item.
+        var items = ((YamlSequence)Build("- {id: a, q: 1}\n- {id: b, q: 1}\n").Single()).Items.Cast<YamlMapping>().ToArray();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ReferenceEquals(((YamlScalar)items[0].Entries[0].Key).Value, ((YamlScalar)items[1].Entries[0].Key).Value), Is.True);
+            Assert.That(ReferenceEquals(((YamlScalar)items[0].Entries[1].Value).Value, ((YamlScalar)items[1].Entries[1].Value).Value), Is.True);
+            Assert.That(((YamlScalar)items[1].Entries[0].Value).Value, Is.EqualTo("b"));
         }
     }
 

@@ -76,7 +76,7 @@ internal static class ImportCommand
 
         if (skipped.NoQuantity > 0)
         {
-            stderr.WriteLine($"warning: {skipped.NoQuantity} flow(s) without a quantity (q) were skipped");
+            stderr.WriteLine($"warning: {skipped.NoQuantity} flow(s) without a positive quantity (q empty, NA or 0) were skipped");
         }
 
         if (skipped.UnknownCodeRows > 0)

@@ -24,7 +24,7 @@ internal static class BaciFlows
     /// <summary>What reading skipped, by reason, for the importer's warnings.</summary>
     public sealed class Skipped
     {
-        /// <summary>Rows of the chosen year and products without a quantity (<c>q</c> empty or NA).</summary>
+        /// <summary>Rows of the chosen year and products without a positive quantity (<c>q</c> empty, NA or 0).</summary>
         public int NoQuantity { get; internal set; }
 
         /// <summary>Rows whose exporter or importer code the country table does not map to an ISO alpha-2 code.</summary>
@@ -56,9 +56,11 @@ internal static class BaciFlows
         for (int n = 1; n < lines.Length; n++)
         {
             var cells = Cells(lines[n]);
-            if (cells.Count > Math.Max(code, iso2) && cells[iso2].Length == 2)
+            // Only officially assigned codes: a scenario's countries are ISO 3166 alpha-2, and a row whose country the
+            // table gives no such code (an aggregate such as "other Asia") is skipped and counted like an unknown code.
+            if (cells.Count > Math.Max(code, iso2) && cells[iso2].ToUpperInvariant() is var iso && Model.Countries.IsValid(iso))
             {
-                codes[cells[code].TrimStart('0')] = cells[iso2].ToUpperInvariant();
+                codes[cells[code].TrimStart('0')] = iso;
             }
         }
 
@@ -140,7 +142,9 @@ internal static class BaciFlows
             }
 
             string q = cells[at[4]];
-            if (q.Length == 0 || q.Equals("NA", StringComparison.OrdinalIgnoreCase) || !double.TryParse(q, NumberStyles.Float, CultureInfo.InvariantCulture, out double tonnes))
+            // A flow of no tonnes carries nothing: a lane for it would have a share of 0, which a scenario refuses.
+            if (q.Length == 0 || q.Equals("NA", StringComparison.OrdinalIgnoreCase) || !double.TryParse(q, NumberStyles.Float, CultureInfo.InvariantCulture, out double tonnes) ||
+                !(tonnes > 0))
             {
                 skipped.NoQuantity++;
                 continue;

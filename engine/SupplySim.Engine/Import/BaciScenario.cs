@@ -86,9 +86,11 @@ internal static class BaciScenario
 
         text.Append("\n# Lead times: BACI has no distances or modes; ASSUMPTION uniform 14-60 d on every lane.\n")
             .Append("# Shares: the buyer's tonnes from each supplier over its total (data).\nlanes:\n");
+        // Totals per buyer once: a world-trade product has thousands of lanes, and a sum per lane was quadratic.
+        var bought = lanes.GroupBy(l => l.To).ToDictionary(g => g.Key, g => g.Sum(l => l.Tonnes), StringComparer.Ordinal);
         foreach (var group in lanes.GroupBy(l => (l.From, l.To)).OrderBy(g => g.Key.To, StringComparer.Ordinal).ThenBy(g => g.Key.From, StringComparer.Ordinal))
         {
-            double total = lanes.Where(l => l.To == group.Key.To).Sum(l => l.Tonnes);
+            double total = bought[group.Key.To];
             double tonnes = group.Sum(l => l.Tonnes);
             text.Append(Invariant($"  - from: {group.Key.From}\n    to: {group.Key.To}\n    lead_time: {LeadTime}\n    share: {Round(tonnes / total)}   # {Round(tonnes)} t\n"));
         }
@@ -138,7 +140,16 @@ internal static class BaciScenario
 
     public static string Material(string product) => $"hs{product}";
 
-    private static string Round(double value) => Math.Round(value, 3).ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Three decimals, or as many as keep three significant digits: BACI records flows down to a kilogram beside
+    /// flows of thousands of tonnes, and a small lane's share or a small buyer's demand must not be written as 0
+    /// (which the file would refuse).
+    /// </summary>
+    internal static string Round(double value)
+    {
+        int decimals = value == 0 || !double.IsFinite(value) ? 3 : Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 3, 15);
+        return Math.Round(value, decimals).ToString("0.###############", CultureInfo.InvariantCulture);
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -64,7 +64,7 @@ internal sealed class BaciImportTests
             .First(l => l.StartsWith($"{from}\n    to: {to}\n", StringComparison.Ordinal)).Split("share: ")[1].Split(' ')[0];
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(stderr, Does.Contain("warning: 1 flow(s) without a quantity (q) were skipped"));
+            Assert.That(stderr, Does.Contain("warning: 1 flow(s) without a positive quantity (q empty, NA or 0) were skipped"));
             Assert.That(stderr, Does.Contain("warning: 1 flow(s) with a country code the table does not map to ISO alpha-2 were skipped: 999"));
             Assert.That(stdout, Does.Contain("3 flows of 2022").And.Contain("it validates"));
             Assert.That(nodes.Keys, Is.EquivalentTo(new[] { "cn-producer-261710", "th-traders-261710", "th-buyers-261710", "us-buyers-261710" }));
@@ -84,6 +84,41 @@ internal sealed class BaciImportTests
 
         var result = MonteCarlo.Run(model, model.Scenarios[0], new MonteCarloOptions(4, 1, 1));
         Assert.That(result.Trials, Is.EqualTo(4), "the built file runs");
+    }
+
+    /// <summary>
+    /// BACI records flows of a kilogram beside flows of thousands of tonnes, rows of 0 t, and country codes whose
+    /// ISO alpha-2 is no assigned country (aggregates): tiny lanes keep a share above 0, zero rows and aggregates are
+    /// skipped and counted, and the file still validates.
+    /// </summary>
+    [Test]
+    public void Import_TinyAndZeroFlowsAndAggregateCodes_StillBuildAValidFile()
+    {
+        string flows = Path.Combine(_folder, "flows.csv"), codes = Path.Combine(_folder, "codes.csv"), output = Path.Combine(_folder, "tiny.yaml");
+        File.WriteAllText(flows, """
+            t,i,j,k,v,q
+            2022,156,842,"261710",9000,5000
+            2022,764,842,"261710",0.01,0.004
+            2022,156,392,"261710",0.01,0.001
+            2022,764,392,"261710",0.01,0
+            2022,490,842,"261710",20,10
+            """);
+        File.WriteAllText(codes, Codes + "\n490,Other Asia nes,XA,XXA\n");
+        var (code, stdout, stderr) = Execute(["import", "baci", flows, "--country-codes", codes, "--out", output]);
+        Assert.That(code, Is.Zero, stderr);
+        string text = File.ReadAllText(output);
+        string Share(string from, string to) => text.Split("  - from: ")
+            .First(l => l.StartsWith($"{from}\n    to: {to}\n", StringComparison.Ordinal)).Split("share: ")[1].Split(' ')[0];
+        var nodes = ScenarioLoader.LoadFile(output, new DiagnosticBag())!.Nodes.ToDictionary(n => n.Id!.Value);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stdout, Does.Contain("3 flows of 2022").And.Contain("it validates"));
+            Assert.That(stderr, Does.Contain("warning: 1 flow(s) without a positive quantity (q empty, NA or 0) were skipped"));
+            Assert.That(stderr, Does.Contain("warning: 1 flow(s) with a country code the table does not map to ISO alpha-2 were skipped: 490"));
+            Assert.That(double.Parse(Share("th-producer-261710", "us-buyers-261710"), CultureInfo.InvariantCulture), Is.EqualTo(0.004 / 5000.004).Within(1e-9));
+            Assert.That(Share("cn-producer-261710", "us-buyers-261710"), Is.EqualTo("1"));
+            Assert.That(nodes["jp-buyers-261710"].Demand!["hs261710"].Parameters["value"], Is.EqualTo(0.001 / 365.0).Within(1e-12));
+        }
     }
 
     [Test]

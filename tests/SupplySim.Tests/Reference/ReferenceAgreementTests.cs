@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using SupplySim.Bench;
 using SupplySim.Model;
 using SupplySim.Simulation;
 using SupplySim.Tests.Support;
@@ -77,6 +78,15 @@ internal sealed class ReferenceAgreementTests
     [TestCaseSource(nameof(ShippedScenarios))]
     public void Run_ShippedCriticalMinerals_EveryColumnAgreesWithReference(string scenarioId) =>
         AssertAgreement(TestModels.CompileFile(ShippedFile()), scenarioId, "critical-minerals");
+
+    /// <summary>
+    /// Ten regional copies of the shipped network (over 120 days, so only the baseline): at 8 lanes one step's shipments
+    /// overflow the kernel's arrival queue (<c>TrialKernel.QueueArrival</c>), which then lands part-way through the step
+    /// as well as at its end.
+    /// </summary>
+    [Test]
+    public void Run_TiledNetworkOverflowingTheArrivalQueue_EveryColumnAgreesWithReference() =>
+        AssertAgreement(TestModels.Compile(RegionalCopies.Generate(File.ReadAllText(ShippedFile()), 10, 120)), "baseline", "critical-minerals x10");
 
     /// <summary>
     /// The model decides a licence application under the control it was made under, even when a second control has

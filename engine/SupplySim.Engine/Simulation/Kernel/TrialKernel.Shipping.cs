@@ -13,6 +13,14 @@ internal sealed partial class TrialKernel<T, TMask>
 {
     private int _step;
 
+    /// <summary>Shipments queued for the pipeline this step (<see cref="QueueArrival"/>): element indices and amounts, per lane.</summary>
+    private readonly long[] _arrivalAt = new long[ArrivalQueueLength];
+    private readonly double[] _arrivalAmounts = new double[ArrivalQueueLength];
+    private int _queuedArrivals;
+
+    /// <summary>Lanes of queued shipments before the queue lands early: 32 KB of indices and amounts, in L1 and L2.</summary>
+    private const int ArrivalQueueLength = 2048;
+
     /// <summary>Per-lane element indices and amounts of the current scatter.</summary>
     private readonly long[] _scatterAt = new long[T.Count];
     private readonly double[] _scatterAmounts = new double[T.Count];
@@ -284,7 +292,7 @@ internal sealed partial class TrialKernel<T, TMask>
         var pipeline = _pipeline;
         int local = pipeline.Slot[(a * _o) + origin];
         System.Diagnostics.Debug.Assert(local >= 0, "an arc ships only origins its supplier can hold");
-        Scatter(s.Pipe, RingSlot(step, ahead, _arcPipeMaxSteps[a] + 1), pipeline.Width(a), pipeline.Cell[a] + local, amount, mask);
+        QueueArrival(RingSlot(step, ahead, _arcPipeMaxSteps[a] + 1), pipeline.Width(a), pipeline.Cell[a] + local, amount, mask);
         s.NextTransitSteps[a] = Where(mask, DrawTransitSteps(a, mask), ahead);
         int laneIndex = _arcLane[a];
         if (laneIndex >= 0)
@@ -295,6 +303,45 @@ internal sealed partial class TrialKernel<T, TMask>
                 RecordMonthlyFlow(laneIndex, step, amount, mask);
             }
         }
+    }
+
+    /// <summary>
+    /// Queues each trial's part of a shipment for its pipeline slot, as <see cref="Scatter"/> would add it; the queue
+    /// is added to the pipeline in order at the end of the step (<see cref="LandQueuedArrivals"/>), or when full.
+    /// </summary>
+    /// <remarks>
+    /// Why a queue: on a large network each of these additions misses the cache (every trial's part lands on its own
+    /// line of the arc's ring, and a block's rings outgrow the caches), and inside <see cref="Ship"/>'s branches the
+    /// processor overlaps only a few such misses; in one tight loop it overlaps many. Nothing reads the pipeline
+    /// between a shipment and the step's end (arrivals are taken at the start of a step), and the additions land in
+    /// the order they were made, so every double gets the same sums in the same order: the same bits.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void QueueArrival(T slot, int stride, int cell, T amount, TMask mask)
+    {
+        if (_queuedArrivals > _arrivalAt.Length - T.Count)
+        {
+            LandQueuedArrivals();
+        }
+
+        var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);
+        T.CopyIndicesTo(Where(mask, element, T.Create((double)(_s.Pipe.Length - 1) * T.Count)), _arrivalAt.AsSpan(_queuedArrivals, T.Count));
+        T.CopyTo(amount, _arrivalAmounts.AsSpan(_queuedArrivals, T.Count));
+        _queuedArrivals += T.Count;
+    }
+
+    /// <summary>Adds the queued shipments to the pipeline, in the order they were queued (<see cref="QueueArrival"/>).</summary>
+    private void LandQueuedArrivals()
+    {
+        ref double first = ref FirstDouble(_s.Pipe);
+        var at = _arrivalAt.AsSpan(0, _queuedArrivals);
+        var amounts = _arrivalAmounts.AsSpan(0, at.Length);
+        for (int i = 0; i < at.Length; i++)
+        {
+            Unsafe.Add(ref first, (nint)at[i]) += amounts[i];
+        }
+
+        _queuedArrivals = 0;
     }
 
     /// <summary>

@@ -218,6 +218,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             PlaceOrders();
             Ship(step);
             ReleaseStockpiles(step);
+            LandQueuedArrivals();
             RecordSectors(step);
         }
 
@@ -233,6 +234,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     {
         var s = _s;
         s.Reset();
+        _queuedArrivals = 0;
         var values = s.Values;
         values.Clear();
         Array.Clear(_laneMonthly);

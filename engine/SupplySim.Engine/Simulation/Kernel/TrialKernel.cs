@@ -82,6 +82,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly T[] _weekDemand;
     private readonly int _weeks;
 
+    /// <summary>One chunk of arcs' arrivals as <see cref="ReceiveArrivals"/> takes them off the pipeline.</summary>
+    private readonly T[] _arrivalsTaken;
+
     /// <summary>Values that replace some per-trial parameters' draws, or null.</summary>
     private ParameterOverrides? _overrides;
 
@@ -113,6 +116,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             _stepsInMonth[month]++;
         }
 
+        _arrivalsTaken = new T[ArrivalChunkArcs * network.OriginCount];
         _draw = new TrialParameterDraw(network.Parameters, network.Correlations);
         _trialValues = new double[network.Parameters.Count];
         _weeks = recordWeeklySeries ? network.WeekCount : 0;

@@ -8,9 +8,10 @@ internal sealed partial class TrialKernel<T, TMask>
     private const int ArrivalChunkArcs = 64;
 
     /// <summary>
-    /// Each arc's arrivals today go into its buyer's stock and off its orders. In chunks of arcs, in two passes: the
-    /// first only takes the day's slots off the pipeline, a tight loop whose cache misses (one per arc on a large
-    /// network: each ring is a page of its own) overlap; the second books them. Same additions in the same order.
+    /// Each arc's arrivals today go into its buyer's stock and off its orders. In chunks of arcs, each pass a tight
+    /// loop whose cache misses (one per arc on a large network: each ring is a page of its own, and buyers' stocks
+    /// are far apart) overlap: take the day's slots off the pipeline, add them to stock, take them off orders. Same
+    /// additions in the same order.
     /// </summary>
     private void ReceiveArrivals(int step)
     {
@@ -41,13 +42,21 @@ internal sealed partial class TrialKernel<T, TMask>
             n = 0;
             for (int a = chunk; a < end; a++)
             {
-                int buyer = buyerOfArc[a], at = buyer * o, first = originStart[a], width = originStart[a + 1] - first;
+                int at = buyerOfArc[a] * o, first = originStart[a], last = originStart[a + 1];
+                for (int i = first; i < last; i++)
+                {
+                    stock[at + origins[i]] += taken[n++];
+                }
+            }
+
+            n = 0;
+            for (int a = chunk; a < end; a++)
+            {
+                int buyer = buyerOfArc[a], width = originStart[a + 1] - originStart[a];
                 var arrived = T.Zero;
                 for (int i = 0; i < width; i++)
                 {
-                    var part = taken[n++];
-                    arrived += part;
-                    stock[at + origins[first + i]] += part;
+                    arrived += taken[n++];
                 }
 
                 onOrder[buyer] = Max(T.Zero, onOrder[buyer] - arrived);

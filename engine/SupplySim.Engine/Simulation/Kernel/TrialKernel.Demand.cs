@@ -92,7 +92,8 @@ internal sealed partial class TrialKernel<T, TMask>
         }
 
         // Every step writes its entry (zero when nothing is owed), so the queue is never cleared between blocks.
-        ring[step & mask] = backorders ? Where(shortToday, unmet, T.Zero) : T.Zero;
+        var owedToday = backorders ? Where(shortToday, unmet, T.Zero) : T.Zero;
+        ring[step & mask] = owedToday;
         if (backorders)
         {
             s.Backlog[h] = AddWhere(shortToday, s.Backlog[h], unmet);
@@ -100,7 +101,9 @@ internal sealed partial class TrialKernel<T, TMask>
 
         // Advance past settled debts: in one vector for trials whose queue starts today, per trial otherwise.
         var startsToday = Eq(head, stepValue);
-        head = Where(And(startsToday, Le(ring[step & mask], Tolerance)), T.Create(step + 1.0), head);
+        // Today's entry as computed, not read back: on a large network its line is not in cache yet, and a vector
+        // load does not take a vector store's value on its way (it waits for the line).
+        head = Where(And(startsToday, Le(owedToday, Tolerance)), T.Create(step + 1.0), head);
         for (uint bits = Bits(Lt(head, stepValue)); bits != 0; bits &= bits - 1)
         {
             int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);

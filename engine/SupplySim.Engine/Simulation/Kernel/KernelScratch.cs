@@ -170,8 +170,8 @@ internal sealed class KernelScratch<T, TMask>
     public Span<T> Outstanding => _outstanding.Span;
 
     /// <summary>
-    /// In transit, <c>[(slot * ArcCount + arc) * O + origin]</c>: a step's arrivals are
-    /// contiguous. The last item is a spare no step reads.
+    /// In transit: per arc a ring of steps, per step a cell for each origin the arc can carry (<see cref="PipelineLayout"/>).
+    /// The last item is a spare no step reads (masked-off lanes of a shipment land there).
     /// </summary>
     public Span<T> Pipe => _pipe.Span;
 

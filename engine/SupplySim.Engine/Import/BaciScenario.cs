@@ -145,7 +145,7 @@ internal static class BaciScenario
     /// flows of thousands of tonnes, and a small lane's share or a small buyer's demand must not be written as 0
     /// (which the file would refuse).
     /// </summary>
-    internal static string Round(double value)
+    private static string Round(double value)
     {
         int decimals = value == 0 || !double.IsFinite(value) ? 3 : Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 3, 15);
         return Math.Round(value, decimals).ToString("0.###############", CultureInfo.InvariantCulture);

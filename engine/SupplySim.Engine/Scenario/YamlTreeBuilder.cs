@@ -28,7 +28,6 @@ internal static class YamlTreeBuilder
         while (parser.MoveNext())
         {
             YamlTreeNode? complete = null;
-            Mark at = parser.Current!.Start;
             switch (parser.Current)
             {
                 case DocumentStart:
@@ -50,7 +49,6 @@ internal static class YamlTreeBuilder
                     break;
                 case SequenceEnd or MappingEnd:
                     var done = open.Pop();
-                    at = done.Start.Start;
                     complete = Anchored(done.Build(), done.Start, anchors);
                     break;
             }
@@ -66,7 +64,7 @@ internal static class YamlTreeBuilder
             }
             else
             {
-                open.Peek().Add(complete, at);
+                open.Peek().Add(complete);
             }
         }
 
@@ -105,7 +103,7 @@ internal static class YamlTreeBuilder
 
         public NodeEvent Start { get; } = start;
 
-        public void Add(YamlTreeNode node, Mark start)
+        public void Add(YamlTreeNode node)
         {
             if (_items is not null)
             {
@@ -118,7 +116,8 @@ internal static class YamlTreeBuilder
                 if (node is YamlScalar key && !(_keys ??= new(StringComparer.Ordinal)).Add(key.Value))
                 {
                     // Worded as YamlDotNet words it: the loader turns it into SS0005 with the key's name.
-                    throw new YamlException(start, start, $"Duplicate key {key.Value}");
+                    var at = new Mark(0, key.Line, key.Column);
+                    throw new YamlException(at, at, $"Duplicate key {key.Value}");
                 }
 
                 _pendingKey = node;

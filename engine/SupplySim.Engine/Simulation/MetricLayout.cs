@@ -65,7 +65,14 @@ public sealed class MetricLayout
         }
 
         var transshippers = Enumerable.Range(0, network.NodeCount).Where(n => network.NodeKind[n] == Model.NodeKind.Transshipper).ToArray();
-        TransshipperLanes = [.. transshippers.Select(n => Enumerable.Range(0, network.LaneCount).Where(lane => laneFrom[lane] == n).ToArray())];
+        // Grouped in one pass over the lanes (a scan per transshipper is quadratic on a world-size network).
+        var lanesFrom = new List<int>[network.NodeCount];
+        for (int lane = 0; lane < network.LaneCount; lane++)
+        {
+            (lanesFrom[laneFrom[lane]] ??= []).Add(lane);
+        }
+
+        TransshipperLanes = [.. transshippers.Select(n => lanesFrom[n]?.ToArray() ?? [])];
         foreach (int t in transshippers)
         {
             columns.Add(new(EntityKind.Transshipper, network.NodeIds[t], "*", Metric.ShippedT));

@@ -1,4 +1,4 @@
-
+using System.Runtime.CompilerServices;
 
 namespace SupplySim.Simulation;
 
@@ -47,6 +47,11 @@ internal sealed class BlockAccumulators<T, TMask>(int count) : LaneArithmetic<T,
     }
 
     /// <summary>Records one step of one slot for every trial of the block: demand, unmet today, backlog after the step, age of the oldest debt.</summary>
+    /// <remarks>
+    /// Inlined: called, its four vector arguments go through the stack, and reading them back stalled on the caller's
+    /// stores (10% of a block at 3,136 lanes, on the first argument load).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Record(int slot, int step, int referenceStep, T demand, T unmet, T backlog, T oldestAgeSteps)
     {
         Demand[slot] += demand;

@@ -1,5 +1,6 @@
 using SupplySim.Model;
 using SupplySim.Reporting;
+using SupplySim.Reporting.Html;
 using SupplySim.Reporting.Streaming;
 using SupplySim.Simulation;
 
@@ -154,9 +155,14 @@ internal static class RunCommand
                              "they are not results and can be deleted once no run writes to this folder");
         }
 
-        // A report draws weekly cover and fill, and with markets the monthly prices (kept with the monthly lane flows).
-        var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: reportPath is not null,
-            RecordMonthlyLaneFlows: reportPath is not null && model.Network.MarketCount > 0) { Posterior = posterior, Detail = keep };
+        // A report draws weekly cover and fill, and with markets the monthly prices.
+        // When every consumer's weekly series would be too many, the run keeps none and the key consumers' come from a
+        // second run of the same trials (ReportFans).
+        bool fansInOnePass = reportPath is not null && ReportFans.AllSeriesBytes(model.Network, scenarios, trials) <= ReportFans.OnePassBytes;
+        var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: fansInOnePass)
+        {
+            Posterior = posterior, Detail = keep, RecordMonthlyPrices = reportPath is not null && model.Network.MarketCount > 0,
+        };
         // Everything the run allocates, kernels included, must fit too (a large network's kernels dominate).
         var memory = RunMemory.For(model, scenarios, options, stream);
         if (memory.Total > limit)
@@ -231,6 +237,14 @@ internal static class RunCommand
 
         if (reportPath is not null)
         {
+            if (!fansInOnePass)
+            {
+                var results = report;
+                report = LiveProgress.Run(stderr, "simulating again for the key consumers' weekly series", "trials", (long)scenarios.Count * trials,
+                    sink => ReportFans.RecordKeySeries(results, options, ReportData.DefaultMaxFans,
+                        (scenario, rerun) => MonteCarlo.Run(model, scenario, rerun, sink((long)scenarios.IndexOf(scenario) * trials))));
+            }
+
             ReportCommand.WriteForRun(report, outDir, reportPath, focus, files);
         }
 

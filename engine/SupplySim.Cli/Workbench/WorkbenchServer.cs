@@ -225,7 +225,7 @@ internal sealed class WorkbenchServer : IAsyncDisposable
         }
 
         ulong seed = original.Network.DefaultSeed ?? 42;
-        var options = new MonteCarloOptions(request.Trials, seed, RecordWeeklySeries: true, RecordMonthlyLaneFlows: model.Network.MarketCount > 0);
+        var options = new MonteCarloOptions(request.Trials, seed, RecordWeeklySeries: true) { RecordMonthlyPrices = model.Network.MarketCount > 0 };
         var results = await Task.Run(() => new[] { model.Scenarios[0], scenario }.Select(s => MonteCarlo.Run(model, s, options, cancellationToken: context.RequestAborted)).ToList(),
             context.RequestAborted).ConfigureAwait(false);
         var data = ReportData.FromRun(new RunReport(model, seed, results));

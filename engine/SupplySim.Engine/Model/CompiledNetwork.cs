@@ -209,6 +209,14 @@ public sealed class CompiledNetwork
     /// </summary>
     public int MonthlySeriesWidth => (LaneCount + Markets.Count) * MonthCount;
 
+    /// <summary>Values per trial of the monthly series <paramref name="which"/>: lanes (if recorded) and markets, by month.</summary>
+    internal int MonthlyWidth(Simulation.MonthlySeries which) => which switch
+    {
+        Simulation.MonthlySeries.LaneFlowsAndPrices => MonthlySeriesWidth,
+        Simulation.MonthlySeries.Prices => Markets.Count * MonthCount,
+        _ => 0,
+    };
+
     /// <summary>Calendar month index of each step, from 0 (the month of <see cref="Start"/>), for monthly flows.</summary>
     internal int[] MonthOfStep { get; init; } = [];
 

@@ -46,6 +46,21 @@ public sealed class RunReport
     }
 
     /// <summary>
+    /// This report with each result's weekly series taken from <paramref name="reruns"/> (the same trials run again,
+    /// <see cref="ScenarioResult.WithWeeklySeries"/>); the summaries computed so far carry over, since the values are the same.
+    /// </summary>
+    internal RunReport WithWeeklySeries(IReadOnlyList<ScenarioResult> reruns)
+    {
+        var combined = new RunReport(Model, Seed, [.. Results.Select((result, s) => result.WithWeeklySeries(reruns[s]))]);
+        foreach (var (key, summary) in _cache)
+        {
+            combined._cache[key] = summary;
+        }
+
+        return combined;
+    }
+
+    /// <summary>
     /// How quantiles, and histograms, were computed: <c>exact</c> (from the sorted trials), or
     /// <c>sketch:relative-0.005</c> for a streamed run (within 0.5% relative of the exact order statistics).
     /// </summary>

@@ -29,24 +29,27 @@ internal static class KernelWidth
 
     /// <summary>A kernel of <paramref name="lanes"/> trials per block.</summary>
     public static ITrialKernel CreateKernel(int lanes, CompiledNetwork network, CompiledScenario scenario, MetricLayout layout,
-        bool recordMonthlyLaneFlows = false, bool recordWeeklySeries = false, ITrialKernel? shareWith = null) => lanes switch
+        MonthlySeries monthly = MonthlySeries.None, int[]? weeklySeries = null, ITrialKernel? shareWith = null) => lanes switch
     {
-        8 => new TrialKernel<Lanes8, Vector512<double>>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shareWith),
-        4 => new TrialKernel<Lanes4, Vector256<double>>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shareWith),
-        2 => new TrialKernel<Lanes2, Vector128<double>>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shareWith),
-        1 => new TrialKernel<Lanes1, bool>(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shareWith),
+        8 => new TrialKernel<Lanes8, Vector512<double>>(network, scenario, layout, monthly, weeklySeries, shareWith),
+        4 => new TrialKernel<Lanes4, Vector256<double>>(network, scenario, layout, monthly, weeklySeries, shareWith),
+        2 => new TrialKernel<Lanes2, Vector128<double>>(network, scenario, layout, monthly, weeklySeries, shareWith),
+        1 => new TrialKernel<Lanes1, bool>(network, scenario, layout, monthly, weeklySeries, shareWith),
         _ => throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "must be 1, 2, 4 or 8"),
     };
 
     /// <summary>Bytes a kernel of <paramref name="lanes"/> lanes allocates for <paramref name="scenario"/> (what run's memory check counts).</summary>
-    /// <remarks>With <paramref name="shared"/>, only what a kernel built to share another's state allocates on its own.</remarks>
+    /// <remarks>
+    /// <paramref name="weeklySeries"/> is how many demand series it records weekly. With <paramref name="shared"/>, only
+    /// what a kernel built to share another's state allocates on its own.
+    /// </remarks>
     public static long KernelBytes(int lanes, CompiledNetwork network, CompiledScenario scenario, MetricLayout layout,
-        bool recordMonthlyLaneFlows = false, bool recordWeeklySeries = false, bool shared = false) => lanes switch
+        MonthlySeries monthly = MonthlySeries.None, int weeklySeries = 0, bool shared = false) => lanes switch
     {
-        8 => TrialKernel<Lanes8, Vector512<double>>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shared),
-        4 => TrialKernel<Lanes4, Vector256<double>>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shared),
-        2 => TrialKernel<Lanes2, Vector128<double>>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shared),
-        1 => TrialKernel<Lanes1, bool>.BytesFor(network, scenario, layout, recordMonthlyLaneFlows, recordWeeklySeries, shared),
+        8 => TrialKernel<Lanes8, Vector512<double>>.BytesFor(network, scenario, layout, monthly, weeklySeries, shared),
+        4 => TrialKernel<Lanes4, Vector256<double>>.BytesFor(network, scenario, layout, monthly, weeklySeries, shared),
+        2 => TrialKernel<Lanes2, Vector128<double>>.BytesFor(network, scenario, layout, monthly, weeklySeries, shared),
+        1 => TrialKernel<Lanes1, bool>.BytesFor(network, scenario, layout, monthly, weeklySeries, shared),
         _ => throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "must be 1, 2, 4 or 8"),
     };
 

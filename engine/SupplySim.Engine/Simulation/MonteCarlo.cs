@@ -24,9 +24,10 @@ public static class MonteCarlo
         int trials = options.Trials, width = layout.Width;
         var source = layout.SourceColumns;
         var values = new double[(long)width * trials];
-        int months = network.MonthCount, monthlyWidth = options.RecordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;
-        double[]? monthly = options.RecordMonthlyLaneFlows ? new double[(long)monthlyWidth * trials] : null;
-        int weeks = network.WeekCount, weeklyWidth = options.RecordWeeklySeries ? layout.DemandSeries.Count * weeks * 2 : 0;
+        int months = network.MonthCount, monthlyWidth = network.MonthlyWidth(options.Monthly);
+        double[]? monthly = options.Monthly != MonthlySeries.None ? new double[(long)monthlyWidth * trials] : null;
+        int[] weeklySeries = options.WeeklySeriesFor(kernelLayout);
+        int weeks = network.WeekCount, weeklyWidth = weeklySeries.Length * weeks * 2;
         double[]? weekly = options.RecordWeeklySeries ? new double[(long)weeklyWidth * trials] : null;
         var overrides = options.OverridesFor(network);
         var parallel = new ParallelOptions
@@ -46,7 +47,7 @@ public static class MonteCarlo
         var runners = new System.Collections.Concurrent.ConcurrentBag<TrialBlockRunner>();
         Parallel.For(0, chunks, parallel,
             () => runners.TryTake(out var pooled) ? pooled
-                : new TrialBlockRunner(network, scenario, kernelLayout, options.RecordMonthlyLaneFlows, options.RecordWeeklySeries, options.Lanes, overrides),
+                : new TrialBlockRunner(network, scenario, kernelLayout, options.Monthly, weeklySeries, options.Lanes, overrides),
             (index, _, runner) =>
             {
                 int end = Math.Min(trials, (index + 1) * chunk);
@@ -81,6 +82,6 @@ public static class MonteCarlo
                 return runner;
             },
             runners.Add);
-        return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks);
+        return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks, weeklySeries, options.RecordMonthlyLaneFlows);
     }
 }

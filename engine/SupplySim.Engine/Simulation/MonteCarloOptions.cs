@@ -9,6 +9,17 @@ namespace SupplySim.Simulation;
 public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfParallelism = -1, bool RecordMonthlyLaneFlows = false,
     bool RecordWeeklySeries = false)
 {
+    /// <summary>
+    /// Also keep each trial's mean price per market and calendar month (the report's price fans), without the lanes'
+    /// monthly flows that <see cref="RecordMonthlyLaneFlows"/> keeps with them: markets × months values per trial
+    /// instead of (lanes + markets) × months.
+    /// </summary>
+    public bool RecordMonthlyPrices { get; init; }
+
+    /// <summary>What the kernel records per month: lane flows and prices, prices only, or nothing.</summary>
+    internal MonthlySeries Monthly =>
+        RecordMonthlyLaneFlows ? MonthlySeries.LaneFlowsAndPrices : RecordMonthlyPrices ? MonthlySeries.Prices : MonthlySeries.None;
+
     /// <summary>Which result columns the run keeps (default all); the kernel computes every one regardless.</summary>
     public MetricDetail Detail { get; init; } = MetricDetail.All;
 
@@ -20,6 +31,35 @@ public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfPa
     /// instead of their priors; everything else is drawn as without it.
     /// </summary>
     public Calibration.Posterior? Posterior { get; init; }
+
+    /// <summary>
+    /// With <see cref="RecordWeeklySeries"/>, the demand series to record (indices into <see cref="MetricLayout.DemandSeries"/>);
+    /// null records every one. A report of a large network records only the consumers it charts: every series of every
+    /// trial is consumers × weeks × trials values.
+    /// </summary>
+    public IReadOnlyList<int>? WeeklySeries { get; init; }
+
+    /// <summary>The demand series this run records weekly, ascending and distinct: none, <see cref="WeeklySeries"/>, or all of <paramref name="layout"/>'s.</summary>
+    internal int[] WeeklySeriesFor(MetricLayout layout)
+    {
+        if (!RecordWeeklySeries)
+        {
+            return [];
+        }
+
+        if (WeeklySeries is null)
+        {
+            return [.. Enumerable.Range(0, layout.DemandSeries.Count)];
+        }
+
+        foreach (int series in WeeklySeries)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(series, nameof(WeeklySeries));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(series, layout.DemandSeries.Count, nameof(WeeklySeries));
+        }
+
+        return [.. WeeklySeries.Distinct().Order()];
+    }
 
     /// <summary>The index of the first trial run (batches of a precision run); trial rows never depend on it.</summary>
     internal long FirstTrial { get; init; }

@@ -25,7 +25,7 @@ internal sealed record RunMemory(long KernelBytes, long ResultBytes, long Sketch
         var kernelLayouts = scenarios.Select(s => new MetricLayout(network, s)).ToArray();
         var kept = kernelLayouts.Select(layout => layout.Select(options.Detail)).ToArray();
         long[] perScenario = [.. scenarios.Select((s, i) =>
-            KernelWidth.KernelBytes(lanes, network, s, kernelLayouts[i], options.RecordMonthlyLaneFlows, options.RecordWeeklySeries))];
+            KernelWidth.KernelBytes(lanes, network, s, kernelLayouts[i], options.Monthly, options.WeeklySeriesFor(kernelLayouts[i]).Length))];
         // A streamed worker's later scenarios share the first one's network-sized state.
         long streamedWorker = perScenario[0] + scenarios.Skip(1).Select((s, i) =>
             KernelWidth.KernelBytes(lanes, network, s, kernelLayouts[i + 1], shared: true)).Sum();
@@ -37,8 +37,8 @@ internal sealed record RunMemory(long KernelBytes, long ResultBytes, long Sketch
             return new RunMemory(workers * streamedWorker, 2 * columns * chunk * sizeof(double), (columns + paired) * SketchBytesPerMetric, workers);
         }
 
-        long series = (options.RecordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0) +
-                      (options.RecordWeeklySeries ? kernelLayouts[0].DemandSeries.Count * (long)network.WeekCount * 2 : 0);
+        long series = network.MonthlyWidth(options.Monthly) +
+                      (options.WeeklySeriesFor(kernelLayouts[0]).Length * (long)network.WeekCount * 2);
         return new RunMemory(workers * perScenario.Max(), ((columns + (series * scenarios.Count)) * options.Trials) * sizeof(double), 0, workers);
     }
 

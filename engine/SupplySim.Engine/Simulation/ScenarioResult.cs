@@ -13,14 +13,22 @@ public sealed class ScenarioResult
     private readonly double[]? _monthly;
     private readonly int _months;
 
+    /// <summary>Lanes at the head of <see cref="_monthly"/>: all of the layout's, or none when only prices were recorded.</summary>
+    private readonly int _monthlyLanes;
+
     private readonly double[]? _weekly;
     private readonly int _weeks;
 
+    /// <summary>The demand series recorded weekly, ascending: row <c>i</c> of <see cref="_weekly"/> is series <c>_weeklySeries[i]</c>.</summary>
+    private readonly int[] _weeklySeries;
+
     internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[]? values, double[]? monthly, int months,
-        double[]? weekly, int weeks)
+        double[]? weekly, int weeks, int[]? weeklySeries = null, bool monthlyLaneFlows = true)
     {
+        _monthlyLanes = monthly is not null && monthlyLaneFlows ? layout.LaneCount : 0;
         _weekly = weekly;
         _weeks = weeks;
+        _weeklySeries = weekly is null ? [] : weeklySeries ?? [.. Enumerable.Range(0, layout.DemandSeries.Count)];
         Scenario = scenario;
         Layout = layout;
         Trials = trials;
@@ -30,10 +38,16 @@ public sealed class ScenarioResult
     }
 
     /// <summary>True when monthly lane flows were recorded (<see cref="MonteCarloOptions.RecordMonthlyLaneFlows"/>).</summary>
-    public bool HasMonthlyLaneFlows => _monthly is not null;
+    public bool HasMonthlyLaneFlows => _monthly is not null && _monthlyLanes == Layout.LaneCount;
+
+    /// <summary>True when monthly market prices were recorded (<see cref="MonteCarloOptions.RecordMonthlyPrices"/>, or with the lane flows).</summary>
+    public bool HasMonthlyPrices => _monthly is not null;
 
     /// <summary>True when weekly cover and fill series were recorded (<see cref="MonteCarloOptions.RecordWeeklySeries"/>).</summary>
     public bool HasWeeklySeries => _weekly is not null;
+
+    /// <summary>The demand series whose weekly cover and fill were recorded (indices into <see cref="MetricLayout.DemandSeries"/>), ascending.</summary>
+    public IReadOnlyList<int> WeeklySeriesRecorded => _weeklySeries;
 
     /// <summary>
     /// Mean on-hand cover (days of mean demand) of series <paramref name="series"/> (an index into
@@ -51,25 +65,42 @@ public sealed class ScenarioResult
             throw new InvalidOperationException("weekly series were not recorded; set MonteCarloOptions.RecordWeeklySeries");
         }
 
-        return _weekly.AsSpan(((((series * _weeks) + week) * 2) + which) * Trials, Trials);
+        int row = Array.BinarySearch(_weeklySeries, series);
+        if (row < 0)
+        {
+            throw new InvalidOperationException($"weekly series {series} was not recorded; MonteCarloOptions.WeeklySeries chose {_weeklySeries.Length} others");
+        }
+
+        return _weekly.AsSpan(((((row * _weeks) + week) * 2) + which) * Trials, Trials);
     }
 
     /// <summary>Tonnes shipped on <paramref name="lane"/> in calendar month <paramref name="month"/> of the run, one value per trial.</summary>
     public ReadOnlySpan<double> MonthlyLaneFlow(int lane, int month)
     {
-        if (_monthly is null)
+        if (!HasMonthlyLaneFlows)
         {
             throw new InvalidOperationException("monthly lane flows were not recorded; set MonteCarloOptions.RecordMonthlyLaneFlows");
         }
 
-        return _monthly.AsSpan(((lane * _months) + month) * Trials, Trials);
+        return Monthly(lane, month);
     }
 
     /// <summary>
     /// Mean price (USD/t) of market <paramref name="market"/> (an index into the network's markets) over the steps
     /// of calendar month <paramref name="month"/>, one value per trial.
     /// </summary>
-    public ReadOnlySpan<double> MonthlyMarketPrice(int market, int month) => MonthlyLaneFlow(Layout.LaneCount + market, month);
+    public ReadOnlySpan<double> MonthlyMarketPrice(int market, int month)
+    {
+        if (_monthly is null)
+        {
+            throw new InvalidOperationException("monthly prices were not recorded; set MonteCarloOptions.RecordMonthlyPrices");
+        }
+
+        return Monthly(_monthlyLanes + market, month);
+    }
+
+    /// <summary>Row <paramref name="row"/> (a lane, then the markets) of the monthly series in month <paramref name="month"/>.</summary>
+    private ReadOnlySpan<double> Monthly(int row, int month) => _monthly.AsSpan(((row * _months) + month) * Trials, Trials);
 
     /// <summary>The scenario run.</summary>
     public CompiledScenario Scenario { get; }
@@ -87,6 +118,21 @@ public sealed class ScenarioResult
     public bool HasTrialValues => _values is not null;
 
     /// <summary>
+    /// This result with the weekly series of <paramref name="rerun"/>: the same scenario's trials run again (same seed,
+    /// so the same draws and numbers) recording the weekly series this run did not keep.
+    /// </summary>
+    internal ScenarioResult WithWeeklySeries(ScenarioResult rerun)
+    {
+        if (rerun.Scenario != Scenario || rerun.Trials != Trials || rerun._weekly is null)
+        {
+            throw new ArgumentException("the rerun must be of the same scenario and trials, with weekly series", nameof(rerun));
+        }
+
+        return new ScenarioResult(Scenario, Layout, Trials, _values, _monthly, _months, rerun._weekly, rerun._weeks, rerun._weeklySeries,
+            _monthlyLanes > 0);
+    }
+
+    /// <summary>
     /// The trials of <paramref name="parts"/> (consecutive batches of one scenario, in order) as one result: the same
     /// values a single run of all their trials gives.
     /// </summary>
@@ -95,7 +141,7 @@ public sealed class ScenarioResult
         var first = parts[0];
         int trials = parts.Sum(p => p.Trials);
         return new ScenarioResult(first.Scenario, first.Layout, trials, Join(parts, p => p._values, trials), Join(parts, p => p._monthly, trials),
-            first._months, Join(parts, p => p._weekly, trials), first._weeks);
+            first._months, Join(parts, p => p._weekly, trials), first._weeks, first._weeklySeries, first._monthlyLanes > 0);
     }
 
     /// <summary>Column-major arrays of the parts joined column by column.</summary>

@@ -16,16 +16,16 @@ internal sealed class TrialBlockRunner
     private readonly ITrialKernel _kernel;
     private readonly int _rowWidth;
 
-    public TrialBlockRunner(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
-        bool recordWeeklySeries = false, int lanes = KernelWidth.Auto, ParameterOverrides? overrides = null, TrialBlockRunner? shareWith = null)
+    public TrialBlockRunner(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, MonthlySeries monthly = MonthlySeries.None,
+        int[]? weeklySeries = null, int lanes = KernelWidth.Auto, ParameterOverrides? overrides = null, TrialBlockRunner? shareWith = null)
     {
         // Sharing a runner's block state (another scenario's, run in turn by the same worker) needs the same width.
         _kernel = KernelWidth.CreateKernel(shareWith?._kernel.Width ?? (lanes == KernelWidth.Auto ? KernelWidth.Best : lanes), network, scenario, layout,
-            recordMonthlyLaneFlows, recordWeeklySeries, shareWith?._kernel);
+            monthly, weeklySeries, shareWith?._kernel);
         _kernel.UseOverrides(overrides);
         _rowWidth = layout.Width;
-        MonthlyWidth = recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0;
-        WeeklyWidth = recordWeeklySeries ? layout.DemandSeries.Count * network.WeekCount * 2 : 0;
+        MonthlyWidth = network.MonthlyWidth(monthly);
+        WeeklyWidth = (weeklySeries?.Length ?? 0) * network.WeekCount * 2;
         Rows = new double[BlockTrials * layout.Width];
         Monthly = new double[BlockTrials * MonthlyWidth];
         Weekly = new double[BlockTrials * WeeklyWidth];

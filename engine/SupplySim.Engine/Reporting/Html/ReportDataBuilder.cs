@@ -20,7 +20,7 @@ internal static class ReportDataBuilder
             var result = report.Results[s];
             scenarios.Add(new ReportScenario(result.Scenario.Id, result.Scenario.Description, EventStarts(network, result.Scenario),
                 SectorRows(report, s), LaneFlows(report, s), result.HasWeeklySeries ? [.. fans.Select(f => Fan(result, f, network.WeekCount))] : [],
-                network.MarketCount > 0 && result.HasMonthlyLaneFlows ? PriceFans(network, result) : null));
+                network.MarketCount > 0 && result.HasMonthlyPrices ? PriceFans(network, result) : null));
         }
 
         return new ReportData(network.Name, network.Start, network.Steps * network.StepDays, report.Seed, report.Trials,
@@ -76,8 +76,8 @@ internal static class ReportDataBuilder
         return flows;
     }
 
-    /// <summary>Series indices of the key consumers, in network order.</summary>
-    private static int[] KeySeries(RunReport report, int maxFans)
+    /// <summary>Series indices of the key consumers, in network order (what <see cref="ReportData.FromRun"/> charts).</summary>
+    public static int[] KeySeries(RunReport report, int maxFans)
     {
         var network = report.Model.Network;
         var layout = report.Results[0].Layout;

@@ -18,20 +18,26 @@ internal sealed partial class TrialKernel<T, TMask>
         _laneMonthly[cell] = AddWhere(mask, _laneMonthly[cell], amount);
     }
 
-    /// <summary>Adds today's price of market <paramref name="market"/> to its month (after the lanes' months; averaged on output).</summary>
+    /// <summary>Adds today's price of market <paramref name="market"/> to its month (after the lanes' months, if recorded; averaged on output).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordMonthlyPrice(int market, int step, T price)
     {
-        int cell = ((_net.LaneCount + market) * _months) + _net.MonthOfStep[step];
+        int cell = ((_monthlyLanes + market) * _months) + _net.MonthOfStep[step];
         _laneMonthly[cell] += price;
     }
 
-    /// <summary>Adds one step to the weekly series of a demand slot: end-of-day cover in days, demand and met tonnes.</summary>
+    /// <summary>Adds one step to the weekly series of a demand slot (if recorded): end-of-day cover in days, demand and met tonnes.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordWeek(int slot, int h, int step, T demand, T met)
     {
+        int row = _weeklyRow[slot];
+        if (row < 0)
+        {
+            return;
+        }
+
         int week = (int)(step * _stepDays / 7);
-        int cell = (slot * _weeks) + week;
+        int cell = (row * _weeks) + week;
         var mean = _s.MeanNeed[h];
         _weekly[cell * 2] += Where(Gt(mean, T.Zero), TotalStock(h) / mean, T.Zero) * _stepDays;
         _weekly[(cell * 2) + 1] += met;
@@ -41,7 +47,7 @@ internal sealed partial class TrialKernel<T, TMask>
     /// <summary>One lane's monthly series: tonnes per lane and month as summed, prices as the mean over the month's steps.</summary>
     private void WriteMonthlyLaneFlows(int lane, Span<double> output)
     {
-        int flowCells = _net.LaneCount * _months;
+        int flowCells = _monthlyLanes * _months;
         for (int cell = 0; cell < _laneMonthly.Length; cell++)
         {
             double value = At(_laneMonthly, cell, lane);

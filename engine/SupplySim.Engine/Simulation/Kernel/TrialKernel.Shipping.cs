@@ -298,7 +298,7 @@ internal sealed partial class TrialKernel<T, TMask>
         if (laneIndex >= 0)
         {
             s.LaneShipped[laneIndex] = AddWhere(mask, s.LaneShipped[laneIndex], amount);
-            if (_months > 0)
+            if (_monthlyLanes > 0)
             {
                 RecordMonthlyFlow(laneIndex, step, amount, mask);
             }

@@ -74,11 +74,17 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly T[] _laneMonthly;
     private readonly int _months;
 
+    /// <summary>Lanes whose monthly flows are recorded: all, or none when only prices are (<see cref="MonthlySeries"/>).</summary>
+    private readonly int _monthlyLanes;
+
     /// <summary>Steps in each calendar month of the run (to average monthly prices).</summary>
     private readonly int[] _stepsInMonth;
 
-    /// <summary>Weekly cover-days sum and met tonnes per demand slot, <c>[(slot * weeks + week) * 2 + 0|1]</c>; empty unless recording.</summary>
+    /// <summary>Weekly cover-days sum and met tonnes per recorded demand slot, <c>[(row * weeks + week) * 2 + 0|1]</c>; empty unless recording.</summary>
     private readonly T[] _weekly;
+
+    /// <summary>Per demand slot, its row in <see cref="_weekly"/>, or -1 when the slot is not recorded.</summary>
+    private readonly int[] _weeklyRow;
     private readonly T[] _weekDemand;
     private readonly int _weeks;
 
@@ -95,12 +101,12 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     /// <param name="network">The network.</param>
     /// <param name="scenario">The scenario the kernel runs.</param>
     /// <param name="layout">The scenario's full (kernel) layout.</param>
-    /// <param name="recordMonthlyLaneFlows">Keep each trial's monthly lane flows.</param>
-    /// <param name="recordWeeklySeries">Keep each trial's weekly cover and fill.</param>
+    /// <param name="monthly">What each trial keeps per month: lane flows and prices, prices, or nothing.</param>
+    /// <param name="weeklySeries">The demand slots whose weekly cover and fill each trial keeps, ascending; null or empty for none.</param>
     /// <param name="shareWith">A kernel of the same width and network whose network-sized block state this one shares
     /// (see <see cref="KernelScratch{T, TMask}"/>); the two must never run at the same time.</param>
-    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows = false,
-        bool recordWeeklySeries = false, ITrialKernel? shareWith = null)
+    public TrialKernel(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, MonthlySeries monthly = MonthlySeries.None,
+        int[]? weeklySeries = null, ITrialKernel? shareWith = null)
     {
         var share = shareWith as TrialKernel<T, TMask>;
         if ((shareWith is not null && share is null) || (share is not null && share._net != network))
@@ -108,8 +114,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
             throw new ArgumentException("a kernel shares state only with a kernel of the same width and network", nameof(shareWith));
         }
 
-        _months = recordMonthlyLaneFlows ? network.MonthCount : 0;
-        _laneMonthly = new T[recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0];
+        _months = monthly == MonthlySeries.None ? 0 : network.MonthCount;
+        _monthlyLanes = monthly == MonthlySeries.LaneFlowsAndPrices ? network.LaneCount : 0;
+        _laneMonthly = new T[network.MonthlyWidth(monthly)];
         _stepsInMonth = new int[network.MonthCount];
         foreach (int month in network.MonthOfStep)
         {
@@ -119,9 +126,16 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _arrivalsTaken = new T[ArrivalChunkArcs * network.OriginCount];
         _draw = new TrialParameterDraw(network.Parameters, network.Correlations);
         _trialValues = new double[network.Parameters.Count];
-        _weeks = recordWeeklySeries ? network.WeekCount : 0;
-        _weekly = new T[layout.DemandHoldings.Length * _weeks * 2];
-        _weekDemand = new T[layout.DemandHoldings.Length * _weeks];
+        weeklySeries ??= [];
+        _weeks = weeklySeries.Length > 0 ? network.WeekCount : 0;
+        _weekly = new T[weeklySeries.Length * _weeks * 2];
+        _weekDemand = new T[weeklySeries.Length * _weeks];
+        _weeklyRow = new int[layout.DemandHoldings.Length];
+        Array.Fill(_weeklyRow, -1);
+        for (int row = 0; row < weeklySeries.Length; row++)
+        {
+            _weeklyRow[weeklySeries[row]] = row;
+        }
         _net = network;
         _scenario = scenario;
         _replannedNodes = [.. scenario.Events.Where(e => e.Kind == EventKind.CapacityChange).Select(e => e.Nodes[0]).Distinct().Order()];
@@ -180,11 +194,10 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     /// Bytes a kernel of this width allocates for <paramref name="scenario"/> (its block state; the small index
     /// arrays aside) and, when recording, its monthly and weekly series.
     /// </summary>
-    public static long BytesFor(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, bool recordMonthlyLaneFlows,
-        bool recordWeeklySeries, bool shared = false)
+    public static long BytesFor(CompiledNetwork network, CompiledScenario scenario, MetricLayout layout, MonthlySeries monthly,
+        int weeklySeries, bool shared = false)
     {
-        long series = (recordMonthlyLaneFlows ? network.MonthlySeriesWidth : 0) +
-                      (recordWeeklySeries ? layout.DemandHoldings.Length * (long)network.WeekCount * 3 : 0);
+        long series = network.MonthlyWidth(monthly) + (weeklySeries * (long)network.WeekCount * 3);
         long own = KernelScratch<T, TMask>.ScenarioBytesFor(LicenceQueueLayout.For(network, scenario).CellCount, scenario.ControlCount, scenario.Events.Length);
         return own + (shared ? 0 : KernelScratch<T, TMask>.SharedBytesFor(network, layout)) + (series * Unsafe.SizeOf<T>());
     }

@@ -65,7 +65,7 @@ internal static class StreamingMonteCarlo
             throw new ArgumentException("the first scenario must be the baseline", nameof(scenarios));
         }
 
-        if (options.RecordMonthlyLaneFlows || options.RecordWeeklySeries)
+        if (options.Monthly != MonthlySeries.None || options.RecordWeeklySeries)
         {
             throw new ArgumentException("monthly lane flows and weekly series are not streamed; use MonteCarlo.Run", nameof(options));
         }

@@ -10,7 +10,7 @@ internal static class ReportFixtures
 {
     public static RunReport Run(CompiledModel model, int trials, ulong seed, bool weekly = true)
     {
-        var options = new MonteCarloOptions(trials, seed, RecordWeeklySeries: weekly, RecordMonthlyLaneFlows: weekly && model.Network.MarketCount > 0);
+        var options = new MonteCarloOptions(trials, seed, RecordWeeklySeries: weekly) { RecordMonthlyPrices = weekly && model.Network.MarketCount > 0 };
         return new RunReport(model, seed, [.. model.Scenarios.Select(s => MonteCarlo.Run(model, s, options))]);
     }
 

@@ -16,8 +16,9 @@ internal sealed partial class NetworkBuilder
                 maxDays += Math.Min(Parameters.UpperBound(t.Delay[spec.From]), ParameterCompiler.MaxDurationDays);
             }
 
-            // Power-of-two rings let the kernel index by step & (length - 1) instead of a division.
-            pipeLength[arc] = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)StepsFor(maxDays) + 1);
+            // As long as the longest transit, not rounded up to a power of two: a third fewer cells, and the kernel
+            // takes today's slot from a per-step table of step mod length (a few distinct lengths), not a mask.
+            pipeLength[arc] = StepsFor(maxDays) + 1;
         }
 
         // Inbound: arcs a buyer orders on. Outbound: arcs a supplier serves, highest priority (lowest number) first.

@@ -25,6 +25,8 @@ internal sealed class KernelIndex
         BuyerOfArc = [.. Enumerable.Range(0, network.ArcCount).Select(a => (network.ArcTo[a] * m) + network.ArcMaterial[a])];
         ArcDelayParam = [.. network.ArcFrom.Select(from => network.DelayParam[from])];
         ArcPipeMaxSteps = [.. network.ArcPipeLength.Select(length => length - 1)];
+        RingLengths = [.. network.ArcPipeLength.Distinct().Order()];
+        ArcRingClass = [.. network.ArcPipeLength.Select(length => Array.BinarySearch(RingLengths, length))];
         FromTransshipper = [.. network.ArcFrom.Select(from => network.NodeKind[from] == NodeKind.Transshipper)];
         ArcFromOrigin = [.. network.ArcFrom.Select(from => network.NodeOrigin[from])];
         ReceivesShipments = new bool[holdings];
@@ -64,6 +66,12 @@ internal sealed class KernelIndex
 
     /// <summary>Per arc: the longest lead in steps its pipeline holds.</summary>
     public int[] ArcPipeMaxSteps { get; }
+
+    /// <summary>The distinct lengths of the arcs' pipeline rings, ascending (a few: lead-time bounds in whole steps).</summary>
+    public int[] RingLengths { get; }
+
+    /// <summary>Per arc: its ring's length as an index into <see cref="RingLengths"/>.</summary>
+    public int[] ArcRingClass { get; }
 
     public bool[] FromTransshipper { get; }
 

@@ -274,7 +274,7 @@ internal sealed partial class TrialKernel<T, TMask>
         int cell = queue.Base[a] + queue.LocalIndex[(k * _arcs) + a];
         var wait = _processingTimes.DrawSteps(k, ref s.LicenceRng[a], applies);
         // Whole steps (never NaN or -0), so the one-instruction minimum equals Math.Min here.
-        Scatter(s.Licence, RingSlot(step, Min(wait, T.Create(ring - 1)), ring), controls, cell, amount, applies);
+        Scatter(s.Licence, RingSlot(step & (ring - 1), Min(wait, T.Create(ring - 1)), ring), controls, cell, amount, applies);
         s.ControlApplied[k] = AddWhere(applies, s.ControlApplied[k], amount);
     }
 
@@ -292,7 +292,7 @@ internal sealed partial class TrialKernel<T, TMask>
         var pipeline = _pipeline;
         int local = pipeline.Slot[(a * _o) + origin];
         System.Diagnostics.Debug.Assert(local >= 0, "an arc ships only origins its supplier can hold");
-        QueueArrival(RingSlot(step, ahead, _arcPipeMaxSteps[a] + 1), pipeline.Width(a), pipeline.Cell[a] + local, amount, mask);
+        QueueArrival(RingSlot(_ringToday[_arcRingClass[a]], ahead, _arcPipeMaxSteps[a] + 1), pipeline.Width(a), pipeline.Cell[a] + local, amount, mask);
         s.NextTransitSteps[a] = Where(mask, DrawTransitSteps(a, mask), ahead);
         int laneIndex = _arcLane[a];
         if (laneIndex >= 0)
@@ -406,10 +406,10 @@ internal sealed partial class TrialKernel<T, TMask>
     private static void AddAt(ref double first, ref long at, ref double amounts, int lane) =>
         Unsafe.Add(ref first, (nint)Unsafe.Add(ref at, lane)) += Unsafe.Add(ref amounts, lane);
 
-    /// <summary>(<paramref name="step"/> + <paramref name="ahead"/>) mod <paramref name="ring"/>, for 0 ≤ ahead &lt; ring (a power of two).</summary>
-    private static T RingSlot(int step, T ahead, int ring)
+    /// <summary>(<paramref name="today"/> + <paramref name="ahead"/>) mod <paramref name="ring"/>, for today's slot <paramref name="today"/> and 0 ≤ ahead &lt; ring.</summary>
+    private static T RingSlot(int today, T ahead, int ring)
     {
-        var slot = T.Create(step & (ring - 1)) + ahead;
+        var slot = T.Create(today) + ahead;
         return Where(Ge(slot, T.Create(ring)), slot - T.Create(ring), slot);
     }
 

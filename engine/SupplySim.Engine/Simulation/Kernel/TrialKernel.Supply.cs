@@ -23,7 +23,8 @@ internal sealed partial class TrialKernel<T, TMask>
         var cellOf = pipeline.Cell;
         var originStart = pipeline.OriginStart;
         var origins = pipeline.Origins;
-        var pipeMaxSteps = _arcPipeMaxSteps;
+        var ringToday = _ringToday;
+        var ringClass = _arcRingClass;
         var taken = _arrivalsTaken;
         int o = _o;
         for (int chunk = 0; chunk < buyerOfArc.Length; chunk += ArrivalChunkArcs)
@@ -31,7 +32,7 @@ internal sealed partial class TrialKernel<T, TMask>
             int end = Math.Min(buyerOfArc.Length, chunk + ArrivalChunkArcs), n = 0;
             for (int a = chunk; a < end; a++)
             {
-                int width = originStart[a + 1] - originStart[a], slot = cellOf[a] + ((step & pipeMaxSteps[a]) * width);
+                int width = originStart[a + 1] - originStart[a], slot = cellOf[a] + (ringToday[ringClass[a]] * width);
                 for (int i = 0; i < width; i++)
                 {
                     taken[n++] = pipe[slot + i];

@@ -51,6 +51,14 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly int[] _arcLane;
     private readonly int[] _arcDelayParam;
     private readonly int[] _arcPipeMaxSteps;
+
+    /// <summary>Per arc, its ring's length class: arcs whose pipelines are equally long share today's slot (<see cref="_ringToday"/>).</summary>
+    private readonly int[] _arcRingClass;
+
+    /// <summary>Per ring length class (<see cref="KernelIndex.RingLengths"/>), today's slot: the step modulo that length.</summary>
+    private readonly int[] _ringToday;
+
+    private readonly int[] _ringLengths;
     private readonly bool[] _fromTransshipper;
     private readonly int[] _arcFromOrigin;
     private readonly int[] _holdingSlot;
@@ -164,6 +172,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _arcLane = network.ArcLane;
         _arcDelayParam = index.ArcDelayParam;
         _arcPipeMaxSteps = index.ArcPipeMaxSteps;
+        _arcRingClass = index.ArcRingClass;
+        _ringLengths = index.RingLengths;
+        _ringToday = new int[_ringLengths.Length];
         _fromTransshipper = index.FromTransshipper;
         _pipeline = network.Pipeline;
         _arcFromOrigin = index.ArcFromOrigin;
@@ -221,6 +232,11 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         for (int step = 0; step < _net.Steps; step++)
         {
             _step = step;
+            for (int c = 0; c < _ringLengths.Length; c++)
+            {
+                _ringToday[c] = step % _ringLengths[c];
+            }
+
             ApplyEvents(step);
             ReceiveArrivals(step);
             MatureLicences(step);

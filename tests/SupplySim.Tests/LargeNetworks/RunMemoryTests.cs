@@ -81,4 +81,31 @@ internal sealed class RunMemoryTests
                 Is.EqualTo(streamed.Total + (streamed.ResultBytes / 1000 * 24)), "streamed: only the chunk grows, to 1,024 trials");
         }
     }
+
+    [Test]
+    public void RunMemory_ReportSeries_CountsTheWeeklySeriesChosenAndPricesWithoutLaneFlows()
+    {
+        // What run --report keeps: on a large network, two consumers' weeks instead of all, and prices instead of every lane's months.
+        var model = TestModels.CompileFile(ShippedFile);
+        var scenarios = model.Scenarios;
+        var network = model.Network;
+        var plain = new MonteCarloOptions(100, 1, MaxDegreeOfParallelism: 1) { Lanes = 4 };
+        int consumers = new MetricLayout(network, scenarios[0]).DemandSeries.Count;
+        long perSeries = network.WeekCount * 2L * sizeof(double) * 100 * scenarios.Count;
+
+        long all = RunMemory.For(model, scenarios, plain with { RecordWeeklySeries = true }, stream: false).ResultBytes;
+        long two = RunMemory.For(model, scenarios, plain with { RecordWeeklySeries = true, WeeklySeries = [0, 3] }, stream: false).ResultBytes;
+        long none = RunMemory.For(model, scenarios, plain, stream: false).ResultBytes;
+        long prices = RunMemory.For(model, scenarios, plain with { RecordMonthlyPrices = true }, stream: false).ResultBytes;
+        long flows = RunMemory.For(model, scenarios, plain with { RecordMonthlyLaneFlows = true }, stream: false).ResultBytes;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(all - none, Is.EqualTo(consumers * perSeries));
+            Assert.That(two - none, Is.EqualTo(2 * perSeries));
+            Assert.That(prices - none, Is.EqualTo(network.MarketCount * (long)network.MonthCount * sizeof(double) * 100 * scenarios.Count));
+            Assert.That(flows - none, Is.EqualTo(network.MonthlySeriesWidth * (long)sizeof(double) * 100 * scenarios.Count));
+            Assert.That(network.MarketCount, Is.GreaterThan(0), "the shipped file has markets, so prices are counted");
+        }
+    }
 }

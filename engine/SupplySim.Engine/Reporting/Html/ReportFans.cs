@@ -30,10 +30,16 @@ internal static class ReportFans
     public static RunReport RecordKeySeries(RunReport report, MonteCarloOptions options, int maxFans,
         Func<CompiledScenario, MonteCarloOptions, ScenarioResult> run)
     {
-        // The rerun keeps the fewest columns and no monthly series: only its weekly series are used, the rest are this run's.
+        // The rerun keeps the fewest columns and no monthly series: only its weekly series are used, the rest are this
+        // run's. As many trials as the report has (a precision run may have stopped before options.Trials).
         var rerun = options with
         {
-            RecordWeeklySeries = true, RecordMonthlyLaneFlows = false, RecordMonthlyPrices = false, WeeklySeries = ReportDataBuilder.KeySeries(report, maxFans), Detail = MetricDetail.Sectors,
+            Trials = report.Trials,
+            RecordWeeklySeries = true,
+            WeeklySeries = ReportDataBuilder.KeySeries(report, maxFans),
+            RecordMonthlyLaneFlows = false,
+            RecordMonthlyPrices = false,
+            Detail = MetricDetail.Sectors,
         };
         return report.WithWeeklySeries([.. report.Results.Select(result => run(result.Scenario, rerun))]);
     }

@@ -158,7 +158,7 @@ internal static class RunCommand
         // A report draws weekly cover and fill, and with markets the monthly prices.
         // When every consumer's weekly series would be too many, the run keeps none and the key consumers' come from a
         // second run of the same trials (ReportFans).
-        bool fansInOnePass = reportPath is not null && ReportFans.AllSeriesBytes(model.Network, scenarios, trials) <= ReportFans.OnePassBytes;
+        bool fansInOnePass = reportPath is not null && ReportFans.AllSeriesBytes(model.Network, fullLayout, scenarios.Count, trials) <= ReportFans.OnePassBytes;
         var options = new MonteCarloOptions(trials, seed, threads, RecordWeeklySeries: fansInOnePass)
         {
             Posterior = posterior, Detail = keep, RecordMonthlyPrices = reportPath is not null && model.Network.MarketCount > 0,

@@ -13,8 +13,8 @@ public sealed class ScenarioResult
     private readonly double[]? _monthly;
     private readonly int _months;
 
-    /// <summary>Lanes at the head of <see cref="_monthly"/>: all of the layout's, or none when only prices were recorded.</summary>
-    private readonly int _monthlyLanes;
+    /// <summary>Whether <see cref="_monthly"/> starts with every lane's flows (else it holds only the markets' prices).</summary>
+    private readonly bool _monthlyLaneFlows;
 
     private readonly double[]? _weekly;
     private readonly int _weeks;
@@ -23,12 +23,12 @@ public sealed class ScenarioResult
     private readonly int[] _weeklySeries;
 
     internal ScenarioResult(CompiledScenario scenario, MetricLayout layout, int trials, double[]? values, double[]? monthly, int months,
-        double[]? weekly, int weeks, int[]? weeklySeries = null, bool monthlyLaneFlows = true)
+        double[]? weekly, int weeks, int[] weeklySeries, bool monthlyLaneFlows)
     {
-        _monthlyLanes = monthly is not null && monthlyLaneFlows ? layout.LaneCount : 0;
+        _monthlyLaneFlows = monthly is not null && monthlyLaneFlows;
         _weekly = weekly;
         _weeks = weeks;
-        _weeklySeries = weekly is null ? [] : weeklySeries ?? [.. Enumerable.Range(0, layout.DemandSeries.Count)];
+        _weeklySeries = weekly is null ? [] : weeklySeries;
         Scenario = scenario;
         Layout = layout;
         Trials = trials;
@@ -38,7 +38,7 @@ public sealed class ScenarioResult
     }
 
     /// <summary>True when monthly lane flows were recorded (<see cref="MonteCarloOptions.RecordMonthlyLaneFlows"/>).</summary>
-    public bool HasMonthlyLaneFlows => _monthly is not null && _monthlyLanes == Layout.LaneCount;
+    public bool HasMonthlyLaneFlows => _monthlyLaneFlows;
 
     /// <summary>True when monthly market prices were recorded (<see cref="MonteCarloOptions.RecordMonthlyPrices"/>, or with the lane flows).</summary>
     public bool HasMonthlyPrices => _monthly is not null;
@@ -96,7 +96,7 @@ public sealed class ScenarioResult
             throw new InvalidOperationException("monthly prices were not recorded; set MonteCarloOptions.RecordMonthlyPrices");
         }
 
-        return Monthly(_monthlyLanes + market, month);
+        return Monthly((_monthlyLaneFlows ? Layout.LaneCount : 0) + market, month);
     }
 
     /// <summary>Row <paramref name="row"/> (a lane, then the markets) of the monthly series in month <paramref name="month"/>.</summary>
@@ -129,7 +129,7 @@ public sealed class ScenarioResult
         }
 
         return new ScenarioResult(Scenario, Layout, Trials, _values, _monthly, _months, rerun._weekly, rerun._weeks, rerun._weeklySeries,
-            _monthlyLanes > 0);
+            _monthlyLaneFlows);
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ public sealed class ScenarioResult
         var first = parts[0];
         int trials = parts.Sum(p => p.Trials);
         return new ScenarioResult(first.Scenario, first.Layout, trials, Join(parts, p => p._values, trials), Join(parts, p => p._monthly, trials),
-            first._months, Join(parts, p => p._weekly, trials), first._weeks, first._weeklySeries, first._monthlyLanes > 0);
+            first._months, Join(parts, p => p._weekly, trials), first._weeks, first._weeklySeries, first._monthlyLaneFlows);
     }
 
     /// <summary>Column-major arrays of the parts joined column by column.</summary>

@@ -15,9 +15,12 @@ internal static class ReportFans
     /// <summary>Most bytes of weekly series a run keeps to draw its fans in one pass.</summary>
     public const long OnePassBytes = 256L << 20;
 
-    /// <summary>Bytes of weekly series for every consumer of every scenario over <paramref name="trials"/> trials.</summary>
-    public static long AllSeriesBytes(CompiledNetwork network, IReadOnlyList<CompiledScenario> scenarios, int trials) =>
-        scenarios.Sum(s => (long)new MetricLayout(network, s).DemandSeries.Count) * network.WeekCount * 2 * sizeof(double) * trials;
+    /// <summary>
+    /// Bytes of weekly series for every consumer of <paramref name="scenarios"/> scenarios over <paramref name="trials"/>
+    /// trials. The series are the network's demand holdings, the same in every scenario's <paramref name="layout"/>.
+    /// </summary>
+    public static long AllSeriesBytes(CompiledNetwork network, MetricLayout layout, int scenarios, int trials) =>
+        (long)layout.DemandSeries.Count * scenarios * network.WeekCount * 2 * sizeof(double) * trials;
 
     /// <summary>
     /// <paramref name="report"/> (run with <paramref name="options"/>, without weekly series) with the weekly series of its

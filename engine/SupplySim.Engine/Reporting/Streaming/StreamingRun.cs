@@ -66,7 +66,7 @@ internal static class StreamingRun
         ArgumentNullException.ThrowIfNull(outDir);
         options.Validate();
         var layouts = scenarios.Select(s => new MetricLayout(model.Network, s).Select(options.Detail)).ToArray();
-        var results = scenarios.Select((s, i) => new ScenarioResult(s, layouts[i], options.Trials, null, null, 0, null, 0)).ToArray();
+        var results = scenarios.Select((s, i) => new ScenarioResult(s, layouts[i], options.Trials, null, null, 0, null, 0, [], monthlyLaneFlows: false)).ToArray();
         var thresholds = new RunReport(model, options.Seed, results);
         int capacity = StreamingMonteCarlo.ChunkTrialsFor(layouts, chunkTrials, options.Trials);
         var index = new TrialRowIndex(layouts);

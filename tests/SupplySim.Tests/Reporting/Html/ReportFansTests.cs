@@ -75,9 +75,10 @@ internal sealed class ReportFansTests
     public void AllSeriesBytes_ConsumersWeeksTrialsAndScenarios()
     {
         var model = ReportFixtures.Shipped();
-        long consumers = new MetricLayout(model.Network, model.Scenarios[0]).DemandSeries.Count;
+        var layout = new MetricLayout(model.Network, model.Scenarios[0]);
+        long consumers = layout.DemandSeries.Count;
 
-        long bytes = ReportFans.AllSeriesBytes(model.Network, model.Scenarios, 1000);
+        long bytes = ReportFans.AllSeriesBytes(model.Network, layout, model.Scenarios.Count, 1000);
 
         Assert.That(bytes, Is.EqualTo(consumers * model.Network.WeekCount * 2 * 8 * 1000 * model.Scenarios.Count));
     }

@@ -89,6 +89,23 @@ public sealed class RunReport
     public MetricSummary Summary(int scenario, int column) => Cached(scenario, column, paired: false);
 
     /// <summary>
+    /// Mean over trials of column <paramref name="column"/> of scenario <paramref name="scenario"/>'s full layout (every
+    /// column the kernel computes, <see cref="MetricDetail.All"/>): the kept column's summary mean when the run kept every
+    /// column, else from the sums it recorded (<see cref="MonteCarloOptions.RecordColumnMeans"/>).
+    /// </summary>
+    internal double FullColumnMean(int scenario, int column)
+    {
+        var result = Results[scenario];
+        if (result.Layout.Detail == MetricDetail.All)
+        {
+            return Summary(scenario, column).Mean;
+        }
+
+        return result.ColumnSums is { } sums ? sums.Mean(column)
+            : throw new InvalidOperationException($"the run kept {result.Layout.Detail} columns only and recorded no column means (MonteCarloOptions.RecordColumnMeans)");
+    }
+
+    /// <summary>
     /// Summary of (scenario − baseline) trial by trial for a column shared with the baseline, or null for the
     /// baseline itself and for scenario-specific columns.
     /// </summary>

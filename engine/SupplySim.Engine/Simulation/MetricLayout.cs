@@ -126,6 +126,7 @@ public sealed class MetricLayout
         Columns = [.. SourceColumns.Select(c => full.Columns[c])];
         CommonColumnCount = SourceColumns.Count(c => c < full.CommonColumnCount);
         Detail = detail;
+        _full = full;
         DemandSeries = full.DemandSeries;
         DemandHoldings = full.DemandHoldings;
         CoupledNodes = full.CoupledNodes;
@@ -150,6 +151,11 @@ public sealed class MetricLayout
 
     /// <summary>The detail this layout keeps (<see cref="MetricDetail.All"/> for a kernel's layout).</summary>
     public MetricDetail Detail { get; }
+
+    /// <summary>The kernel's layout this one selects from (itself when it keeps every column).</summary>
+    internal MetricLayout Full => _full ?? this;
+
+    private readonly MetricLayout? _full;
 
     /// <summary>For each column, its index in the kernel's row (the identity unless <see cref="Select"/> dropped columns).</summary>
     internal int[] SourceColumns { get; }

@@ -44,12 +44,15 @@ public static class MonteCarlo
         int done = 0;
         // Parallel.For may retire a worker and start another (each calling the initialiser): runners are pooled, so a
         // run builds at most one kernel per thread, which matters when a large network's kernel is hundreds of MB.
-        var runners = new System.Collections.Concurrent.ConcurrentBag<TrialBlockRunner>();
+        // Each worker adds its trials' rows to its own column sums (exact, so merged in any order they give the same means).
+        var runners = new System.Collections.Concurrent.ConcurrentBag<(TrialBlockRunner Runner, ColumnSums? Sums)>();
         Parallel.For(0, chunks, parallel,
             () => runners.TryTake(out var pooled) ? pooled
-                : new TrialBlockRunner(network, scenario, kernelLayout, options.Monthly, weeklySeries, options.Lanes, overrides),
-            (index, _, runner) =>
+                : (new TrialBlockRunner(network, scenario, kernelLayout, options.Monthly, weeklySeries, options.Lanes, overrides),
+                   options.RecordColumnMeans ? new ColumnSums(kernelLayout.Width) : null),
+            (index, _, worker) =>
             {
+                var (runner, sums) = worker;
                 int end = Math.Min(trials, (index + 1) * chunk);
                 for (int first = index * chunk; first < end; first += TrialBlockRunner.BlockTrials)
                 {
@@ -59,6 +62,7 @@ public static class MonteCarlo
                     {
                         int trial = first + i;
                         var row = runner.Rows.AsSpan(i * kernelLayout.Width, kernelLayout.Width);
+                        sums?.Add(row);
                         for (int column = 0; column < width; column++)
                         {
                             values[((long)column * trials) + trial] = row[source[column]];
@@ -79,9 +83,13 @@ public static class MonteCarlo
                 }
 
                 progress?.Report(Interlocked.Add(ref done, end - (index * chunk)));
-                return runner;
+                return worker;
             },
             runners.Add);
-        return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks, weeklySeries, options.RecordMonthlyLaneFlows);
+        var columnSums = options.RecordColumnMeans ? ColumnSums.Combine(runners.Select(worker => worker.Sums)) : null;
+        return new ScenarioResult(scenario, layout, trials, values, monthly, months, weekly, weeks, weeklySeries, options.RecordMonthlyLaneFlows)
+        {
+            ColumnSums = columnSums,
+        };
     }
 }

@@ -23,6 +23,12 @@ public sealed record MonteCarloOptions(int Trials, ulong Seed, int MaxDegreeOfPa
     /// <summary>Which result columns the run keeps (default all); the kernel computes every one regardless.</summary>
     public MetricDetail Detail { get; init; } = MetricDetail.All;
 
+    /// <summary>
+    /// Also keep every column's mean over trials, those <see cref="Detail"/> leaves out included (exact fixed-point sums,
+    /// 16 bytes a column): the report's lane flows and key consumers on a network too large to keep every column.
+    /// </summary>
+    internal bool RecordColumnMeans { get; init; }
+
     /// <summary>Trials per kernel block, 1, 2, 4 or 8, or <see cref="KernelWidth.Auto"/> (tests compare them; the results are the same).</summary>
     internal int Lanes { get; init; }
 

@@ -39,7 +39,9 @@ internal sealed record RunMemory(long KernelBytes, long ResultBytes, long Sketch
 
         long series = network.MonthlyWidth(options.Monthly) +
                       (options.WeeklySeriesFor(kernelLayouts[0]).Length * (long)network.WeekCount * 2);
-        return new RunMemory(workers * perScenario.Max(), ((columns + (series * scenarios.Count)) * options.Trials) * sizeof(double), 0, workers);
+        // Column sums (RecordColumnMeans): one set per worker while it runs, one per scenario kept with its result.
+        long sums = options.RecordColumnMeans ? (workers + scenarios.Count) * kernelLayouts.Max(layout => (long)layout.Width) * ColumnSums.BytesPerColumn : 0;
+        return new RunMemory(workers * perScenario.Max(), (((columns + (series * scenarios.Count)) * options.Trials) * sizeof(double)) + sums, 0, workers);
     }
 
     /// <summary>The terms in MiB, for the memory check's message.</summary>

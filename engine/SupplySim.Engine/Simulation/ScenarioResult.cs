@@ -102,6 +102,9 @@ public sealed class ScenarioResult
     /// <summary>Row <paramref name="row"/> (a lane, then the markets) of the monthly series in month <paramref name="month"/>.</summary>
     private ReadOnlySpan<double> Monthly(int row, int month) => _monthly.AsSpan(((row * _months) + month) * Trials, Trials);
 
+    /// <summary>Every column's sums over trials, when recorded (<see cref="MonteCarloOptions.RecordColumnMeans"/>).</summary>
+    internal ColumnSums? ColumnSums { get; init; }
+
     /// <summary>The scenario run.</summary>
     public CompiledScenario Scenario { get; }
 
@@ -129,7 +132,7 @@ public sealed class ScenarioResult
         }
 
         return new ScenarioResult(Scenario, Layout, Trials, _values, _monthly, _months, rerun._weekly, rerun._weeks, rerun._weeklySeries,
-            _monthlyLaneFlows);
+            _monthlyLaneFlows) { ColumnSums = ColumnSums };
     }
 
     /// <summary>
@@ -141,7 +144,10 @@ public sealed class ScenarioResult
         var first = parts[0];
         int trials = parts.Sum(p => p.Trials);
         return new ScenarioResult(first.Scenario, first.Layout, trials, Join(parts, p => p._values, trials), Join(parts, p => p._monthly, trials),
-            first._months, Join(parts, p => p._weekly, trials), first._weeks, first._weeklySeries, first._monthlyLaneFlows);
+            first._months, Join(parts, p => p._weekly, trials), first._weeks, first._weeklySeries, first._monthlyLaneFlows)
+        {
+            ColumnSums = ColumnSums.Combine(parts.Select(p => p.ColumnSums)),
+        };
     }
 
     /// <summary>Column-major arrays of the parts joined column by column.</summary>

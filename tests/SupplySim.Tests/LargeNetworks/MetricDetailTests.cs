@@ -74,4 +74,29 @@ internal sealed class MetricDetailTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void RunCommand_ReportWithDetailSectors_DrawsLaneFlowsFromColumnMeans()
+    {
+        string dir = Directory.CreateTempSubdirectory("supplysim-detail-report-").FullName;
+        try
+        {
+            var stderr = new StringWriter();
+            string report = Path.Combine(dir, "report.html");
+            int code = Commands.Execute(["run", ShippedFile, "--trials", "8", "--detail", "sectors", "--out", dir, "--report", report], new StringWriter(), stderr);
+
+            Assert.That(code, Is.Zero, stderr.ToString());
+            string html = File.ReadAllText(report);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(html, Does.Contain("<table class=\"lanes\">"), "the lanes the focus scenario changes most");
+                Assert.That(html, Does.Contain("class=\"network\""));
+                Assert.That(File.ReadAllText(Path.Combine(dir, "summary.json")), Does.Not.Contain("\"us-defense-primes\""), "still no consumer entries");
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -15,6 +15,12 @@ internal static class Numbers
 
     public static string AxisPercent(double share) => Axis(share * 100) + "%";
 
+    public static string Tonnes(double tonnes) => (Math.Round(tonnes, 1) + 0.0).ToString("#,0.0", CultureInfo.InvariantCulture);
+
+    public static string SignedTonnes(double tonnes) => (Math.Round(tonnes, 1) + 0.0).ToString("+#,0.0;-#,0.0;0.0", CultureInfo.InvariantCulture);
+
+    public static string SignedPercent(double share) => (Math.Round(share * 100, 1) + 0.0).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
+
     public static string Integer(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary>Wilson score interval (95%) for a proportion <paramref name="share"/> of <paramref name="trials"/>.</summary>

@@ -65,12 +65,11 @@ internal static class ReportDataBuilder
 
     private static List<double> LaneFlows(RunReport report, int s)
     {
-        var layout = report.Results[s].Layout;
+        var layout = report.Results[s].Layout.Full;
         var flows = new List<double>();
         for (int lane = 0; lane < report.Model.Network.LaneCount; lane++)
         {
-            int column = layout.LaneBase + (2 * lane);
-            flows.Add(report.Summary(s, column).Mean);
+            flows.Add(report.FullColumnMean(s, layout.LaneBase + (2 * lane)));
         }
 
         return flows;
@@ -94,7 +93,7 @@ internal static class ReportDataBuilder
             double worst = 0;
             for (int s = 0; s < report.Results.Count; s++)
             {
-                worst = Math.Max(worst, report.Summary(s, (series * width) + Offset(Metric.ShortageFraction)).Mean);
+                worst = Math.Max(worst, report.FullColumnMean(s, (series * width) + Offset(Metric.ShortageFraction)));
             }
 
             candidates.Add((series, worst));

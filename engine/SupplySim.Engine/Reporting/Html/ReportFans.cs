@@ -42,6 +42,7 @@ internal static class ReportFans
             WeeklySeries = ReportDataBuilder.KeySeries(report, maxFans),
             RecordMonthlyLaneFlows = false,
             RecordMonthlyPrices = false,
+            RecordColumnMeans = false,
             Detail = MetricDetail.Sectors,
         };
         return report.WithWeeklySeries([.. report.Results.Select(result => run(result.Scenario, rerun))]);

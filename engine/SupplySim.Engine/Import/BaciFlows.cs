@@ -99,64 +99,75 @@ internal static class BaciFlows
     }
 
     /// <summary>The flows of <paramref name="year"/> (null: the latest year in the file) and <paramref name="products"/> (null: all).</summary>
+    /// <remarks>
+    /// Streams the file: a BACI year is ~11 million rows (~400 MB), and keeping every row's cells took ~12 times the
+    /// file in memory. Each row is judged as it is read (another product, no quantity, an unknown code, below the
+    /// minimum, or a flow) and only flows and counts are kept, per year, since without <paramref name="year"/> the
+    /// year chosen is known only at the end.
+    /// </remarks>
     public static (List<BaciFlow> Flows, int Year, Skipped Skipped) Read(string path, IReadOnlyDictionary<string, string> countries, int? year,
         IReadOnlySet<string>? products, double minimumTonnes)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(countries);
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
-        var header = Cells(lines.FirstOrDefault() ?? "");
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        string headerLine = reader.ReadLine() ?? "";
+        var header = Cells(headerLine);
         int[] at = [.. FlowColumns.Select(name => header.IndexOf(name))];
         if (at.Any(i => i < 0))
         {
-            throw new InvalidDataException($"{path}:1: expected BACI's header t,i,j,k,v,q, found '{lines.FirstOrDefault()}'");
+            throw new InvalidDataException($"{path}:1: expected BACI's header t,i,j,k,v,q, found '{headerLine}'");
         }
 
-        var rows = new List<(int Line, List<string> Cells, int Year)>();
-        for (int n = 1; n < lines.Length; n++)
+        var years = new Dictionary<int, YearRows>();
+        // Codes and products repeat on every row: one string each, not one per row.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var cells = new Range[header.Count + 1];
+        int n = 1;
+        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
-            if (lines[n].Trim().Length == 0)
+            n++;
+            var text = line.AsSpan();
+            if (text.Trim().IsEmpty)
             {
                 continue;
             }
 
-            var cells = Cells(lines[n]);
-            if (cells.Count < header.Count || !int.TryParse(cells[at[0]], NumberStyles.None, CultureInfo.InvariantCulture, out int t))
+            int count = text.Split(cells, ',');
+            if (count < header.Count || !int.TryParse(Cell(text, cells[at[0]]), NumberStyles.None, CultureInfo.InvariantCulture, out int t))
             {
-                throw new InvalidDataException($"{path}:{n + 1}: expected {header.Count} cells with a year first, found '{lines[n]}'");
+                throw new InvalidDataException($"{path}:{n}: expected {header.Count} cells with a year first, found '{line}'");
             }
 
-            rows.Add((n + 1, cells, t));
-        }
-
-        int chosen = year ?? (rows.Count == 0 ? 0 : rows.Max(r => r.Year));
-        var skipped = new Skipped();
-        var flows = new List<BaciFlow>();
-        foreach (var (line, cells, t) in rows)
-        {
-            string product = cells[at[3]];
-            if (t != chosen || (products is not null && !products.Contains(product)))
+            if (year is { } wanted && t != wanted)
             {
-                skipped.Filtered++;
+                Rows(years, t).Skipped.Filtered++;
                 continue;
             }
 
-            string q = cells[at[4]];
+            var rows = Rows(years, t);
+            if (products is not null && !products.Contains(Name(names, Cell(text, cells[at[3]]))))
+            {
+                rows.Skipped.Filtered++;
+                continue;
+            }
+
+            var q = Cell(text, cells[at[4]]);
             // A flow of no tonnes carries nothing: a lane for it would have a share of 0, which a scenario refuses.
             if (q.Length == 0 || q.Equals("NA", StringComparison.OrdinalIgnoreCase) || !double.TryParse(q, NumberStyles.Float, CultureInfo.InvariantCulture, out double tonnes) ||
                 !(tonnes > 0))
             {
-                skipped.NoQuantity++;
+                rows.Skipped.NoQuantity++;
                 continue;
             }
 
-            string exporterCode = cells[at[1]].TrimStart('0'), importerCode = cells[at[2]].TrimStart('0');
+            string exporterCode = Name(names, Cell(text, cells[at[1]]).TrimStart('0')), importerCode = Name(names, Cell(text, cells[at[2]]).TrimStart('0'));
             if (!countries.TryGetValue(exporterCode, out string? exporter) | !countries.TryGetValue(importerCode, out string? importer))
             {
-                skipped.UnknownCodeRows++;
+                rows.Skipped.UnknownCodeRows++;
                 foreach (string code in new[] { exporterCode, importerCode }.Where(c => !countries.ContainsKey(c)))
                 {
-                    skipped.UnknownCodes.Add(code);
+                    rows.Skipped.UnknownCodes.Add(code);
                 }
 
                 continue;
@@ -164,14 +175,54 @@ internal static class BaciFlows
 
             if (tonnes < minimumTonnes || exporter == importer)
             {
-                skipped.BelowMinimum++;
+                rows.Skipped.BelowMinimum++;
                 continue;
             }
 
-            flows.Add(new BaciFlow(exporter!, importer!, product, tonnes));
+            rows.Flows.Add(new BaciFlow(exporter!, importer!, Name(names, Cell(text, cells[at[3]])), tonnes));
         }
 
-        return (flows, chosen, skipped);
+        int chosen = year ?? (years.Count == 0 ? 0 : years.Keys.Max());
+        var result = years.TryGetValue(chosen, out var kept) ? kept : new YearRows();
+        result.Skipped.Filtered += years.Where(y => y.Key != chosen).Sum(y => y.Value.Total);
+        return (result.Flows, chosen, result.Skipped);
+    }
+
+    /// <summary>One year's flows and skipped rows.</summary>
+    private sealed class YearRows
+    {
+        public List<BaciFlow> Flows { get; } = [];
+
+        public Skipped Skipped { get; } = new();
+
+        /// <summary>Every row of the year read, flows and skipped.</summary>
+        public int Total => Flows.Count + Skipped.Filtered + Skipped.NoQuantity + Skipped.UnknownCodeRows + Skipped.BelowMinimum;
+    }
+
+    private static YearRows Rows(Dictionary<int, YearRows> years, int year)
+    {
+        if (!years.TryGetValue(year, out var rows))
+        {
+            years[year] = rows = new YearRows();
+        }
+
+        return rows;
+    }
+
+    /// <summary>A cell's text, trimmed of spaces and quotes as <see cref="Cells"/> trims it.</summary>
+    private static ReadOnlySpan<char> Cell(ReadOnlySpan<char> line, Range cell) => line[cell].Trim().Trim('"').Trim();
+
+    private static string Name(HashSet<string> names, ReadOnlySpan<char> text)
+    {
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out string? name))
+        {
+            return name;
+        }
+
+        name = text.ToString();
+        names.Add(name);
+        return name;
     }
 
     /// <summary>A CSV line's cells, quotes removed (BACI writes the product code quoted to keep its leading zeros).</summary>

@@ -121,6 +121,27 @@ internal sealed class BaciImportTests
         }
     }
 
+    /// <summary>
+    /// Rows are judged as they stream past, before the year is known: the latest year's problems are warned about,
+    /// and every row of another year counts as filtered, whatever else is wrong with it.
+    /// </summary>
+    [Test]
+    public void Import_YearChosenAtTheEnd_OtherYearsRowsCountAsFilteredOnly()
+    {
+        var (latest, latestOut, latestErr, _) = Import();
+        var (earlier, earlierOut, earlierErr, _) = Import("--year", "2021");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(latest, Is.Zero, latestErr);
+            Assert.That(latestOut, Does.Contain("4 flows of 2022 (1 rows of other years or products, 0 below --min-flow"));
+            Assert.That(latestErr, Does.Contain("1 flow(s) without a positive quantity").And.Contain("were skipped: 999"));
+            Assert.That(earlier, Is.Zero, earlierErr);
+            Assert.That(earlierOut, Does.Contain("1 flows of 2021 (6 rows of other years or products, 0 below --min-flow"));
+            Assert.That(earlierErr, Does.Not.Contain("without a positive quantity").And.Not.Contain("999"), "2022's problems are not 2021's");
+        }
+    }
+
     [Test]
     public void Import_AllProducts_KeepsTheLeadingZero()
     {

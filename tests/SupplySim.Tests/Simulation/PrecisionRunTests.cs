@@ -47,6 +47,23 @@ internal sealed class PrecisionRunTests
         }
     }
 
+    /// <summary>A report of a precision run on a large network reads column means; batches must add up to one run's.</summary>
+    [Test]
+    public void Run_ColumnMeans_OfTheBatchesTogether_AreOneRunsToTheBit()
+    {
+        var model = TestModels.Compile(Model);
+        var options = new MonteCarloOptions(3 * PrecisionRun.BatchTrials, Seed: 11) { Detail = MetricDetail.Sectors, RecordColumnMeans = true };
+        var (batched, _) = PrecisionRun.Run(model, model.Scenarios, options, tolerance: 1e-12);
+        var single = model.Scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
+
+        for (int s = 0; s < single.Count; s++)
+        {
+            var (got, want) = (batched[s].ColumnSums!, single[s].ColumnSums!);
+            Assert.That(got.Count, Is.EqualTo(3 * PrecisionRun.BatchTrials));
+            Assert.That(Enumerable.Range(0, got.Width).Select(got.Mean), Is.EqualTo(Enumerable.Range(0, want.Width).Select(want.Mean)));
+        }
+    }
+
     [Test]
     public void Run_PrecisionOption_SaysWhereItStoppedAndWritesThatManyTrials()
     {

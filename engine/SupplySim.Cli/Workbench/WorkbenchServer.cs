@@ -30,6 +30,13 @@ internal sealed record WorkbenchOptions(IReadOnlyList<string> Files, IPAddress H
 
     /// <summary>Most edits in one request.</summary>
     public int MaxEdits { get; init; } = 200;
+
+    /// <summary>
+    /// Most memory one request's simulations may allocate (kernels and kept results, counted before they run): on a
+    /// network of thousands of lanes a trial keeps megabytes, and <see cref="MaxTrials"/> alone would let one request
+    /// take tens of gigabytes.
+    /// </summary>
+    public long MaxRunBytes { get; init; } = 2L << 30;
 }
 
 /// <summary>
@@ -157,6 +164,7 @@ internal sealed class WorkbenchServer : IAsyncDisposable
             return;
         }
 
+        CheckCost(model, model.Find(request.Scenario)!, WhatIf.Options(0, request.Trials, 0), runs: 2);
         var slot = _clients.GetOrAdd(request.Client, _ => new ClientSlot());
         using var cancel = slot.Replace(context.RequestAborted);
         await slot.Gate.WaitAsync(cancel.Token).ConfigureAwait(false);
@@ -226,6 +234,7 @@ internal sealed class WorkbenchServer : IAsyncDisposable
 
         ulong seed = original.Network.DefaultSeed ?? 42;
         var options = new MonteCarloOptions(request.Trials, seed, RecordWeeklySeries: true) { RecordMonthlyPrices = model.Network.MarketCount > 0 };
+        CheckCost(model, scenario, options, runs: 2);
         var results = await Task.Run(() => new[] { model.Scenarios[0], scenario }.Select(s => MonteCarlo.Run(model, s, options, cancellationToken: context.RequestAborted)).ToList(),
             context.RequestAborted).ConfigureAwait(false);
         var data = ReportData.FromRun(new RunReport(model, seed, results));
@@ -254,6 +263,21 @@ internal sealed class WorkbenchServer : IAsyncDisposable
 
         _unchanged[key] = result;
         return result;
+    }
+
+    /// <summary>Refuses a request whose <paramref name="runs"/> runs of <paramref name="scenario"/> would pass <see cref="WorkbenchOptions.MaxRunBytes"/>.</summary>
+    private void CheckCost(CompiledModel model, CompiledScenario scenario, MonteCarloOptions options, int runs)
+    {
+        var memory = RunMemory.For(model, [.. Enumerable.Repeat(scenario, runs)], options, stream: false);
+        if (memory.Total <= _options.MaxRunBytes)
+        {
+            return;
+        }
+
+        long perTrial = Math.Max(1, memory.ResultBytes / options.Trials);
+        long fits = Math.Max(0, (_options.MaxRunBytes - memory.KernelBytes) / perTrial);
+        throw new RequestError(422, $"{options.Trials} trials of this network need about {memory.Total >> 20} MiB ({memory.Describe()}), more than the " +
+            $"{_options.MaxRunBytes >> 20} MiB one request may use; " + (fits > 0 ? $"ask for at most {fits} trials" : "the network is too large for the workbench; use supplysim run"));
     }
 
     private (string Text, CompiledModel Model) Original(string file) => _originals.GetOrAdd(file, name =>

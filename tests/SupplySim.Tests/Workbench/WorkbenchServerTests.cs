@@ -154,6 +154,37 @@ internal sealed class WorkbenchServerTests
         }
     }
 
+    /// <summary>
+    /// What one request may allocate is capped, not only its trials: on a large network a trial keeps megabytes. The
+    /// refusal says how many trials fit, and that many run.
+    /// </summary>
+    [Test]
+    public async Task Run_MoreMemoryThanARequestMayUse_RefusedWithTheTrialsThatFit()
+    {
+        // A cap that holds the kernels (one per core: this machine's count) and half of 5,000 trials' results.
+        var model = TestModels.CompileFile(Path.Combine(_folder, File));
+        var scenario = model.Find(Scenario)!;
+        var cost = SupplySim.Simulation.RunMemory.For(model, [scenario, scenario], WhatIf.Options(0, 5000, 0), stream: false);
+        long cap = cost.KernelBytes + (cost.ResultBytes / 2);
+        await using var capped = await WorkbenchServer.StartAsync(new WorkbenchOptions([Path.Combine(_folder, File)], IPAddress.Loopback, 0) { MaxRunBytes = cap });
+        using var http = new HttpClient { BaseAddress = new Uri(capped.Url) };
+        var field = await StartField();
+
+        using var refused = await http.PostAsJsonAsync("/api/run", Request(field, "2025-10-04", trials: 5000));
+        string message = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+        var fits = System.Text.RegularExpressions.Regex.Match(message, "ask for at most ([0-9]+) trials");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), message);
+        Assert.That(message, Does.Contain($"more than the {cap >> 20} MiB one request may use"));
+        Assert.That(fits.Success, Is.True, message);
+        int trials = int.Parse(fits.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.That(trials, Is.InRange(2400, 2500), "half the trials' results fit");
+
+        using var accepted = await http.PostAsJsonAsync("/api/run", Request(field, "2025-10-04", trials));
+        string body = await accepted.Content.ReadAsStringAsync();
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(JsonDocument.Parse(body.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("trials").GetInt32(), Is.EqualTo(trials));
+    }
+
     private static IEnumerable<TestCaseData> BadRequests()
     {
         yield return new TestCaseData("garbage", "not JSON at all {{{", HttpStatusCode.BadRequest, "not JSON").SetName("Post_Garbage_400");

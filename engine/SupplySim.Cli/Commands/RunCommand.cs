@@ -169,6 +169,19 @@ internal static class RunCommand
             return ExitCodes.InvalidScenario;
         }
 
+        ScenarioResult RunOne(CompiledScenario scenario, MonteCarloOptions with, IProgress<int>? progress)
+        {
+            var result = MonteCarlo.Run(model, scenario, with, progress);
+            if (memory.KernelBytes >= LargeKernelBytes)
+            {
+                // The scenario's kernels (pinned arrays, hundreds of MB on a large network) are garbage now;
+                // collected before the next scenario builds its own, the peak holds one set, not one per scenario.
+                GC.Collect();
+            }
+
+            return result;
+        }
+
         var started = System.Diagnostics.Stopwatch.StartNew();
         // Every file of the run is replaced together, only once all are complete.
         using var files = new PendingFiles();
@@ -185,13 +198,7 @@ internal static class RunCommand
                 var done = new List<ScenarioResult>();
                 foreach (var scenario in scenarios)
                 {
-                    done.Add(MonteCarlo.Run(model, scenario, options, sink((long)done.Count * trials)));
-                    if (memory.KernelBytes >= LargeKernelBytes)
-                    {
-                        // The scenario's kernels (pinned arrays, hundreds of MB on a large network) are garbage now;
-                        // collected before the next scenario builds its own, the peak holds one set, not one per scenario.
-                        GC.Collect();
-                    }
+                    done.Add(RunOne(scenario, options, sink((long)done.Count * trials)));
                 }
 
                 return done;
@@ -238,7 +245,7 @@ internal static class RunCommand
                 var results = report;
                 report = LiveProgress.Run(stderr, "simulating again for the key consumers' weekly series", "trials", (long)scenarios.Count * trials,
                     sink => ReportFans.RecordKeySeries(results, options, ReportData.DefaultMaxFans,
-                        (scenario, rerun) => MonteCarlo.Run(model, scenario, rerun, sink((long)scenarios.IndexOf(scenario) * trials))));
+                        (scenario, rerun) => RunOne(scenario, rerun, sink((long)scenarios.IndexOf(scenario) * trials))));
             }
 
             ReportCommand.WriteForRun(report, outDir, reportPath, focus, files);

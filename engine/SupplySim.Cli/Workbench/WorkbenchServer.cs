@@ -51,7 +51,7 @@ internal sealed class WorkbenchServer : IAsyncDisposable
     private readonly WorkbenchOptions _options;
     private readonly ConcurrentDictionary<string, (string Text, CompiledModel Model)> _originals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ClientSlot> _clients = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string File, string Scenario, long First, int Trials), ScenarioResult> _unchanged = new();
+    private readonly UnchangedRuns _unchanged;
     private const int MaxUnchangedRuns = 8;
     private readonly Dictionary<string, string> _files;
 
@@ -59,6 +59,7 @@ internal sealed class WorkbenchServer : IAsyncDisposable
     {
         _app = app;
         _options = options;
+        _unchanged = new UnchangedRuns(MaxUnchangedRuns, options.MaxRunBytes);
         _files = options.Files.ToDictionary(f => Path.GetFileName(f), f => f, StringComparer.Ordinal);
     }
 
@@ -245,25 +246,11 @@ internal sealed class WorkbenchServer : IAsyncDisposable
 
     /// <summary>
     /// The unchanged scenario's run of a batch, computed once: every edit of the same scenario is compared with the same
-    /// trials, so only the edited run is new (a few recent batches are kept; about 25 MB each at 1,000 trials).
+    /// trials, so only the edited run is new (recent batches are kept within MaxUnchangedRuns and WorkbenchOptions.MaxRunBytes).
     /// </summary>
-    private ScenarioResult Unchanged(string file, CompiledModel original, string scenario, MonteCarloOptions options, CancellationToken cancellationToken)
-    {
-        var key = (file, scenario, options.FirstTrial, options.Trials);
-        if (_unchanged.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var result = MonteCarlo.Run(original, original.Find(scenario)!, options, cancellationToken: cancellationToken);
-        if (_unchanged.Count >= MaxUnchangedRuns)
-        {
-            _unchanged.Clear();
-        }
-
-        _unchanged[key] = result;
-        return result;
-    }
+    private ScenarioResult Unchanged(string file, CompiledModel original, string scenario, MonteCarloOptions options, CancellationToken cancellationToken) =>
+        _unchanged.GetOrRun((file, scenario, options.FirstTrial, options.Trials),
+            () => MonteCarlo.Run(original, original.Find(scenario)!, options, cancellationToken: cancellationToken));
 
     /// <summary>Refuses a request whose <paramref name="runs"/> runs of <paramref name="scenario"/> would pass <see cref="WorkbenchOptions.MaxRunBytes"/>.</summary>
     private void CheckCost(CompiledModel model, CompiledScenario scenario, MonteCarloOptions options, int runs)

@@ -102,6 +102,11 @@ public sealed class ScenarioResult
     /// <summary>Row <paramref name="row"/> (a lane, then the markets) of the monthly series in month <paramref name="month"/>.</summary>
     private ReadOnlySpan<double> Monthly(int row, int month) => _monthly.AsSpan(((row * _months) + month) * Trials, Trials);
 
+    /// <summary>Bytes of the per-trial values, series and column sums this result holds (what keeping it costs).</summary>
+    internal long HeldBytes =>
+        (((long)(_values?.Length ?? 0) + (_monthly?.Length ?? 0) + (_weekly?.Length ?? 0)) * sizeof(double)) +
+        ((long)(ColumnSums?.Width ?? 0) * ColumnSums.BytesPerColumn);
+
     /// <summary>Every column's sums over trials, when recorded (<see cref="MonteCarloOptions.RecordColumnMeans"/>).</summary>
     internal ColumnSums? ColumnSums { get; init; }
 

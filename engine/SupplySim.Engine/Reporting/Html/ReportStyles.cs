@@ -14,6 +14,7 @@ internal static class ReportStyles
         th, td { border: 1px solid #d9d9d9; padding: 3px 7px; text-align: left; vertical-align: top; }
         th { background: #f2f2f2; font-weight: 600; }
         td { white-space: nowrap; }
+        table.lanes td:nth-child(n+4) { text-align: right; font-variant-numeric: tabular-nums; }
         td.num { text-align: right; }
         td small { color: #555; }
         .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 7px; border-radius: 2px; vertical-align: -1px; }

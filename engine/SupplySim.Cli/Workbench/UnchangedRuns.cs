@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SupplySim.Simulation;
 
 namespace SupplySim.Cli.Workbench;
@@ -10,23 +9,45 @@ namespace SupplySim.Cli.Workbench;
 /// </summary>
 internal sealed class UnchangedRuns(int maxRuns, long maxBytes)
 {
-    private readonly ConcurrentDictionary<(string File, string Scenario, long First, int Trials), ScenarioResult> _runs = new();
+    private readonly Dictionary<(string File, string Scenario, long First, int Trials), ScenarioResult> _runs = [];
     private long _bytes;
 
     /// <summary>Runs kept.</summary>
-    public int Count => _runs.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_runs)
+            {
+                return _runs.Count;
+            }
+        }
+    }
 
     /// <summary>Bytes of per-trial values the kept runs hold.</summary>
-    public long Bytes => Interlocked.Read(ref _bytes);
+    public long Bytes
+    {
+        get
+        {
+            lock (_runs)
+            {
+                return _bytes;
+            }
+        }
+    }
 
     /// <summary>The run of <paramref name="key"/>: kept, or made by <paramref name="run"/> and kept when it fits.</summary>
     public ScenarioResult GetOrRun((string File, string Scenario, long First, int Trials) key, Func<ScenarioResult> run)
     {
-        if (_runs.TryGetValue(key, out var cached))
+        lock (_runs)
         {
-            return cached;
+            if (_runs.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
         }
 
+        // Simulated outside the lock: another client's what-if need not wait for this one.
         var result = run();
         long size = result.HeldBytes;
         if (size > maxBytes)

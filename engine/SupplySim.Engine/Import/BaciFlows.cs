@@ -146,7 +146,8 @@ internal static class BaciFlows
             }
 
             var rows = Rows(years, t);
-            if (products is not null && !products.Contains(Name(names, Cell(text, cells[at[3]]))))
+            string product = Name(names, Cell(text, cells[at[3]]));
+            if (products is not null && !products.Contains(product))
             {
                 rows.Skipped.Filtered++;
                 continue;
@@ -179,7 +180,7 @@ internal static class BaciFlows
                 continue;
             }
 
-            rows.Flows.Add(new BaciFlow(exporter!, importer!, Name(names, Cell(text, cells[at[3]])), tonnes));
+            rows.Flows.Add(new BaciFlow(exporter!, importer!, product, tonnes));
         }
 
         int chosen = year ?? (years.Count == 0 ? 0 : years.Keys.Max());

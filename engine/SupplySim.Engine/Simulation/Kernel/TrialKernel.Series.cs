@@ -15,7 +15,7 @@ internal sealed partial class TrialKernel<T, TMask>
     private void RecordMonthlyFlow(int lane, int step, T amount, TMask mask)
     {
         int cell = (lane * _months) + _net.MonthOfStep[step];
-        _laneMonthly[cell] = AddWhere(mask, _laneMonthly[cell], amount);
+        _laneMonthly.Span[cell] = AddWhere(mask, _laneMonthly.Span[cell], amount);
     }
 
     /// <summary>Adds today's price of market <paramref name="market"/> to its month (after the lanes' months, if recorded; averaged on output).</summary>
@@ -23,7 +23,7 @@ internal sealed partial class TrialKernel<T, TMask>
     private void RecordMonthlyPrice(int market, int step, T price)
     {
         int cell = ((_monthlyLanes + market) * _months) + _net.MonthOfStep[step];
-        _laneMonthly[cell] += price;
+        _laneMonthly.Span[cell] += price;
     }
 
     /// <summary>Adds one step to the weekly series of a demand slot (if recorded): end-of-day cover in days, demand and met tonnes.</summary>
@@ -39,9 +39,9 @@ internal sealed partial class TrialKernel<T, TMask>
         int week = (int)(step * _stepDays / 7);
         int cell = (row * _weeks) + week;
         var mean = _s.MeanNeed[h];
-        _weekly[cell * 2] += Where(Gt(mean, T.Zero), TotalStock(h) / mean, T.Zero) * _stepDays;
-        _weekly[(cell * 2) + 1] += met;
-        _weekDemand[cell] += demand;
+        _weekly.Span[cell * 2] += Where(Gt(mean, T.Zero), TotalStock(h) / mean, T.Zero) * _stepDays;
+        _weekly.Span[(cell * 2) + 1] += met;
+        _weekDemand.Span[cell] += demand;
     }
 
     /// <summary>One lane's monthly series: tonnes per lane and month as summed, prices as the mean over the month's steps.</summary>
@@ -50,7 +50,7 @@ internal sealed partial class TrialKernel<T, TMask>
         int flowCells = _monthlyLanes * _months;
         for (int cell = 0; cell < _laneMonthly.Length; cell++)
         {
-            double value = At(_laneMonthly, cell, lane);
+            double value = At(_laneMonthly.Span, cell, lane);
             output[cell] = cell < flowCells ? value : value / _stepsInMonth[cell % _months];
         }
     }
@@ -62,9 +62,9 @@ internal sealed partial class TrialKernel<T, TMask>
         {
             int week = cell % _weeks;
             double daysInWeek = Math.Min(7.0, (_net.Steps * _stepDays) - (week * 7.0));
-            double demand = At(_weekDemand, cell, lane);
-            output[cell * 2] = At(_weekly, cell * 2, lane) / daysInWeek;
-            output[(cell * 2) + 1] = demand > 0 ? Math.Min(1.0, At(_weekly, (cell * 2) + 1, lane) / demand) : 1.0;
+            double demand = At(_weekDemand.Span, cell, lane);
+            output[cell * 2] = At(_weekly.Span, cell * 2, lane) / daysInWeek;
+            output[(cell * 2) + 1] = demand > 0 ? Math.Min(1.0, At(_weekly.Span, (cell * 2) + 1, lane) / demand) : 1.0;
         }
     }
 

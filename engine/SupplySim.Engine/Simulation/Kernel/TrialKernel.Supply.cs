@@ -25,7 +25,7 @@ internal sealed partial class TrialKernel<T, TMask>
         var origins = pipeline.Origins;
         var ringToday = _ringToday;
         var ringClass = _arcRingClass;
-        var taken = _arrivalsTaken;
+        var taken = _arrivalsTaken.Span;
         int o = _o;
         for (int chunk = 0; chunk < buyerOfArc.Length; chunk += ArrivalChunkArcs)
         {

@@ -79,7 +79,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly int[][] _marketHoldings;
 
     /// <summary>Tonnes shipped per lane and calendar month, <c>[lane * months + month]</c>; empty unless recording.</summary>
-    private readonly T[] _laneMonthly;
+    private readonly AlignedArray<T> _laneMonthly;
     private readonly int _months;
 
     /// <summary>Lanes whose monthly flows are recorded: all, or none when only prices are (<see cref="MonthlySeries"/>).</summary>
@@ -89,15 +89,15 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly int[] _stepsInMonth;
 
     /// <summary>Weekly cover-days sum and met tonnes per recorded demand slot, <c>[(row * weeks + week) * 2 + 0|1]</c>; empty unless recording.</summary>
-    private readonly T[] _weekly;
+    private readonly AlignedArray<T> _weekly;
 
     /// <summary>Per demand slot, its row in <see cref="_weekly"/>, or -1 when the slot is not recorded.</summary>
     private readonly int[] _weeklyRow;
-    private readonly T[] _weekDemand;
+    private readonly AlignedArray<T> _weekDemand;
     private readonly int _weeks;
 
     /// <summary>One chunk of arcs' arrivals as <see cref="ReceiveArrivals"/> takes them off the pipeline.</summary>
-    private readonly T[] _arrivalsTaken;
+    private readonly AlignedArray<T> _arrivalsTaken;
 
     /// <summary>Values that replace some per-trial parameters' draws, or null.</summary>
     private ParameterOverrides? _overrides;
@@ -124,20 +124,20 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
 
         _months = monthly == MonthlySeries.None ? 0 : network.MonthCount;
         _monthlyLanes = monthly == MonthlySeries.LaneFlowsAndPrices ? network.LaneCount : 0;
-        _laneMonthly = new T[network.MonthlyWidth(monthly)];
+        _laneMonthly = new AlignedArray<T>(network.MonthlyWidth(monthly));
         _stepsInMonth = new int[network.MonthCount];
         foreach (int month in network.MonthOfStep)
         {
             _stepsInMonth[month]++;
         }
 
-        _arrivalsTaken = new T[ArrivalChunkArcs * network.OriginCount];
+        _arrivalsTaken = new AlignedArray<T>(ArrivalChunkArcs * network.OriginCount);
         _draw = new TrialParameterDraw(network.Parameters, network.Correlations);
         _trialValues = new double[network.Parameters.Count];
         weeklySeries ??= [];
         _weeks = weeklySeries.Length > 0 ? network.WeekCount : 0;
-        _weekly = new T[weeklySeries.Length * _weeks * 2];
-        _weekDemand = new T[weeklySeries.Length * _weeks];
+        _weekly = new AlignedArray<T>(weeklySeries.Length * _weeks * 2);
+        _weekDemand = new AlignedArray<T>(weeklySeries.Length * _weeks);
         _weeklyRow = new int[layout.DemandHoldings.Length];
         Array.Fill(_weeklyRow, -1);
         for (int row = 0; row < weeklySeries.Length; row++)
@@ -270,9 +270,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _queuedArrivals = 0;
         var values = s.Values;
         values.Clear();
-        Array.Clear(_laneMonthly);
-        Array.Clear(_weekly);
-        Array.Clear(_weekDemand);
+        _laneMonthly.Span.Clear();
+        _weekly.Span.Clear();
+        _weekDemand.Span.Clear();
         int holdings = _net.NodeCount * _m;
         for (int lane = 0; lane < T.Count; lane++)
         {

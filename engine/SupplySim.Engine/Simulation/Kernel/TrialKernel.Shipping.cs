@@ -14,16 +14,16 @@ internal sealed partial class TrialKernel<T, TMask>
     private int _step;
 
     /// <summary>Shipments queued for the pipeline this step (<see cref="QueueArrival"/>): element indices and amounts, per lane.</summary>
-    private readonly long[] _arrivalAt = new long[ArrivalQueueLength];
-    private readonly double[] _arrivalAmounts = new double[ArrivalQueueLength];
+    private readonly AlignedArray<long> _arrivalAt = new(ArrivalQueueLength);
+    private readonly AlignedArray<double> _arrivalAmounts = new(ArrivalQueueLength);
     private int _queuedArrivals;
 
     /// <summary>Lanes of queued shipments before the queue lands early: 32 KB of indices and amounts, in L1 and L2.</summary>
     private const int ArrivalQueueLength = 2048;
 
     /// <summary>Per-lane element indices and amounts of the current scatter.</summary>
-    private readonly long[] _scatterAt = new long[T.Count];
-    private readonly double[] _scatterAmounts = new double[T.Count];
+    private readonly AlignedArray<long> _scatterAt = new(T.Count);
+    private readonly AlignedArray<double> _scatterAmounts = new(T.Count);
 
     private void Ship(int step)
     {
@@ -319,14 +319,14 @@ internal sealed partial class TrialKernel<T, TMask>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void QueueArrival(T slot, int stride, int cell, T amount, TMask mask)
     {
-        if (_queuedArrivals > _arrivalAt.Length - T.Count)
+        if (_queuedArrivals > ArrivalQueueLength - T.Count)
         {
             LandQueuedArrivals();
         }
 
         var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);
-        T.CopyIndicesTo(Where(mask, element, T.Create((double)(_s.Pipe.Length - 1) * T.Count)), _arrivalAt.AsSpan(_queuedArrivals, T.Count));
-        T.CopyTo(amount, _arrivalAmounts.AsSpan(_queuedArrivals, T.Count));
+        T.CopyIndicesTo(Where(mask, element, T.Create((double)(_s.Pipe.Length - 1) * T.Count)), _arrivalAt.Span.Slice(_queuedArrivals, T.Count));
+        T.CopyTo(amount, _arrivalAmounts.Span.Slice(_queuedArrivals, T.Count));
         _queuedArrivals += T.Count;
     }
 
@@ -334,8 +334,8 @@ internal sealed partial class TrialKernel<T, TMask>
     private void LandQueuedArrivals()
     {
         ref double first = ref FirstDouble(_s.Pipe);
-        var at = _arrivalAt.AsSpan(0, _queuedArrivals);
-        var amounts = _arrivalAmounts.AsSpan(0, at.Length);
+        var at = _arrivalAt.Span[.._queuedArrivals];
+        var amounts = _arrivalAmounts.Span[..at.Length];
         for (int i = 0; i < at.Length; i++)
         {
             Unsafe.Add(ref first, (nint)at[i]) += amounts[i];
@@ -375,11 +375,11 @@ internal sealed partial class TrialKernel<T, TMask>
         // Index arithmetic in doubles (exact below 2^53): a 64-bit integer multiply is three times slower.
         var element = (slot * T.Create((double)stride * T.Count)) + (T.Create((double)cell * T.Count) + T.Indices);
         // Staged through two small arrays: a local whose lanes were read by address would live on the stack.
-        T.CopyIndicesTo(Where(mask, element, T.Create((double)(items.Length - 1) * T.Count)), _scatterAt);
-        T.CopyTo(amount, _scatterAmounts);
+        T.CopyIndicesTo(Where(mask, element, T.Create((double)(items.Length - 1) * T.Count)), _scatterAt.Span);
+        T.CopyTo(amount, _scatterAmounts.Span);
         ref double first = ref FirstDouble(items);
-        ref long at = ref MemoryMarshal.GetArrayDataReference(_scatterAt);
-        ref double amounts = ref MemoryMarshal.GetArrayDataReference(_scatterAmounts);
+        ref long at = ref MemoryMarshal.GetReference(_scatterAt.Span);
+        ref double amounts = ref MemoryMarshal.GetReference(_scatterAmounts.Span);
         // Unrolled by hand (the JIT keeps a loop of eight): T.Count is a constant, so each width keeps only its lanes.
         AddAt(ref first, ref at, ref amounts, 0);
         if (T.Count > 1)

@@ -34,8 +34,20 @@ internal sealed class CompiledEvent
 
     public int ThirdParam { get; init; } = -1;
 
-    /// <summary>Linear ramp length in steps (capacity change).</summary>
+    /// <summary>
+    /// Capacity change: the longest linear ramp in steps (the ramp's upper bound), so the steps that must be re-derived
+    /// are known before any trial; 0 when there is no ramp.
+    /// </summary>
     public int RampSteps { get; init; }
+
+    /// <summary>Capacity change: the ramp's length in days, drawn per trial like any parameter; -1 without a ramp.</summary>
+    public int RampParam { get; init; } = -1;
+
+    /// <summary>
+    /// Disruption: the longest outage in steps. Outages start only inside the event's window but run their drawn
+    /// duration, so the kernel re-derives state until this many steps after the window ends.
+    /// </summary>
+    public int LongestOutageSteps { get; init; }
 
     /// <summary>Disruption: random-stream key, so outages are the same draws in every scenario that has the event.</summary>
     public ulong StreamKey { get; init; }

@@ -3,8 +3,9 @@ namespace SupplySim.Model;
 /// <summary>
 /// The steps on which the kernel must re-derive the state events set (capacities, quotas, leak and interdiction,
 /// lane capacities, demand multipliers, stockpile releases). That state is a function of the trial's parameter
-/// values and the set of active events, except for outages (a draw every step) and ramping capacity changes; so it
-/// changes only when an event starts or ends, or while such a dynamic event is active. On every other step
+/// values and the set of active events, except for outages (a draw every step, and an outage that started inside its
+/// event's window runs its drawn length past the window's end) and ramping capacity changes; so it changes only when
+/// an event starts or ends, or while such a dynamic event is active or an outage may still be running. On every other step
 /// yesterday's derived state still holds and re-deriving it would give the same values.
 /// </summary>
 internal static class EventDerivation
@@ -23,7 +24,7 @@ internal static class EventDerivation
             Mark(derive, ev.EndStep, ev.EndStep + 1);
             if (ev.Kind == EventKind.Disruption)
             {
-                Mark(derive, ev.StartStep, ev.EndStep);
+                Mark(derive, ev.StartStep, ev.EndStep + ev.LongestOutageSteps + 1);
             }
             else if (ev.Kind == EventKind.CapacityChange && ev.RampSteps > 0)
             {

@@ -208,11 +208,13 @@ internal sealed partial class ScenarioCompiler
             return;
         }
 
+        int duration = Param(ev.Duration, path, "duration", 0, ParameterCompiler.MaxDurationDays, perTrial: false);
         _events.Add(new CompiledEvent
         {
             Kind = EventKind.Disruption, StartStep = start, EndStep = end, Nodes = nodes, Lane = lane,
             ValueParam = Param(ev.RatePerYear, path, "rate_per_year", 0, 365),
-            SecondParam = Param(ev.Duration, path, "duration", 0, ParameterCompiler.MaxDurationDays, perTrial: false),
+            SecondParam = duration,
+            LongestOutageSteps = Math.Max(1, builder.StepsFor(Math.Min(builder.Parameters.UpperBound(duration), ParameterCompiler.MaxDurationDays))),
             ThirdParam = ev.CapacityLost is null ? builder.Parameters.Table.AddFixed($"{path}.capacity_lost", 1) : Param(ev.CapacityLost, path, "capacity_lost", 0, 1),
             StreamKey = StableHash.Of(path),
         });
@@ -273,6 +275,7 @@ internal sealed partial class ScenarioCompiler
             ValueParam = Param(ev.Capacity, path, "capacity", 0, NetworkCompiler.MaxQuantity),
             SecondParam = Param(ev.Multiplier, path, "multiplier", 0, 1000),
             RampSteps = ramp < 0 ? 0 : (int)Math.Ceiling(builder.Parameters.UpperBound(ramp) / _net.StepDays),
+            RampParam = ramp,
         });
     }
 

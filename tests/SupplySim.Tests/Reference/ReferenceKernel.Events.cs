@@ -63,7 +63,8 @@ internal sealed partial class ReferenceKernel
         for (int e = 0; e < _scenario.Events.Length; e++)
         {
             var ev = _scenario.Events[e];
-            if (step >= ev.StartStep && step < ev.EndStep)
+            // An outage runs its drawn duration past its event's end; every other event stops there.
+            if (step >= ev.StartStep && (step < ev.EndStep || ev.Kind == EventKind.Disruption))
             {
                 ApplyEvent(ev, e, step);
             }
@@ -117,7 +118,8 @@ internal sealed partial class ReferenceKernel
         int n = ev.Nodes[0];
         double before = _capacity[n];
         double target = ev.ValueParam >= 0 ? _values[ev.ValueParam] : before * _values[ev.SecondParam];
-        double progress = ev.RampSteps > 0 ? Math.Min(1.0, (step - ev.StartStep + 1) / (double)ev.RampSteps) : 1.0;
+        double rampSteps = ev.RampParam >= 0 ? Math.Ceiling(_values[ev.RampParam] / _stepDays) : 0;
+        double progress = ev.RampParam >= 0 ? Math.Min(1.0, (step - ev.StartStep + 1) / rampSteps) : 1.0;
         _capacity[n] = double.IsPositiveInfinity(before) ? target : before + ((target - before) * progress);
         _plannedCapacity[n] = _capacity[n];
     }
@@ -143,7 +145,7 @@ internal sealed partial class ReferenceKernel
     /// </summary>
     private void Disrupt(CompiledEvent ev, int index, int step)
     {
-        if (_outageUntil[index] <= step)
+        if (_outageUntil[index] <= step && step < ev.EndStep)
         {
             double chance = _values[ev.ValueParam] * _stepDays / DaysPerYear;
             if (_disruptionRng[index].NextDouble() < chance)

@@ -76,4 +76,58 @@ internal sealed class CapacityChangeTests
             Assert.That(expanded, Is.EqualTo(100 * 5.0).Within(100));
         }
     }
+
+    /// <summary>
+    /// A push producer doubling from 1 to 2 t/d on day 0 over a ramp drawn per trial from 0–360 days. Over 400 days
+    /// a ramp of R whole days (R ≥ 1) makes Σₖ₌₁..R (1 + k/R) + 2 (400 − R) = 800.5 − R/2 tonnes.
+    /// </summary>
+    private const string RampYaml = """
+        name: uncertain ramp
+        start: 2024-01-01
+        horizon: 400d
+        seed: 7
+        materials:
+          - id: metal
+        nodes:
+          - id: plant
+            kind: producer
+            country: US
+            material: metal
+            capacity: 365 t/yr
+          - id: factory
+            kind: consumer
+            country: US
+            sector: industry
+            demand: {metal: 100 t/yr}
+            initial_inventory: 30d
+        lanes:
+          - {from: plant, to: factory, lead_time: 5d}
+        scenarios:
+          - id: ramp
+            events:
+              - type: capacity_change
+                start: 2024-01-01
+                node: plant
+                capacity: 730 t/yr
+                ramp: {dist: uniform, min: 1d, max: 360d}
+        """;
+
+    [Test]
+    public void Run_UncertainRamp_EachTrialRampsOverItsOwnDrawnLength()
+    {
+        var model = TestModels.Compile(RampYaml);
+        var options = new MonteCarloOptions(12, 5, 1);
+        var produced = MonteCarlo.Run(model, model.Find("ramp")!, options);
+        double[] made = TestModels.Values(produced, EntityKind.Producer, "plant", "metal", Metric.ProducedT);
+        int rampColumn = TrialParameters.Names(model.Network).ToList().FindIndex(name => name.EndsWith("ramp", StringComparison.Ordinal));
+        Assert.That(rampColumn, Is.GreaterThanOrEqualTo(0), "the ramp is an uncertain parameter");
+        double[][] parameters = TrialParameters.Values(model.Network, options);
+        for (int trial = 0; trial < made.Length; trial++)
+        {
+            double rampDays = Math.Ceiling(parameters[trial][rampColumn]);
+            Assert.That(made[trial], Is.EqualTo(800.5 - (rampDays / 2)).Within(1e-6), $"trial {trial}, ramp {rampDays} d");
+        }
+
+        Assert.That(made.Distinct().Count(), Is.GreaterThan(6), "trials draw different ramps");
+    }
 }

@@ -54,7 +54,7 @@ internal sealed partial class TrialKernel<T, TMask>
         for (int e = 0; e < events.Length; e++)
         {
             var ev = events[e];
-            if (step < ev.StartStep || step >= ev.EndStep)
+            if (step < ev.StartStep || (step >= ev.EndStep && ev.Kind != EventKind.Disruption))
             {
                 continue;
             }
@@ -129,9 +129,24 @@ internal sealed partial class TrialKernel<T, TMask>
         int n = ev.Nodes[0];
         var before = _s.Capacity[n];
         var target = ev.ValueParam >= 0 ? _s.Values[ev.ValueParam] : before * _s.Values[ev.SecondParam];
-        double progress = ev.RampSteps > 0 ? Math.Min(1.0, (step - ev.StartStep + 1) / (double)ev.RampSteps) : 1.0;
-        _s.Capacity[n] = Where(Eq(before, PositiveInfinity), target, before + ((target - before) * progress));
+        _s.Capacity[n] = Where(Eq(before, PositiveInfinity), target, before + ((target - before) * RampProgress(ev, step)));
         _s.PlannedCapacity[n] = _s.Capacity[n];
+    }
+
+    /// <summary>
+    /// The share of a capacity change reached by this step: each trial ramps over its own drawn length (a whole number
+    /// of steps, at least the step it starts), so an uncertain ramp varies between trials as every parameter does.
+    /// A ramp of 0 days divides by 0 steps, and the minimum makes that the whole change at once.
+    /// </summary>
+    private T RampProgress(CompiledEvent ev, int step)
+    {
+        if (ev.RampParam < 0)
+        {
+            return T.One;
+        }
+
+        var rampSteps = T.Ceiling(_s.Values[ev.RampParam] / _stepDays);
+        return Min(T.One, T.Create(step - ev.StartStep + 1) / rampSteps);
     }
 
     private void ApplyStockpileRelease(CompiledEvent ev)
@@ -153,14 +168,18 @@ internal sealed partial class TrialKernel<T, TMask>
         }
     }
 
-    /// <summary>Outages: a Bernoulli draw per step in the trials without one, durations drawn per trial that starts one.</summary>
+    /// <summary>
+    /// Outages: a Bernoulli draw per step of the event's window in the trials without one, durations drawn per trial
+    /// that starts one; an outage runs its whole duration, past the window's end if need be (the window bounds when
+    /// outages start, not how long they last).
+    /// </summary>
     private void ApplyDisruption(CompiledEvent ev, int index, int step)
     {
         var s = _s;
         ref var rng = ref s.DisruptionRng[index];
         var stepValue = T.Create((double)step);
         var idle = Le(s.OutageUntil[index], stepValue);
-        if (Any(idle))
+        if (step < ev.EndStep && Any(idle))
         {
             var chance = s.Values[ev.ValueParam] * _stepDays / DaysPerYear;
             var starts = And(idle, Lt(rng.NextDouble(idle), chance));

@@ -6,8 +6,7 @@ namespace SupplySim.Reporting;
 /// <summary>
 /// Puts a scenario's per-trial values of one column on the baseline's footing, so that <c>scenario − baseline</c>,
 /// trial by trial, is the change the scenario made. Only <c>time_to_shortage_days</c> is restated: the other metrics
-/// count alike in both, except <c>time_to_recover_days</c>, which follows the first shortage each run's own
-/// <c>time_to_shortage_days</c> counts and cannot be restated from the rows (docs/metrics.md).
+/// count alike in both (<c>time_to_recover_days</c> from each run's first shortage since the start; docs/metrics.md).
 /// </summary>
 /// <remarks>
 /// <c>time_to_shortage_days</c> counts from the scenario's first event, the baseline's from the start, so their plain

@@ -8,10 +8,13 @@ internal static class ShortageMetrics
 
     /// <summary>
     /// The nine shortage metrics of one slot, in <see cref="MetricNames.ShortageMetrics"/> order, from its sums
-    /// (every row comes from here). All defined for zero demand.
+    /// (every row comes from here). All defined for zero demand. Time to shortage counts from
+    /// <paramref name="referenceStep"/> (the scenario's first event) to <paramref name="firstShortStep"/>, the first
+    /// shortage from then; time to recover from the run's first shortage, <paramref name="episodeStartStep"/>, which
+    /// every run counts from the start, so a scenario's recovery pairs with the baseline's.
     /// </summary>
     public static void Write(Span<double> cells, double demand, double shortageSum, int stockoutSteps, double backlogSum,
-        int maxDelaySteps, int firstShortStep, int recoverStep, int referenceStep, int steps, double stepDays)
+        int maxDelaySteps, int firstShortStep, int episodeStartStep, int recoverStep, int referenceStep, int steps, double stepDays)
     {
         double shortage = Math.Min(shortageSum, demand);
         double fill = demand > 0 ? 1 - (shortage / demand) : 1;
@@ -23,6 +26,6 @@ internal static class ShortageMetrics
         cells[5] = demand > 0 ? backlogSum * stepDays / demand : 0;
         cells[6] = maxDelaySteps * stepDays;
         cells[7] = (firstShortStep >= 0 ? firstShortStep - referenceStep : steps - referenceStep) * stepDays;
-        cells[8] = firstShortStep < 0 ? 0 : ((recoverStep >= 0 ? recoverStep : steps) - firstShortStep) * stepDays;
+        cells[8] = episodeStartStep < 0 ? 0 : ((recoverStep >= 0 ? recoverStep : steps) - episodeStartStep) * stepDays;
     }
 }

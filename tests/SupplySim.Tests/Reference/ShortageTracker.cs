@@ -16,6 +16,7 @@ internal sealed class ShortageTracker
     private double _backlogSteps;
     private int _maxDelaySteps;
     private int _firstShortStep = -1;
+    private int _episodeStartStep = -1;
     private int _recoverStep = -1;
 
     /// <summary>
@@ -37,10 +38,16 @@ internal sealed class ShortageTracker
             {
                 _firstShortStep = step;
             }
+
+            // Recovery counts from the run's first shortage, in every run alike, so a scenario and the baseline pair.
+            if (_episodeStartStep < 0)
+            {
+                _episodeStartStep = step;
+            }
         }
 
         // Recovered: the first later day with neither unmet demand nor anything still owed.
-        if (_firstShortStep >= 0 && _recoverStep < 0 && step > _firstShortStep && !isShort && backlog <= Tolerance)
+        if (_episodeStartStep >= 0 && _recoverStep < 0 && step > _episodeStartStep && !isShort && backlog <= Tolerance)
         {
             _recoverStep = step;
         }
@@ -59,6 +66,6 @@ internal sealed class ShortageTracker
         cells[5] = _demand > 0 ? _backlogSteps * stepDays / _demand : 0;
         cells[6] = _maxDelaySteps * stepDays;
         cells[7] = ((_firstShortStep >= 0 ? _firstShortStep : steps) - referenceStep) * stepDays;
-        cells[8] = _firstShortStep < 0 ? 0 : ((_recoverStep >= 0 ? _recoverStep : steps) - _firstShortStep) * stepDays;
+        cells[8] = _episodeStartStep < 0 ? 0 : ((_recoverStep >= 0 ? _recoverStep : steps) - _episodeStartStep) * stepDays;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class BlockAccumulators<T, TMask>(int count) : LaneArithmetic<T,
     private readonly AlignedArray<T> _backlogSum = new(count);
     private readonly AlignedArray<T> _maxDelaySteps = new(count);
     private readonly AlignedArray<T> _firstShortStep = new(count);
+    private readonly AlignedArray<T> _episodeStartStep = new(count);
     private readonly AlignedArray<T> _recoverStep = new(count);
 
     public Span<T> Demand => _demand.Span;
@@ -31,7 +32,14 @@ internal sealed class BlockAccumulators<T, TMask>(int count) : LaneArithmetic<T,
 
     public Span<T> MaxDelaySteps => _maxDelaySteps.Span;
 
+    /// <summary>The first step short on or after the scenario's first event (time to shortage counts to it).</summary>
     public Span<T> FirstShortStep => _firstShortStep.Span;
+
+    /// <summary>
+    /// The run's first step short, from the start in every run: recovery counts from it, so a scenario's recovery and
+    /// the baseline's pair on common random numbers (a shortage under way at the first event is one episode in both).
+    /// </summary>
+    public Span<T> EpisodeStartStep => _episodeStartStep.Span;
 
     public Span<T> RecoverStep => _recoverStep.Span;
 
@@ -43,6 +51,7 @@ internal sealed class BlockAccumulators<T, TMask>(int count) : LaneArithmetic<T,
         BacklogSum.Clear();
         MaxDelaySteps.Clear();
         FirstShortStep.Fill(NoStep);
+        EpisodeStartStep.Fill(NoStep);
         RecoverStep.Fill(NoStep);
     }
 
@@ -61,16 +70,18 @@ internal sealed class BlockAccumulators<T, TMask>(int count) : LaneArithmetic<T,
         var shortToday = Gt(unmet, Tolerance);
         ref T stockoutSteps = ref StockoutSteps[slot];
         stockoutSteps = AddWhere(shortToday, stockoutSteps, T.One);
-        ref T first = ref FirstShortStep[slot];
         if (step >= referenceStep)
         {
+            ref T first = ref FirstShortStep[slot];
             first = Where(And(shortToday, Lt(first, T.Zero)), stepValue, first);
         }
 
+        ref T episode = ref EpisodeStartStep[slot];
+        episode = Where(And(shortToday, Lt(episode, T.Zero)), stepValue, episode);
         ref T maxDelay = ref MaxDelaySteps[slot];
         maxDelay = Max(maxDelay, oldestAgeSteps);
         ref T recover = ref RecoverStep[slot];
-        var recovered = And(And(And(Ge(first, T.Zero), Lt(recover, T.Zero)), Lt(first, stepValue)),
+        var recovered = And(And(And(Ge(episode, T.Zero), Lt(recover, T.Zero)), Lt(episode, stepValue)),
                         And(Le(unmet, Tolerance), Le(backlog, Tolerance)));
         recover = Where(recovered, stepValue, recover);
     }

@@ -199,6 +199,7 @@ internal sealed partial class TrialKernel<T, TMask>
         var backlogSum = acc.BacklogSum;
         var stockoutSteps = acc.StockoutSteps;
         var firstShortStep = acc.FirstShortStep;
+        var episodeStartStep = acc.EpisodeStartStep;
         var recoverStep = acc.RecoverStep;
         var stepValue = T.Create(step);
         bool counts = step >= _scenario.FirstEventStep;
@@ -208,14 +209,15 @@ internal sealed partial class TrialKernel<T, TMask>
             var backlog = backlogToday[j];
             backlogSum[j] += backlog;
             stockoutSteps[j] = AddWhere(unmet, stockoutSteps[j], T.One);
-            var first = firstShortStep[j];
             if (counts)
             {
-                first = Where(And(unmet, Lt(first, T.Zero)), stepValue, first);
-                firstShortStep[j] = first;
+                var first = firstShortStep[j];
+                firstShortStep[j] = Where(And(unmet, Lt(first, T.Zero)), stepValue, first);
             }
 
-            var recovered = AndNot(And(And(And(Ge(first, T.Zero), Lt(recoverStep[j], T.Zero)), Lt(first, stepValue)), Le(backlog, Tolerance)), unmet);
+            var episode = Where(And(unmet, Lt(episodeStartStep[j], T.Zero)), stepValue, episodeStartStep[j]);
+            episodeStartStep[j] = episode;
+            var recovered = AndNot(And(And(And(Ge(episode, T.Zero), Lt(recoverStep[j], T.Zero)), Lt(episode, stepValue)), Le(backlog, Tolerance)), unmet);
             recoverStep[j] = Where(recovered, stepValue, recoverStep[j]);
             unmetToday[j] = None;
             backlogToday[j] = T.Zero;

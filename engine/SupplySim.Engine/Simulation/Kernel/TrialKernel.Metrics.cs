@@ -55,5 +55,5 @@ internal sealed partial class TrialKernel<T, TMask>
     private void WriteShortage(Span<double> cells, BlockAccumulators<T, TMask> acc, int slot, int lane) =>
         ShortageMetrics.Write(cells, At(acc.Demand, slot, lane), At(acc.Shortage, slot, lane), (int)At(acc.StockoutSteps, slot, lane),
             At(acc.BacklogSum, slot, lane), (int)At(acc.MaxDelaySteps, slot, lane), (int)At(acc.FirstShortStep, slot, lane),
-            (int)At(acc.RecoverStep, slot, lane), _scenario.FirstEventStep, _net.Steps, _stepDays);
+            (int)At(acc.EpisodeStartStep, slot, lane), (int)At(acc.RecoverStep, slot, lane), _scenario.FirstEventStep, _net.Steps, _stepDays);
 }

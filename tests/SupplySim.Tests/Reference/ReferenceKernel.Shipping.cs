@@ -238,7 +238,16 @@ internal sealed partial class ReferenceKernel
     }
 
     /// <summary>
-    /// Stockpiles top up the consumers of their active release rule whose position fell below the rule's cover
+    /// A consumer's cover as a release rule sees it: stock on hand less backlog, plus released material not yet
+    /// delivered (on its way or in a licence queue); its orders from suppliers do not count.
+    /// </summary>
+    private double ReleaseCover(int buyer) =>
+        TotalStock(buyer) - _backlog[buyer]
+        + _inTransit.Where(x => _net.ArcIsRelease[x.Arc] && BuyerOf(x.Arc) == buyer).Sum(x => x.Amount)
+        + _licenceQueue.Where(x => _net.ArcIsRelease[x.Arc] && BuyerOf(x.Arc) == buyer).Sum(x => x.Amount);
+
+    /// <summary>
+    /// Stockpiles top up the consumers of their active release rule whose cover fell below the rule's cover
     /// (default: the consumer's own days of cover), within the release rate per material and step.
     /// </summary>
     private void ReleaseStockpiles(int step)
@@ -269,7 +278,7 @@ internal sealed partial class ReferenceKernel
                     int buyer = BuyerOf(a);
                     double mean = _meanNeed[buyer] * _demandMultiplier[buyer];
                     double below = double.IsNaN(_releaseBelow[n]) ? _net.CoverDays[_net.ArcTo[a]] : _releaseBelow[n];
-                    double position = TotalStock(buyer) + _onOrder[buyer] - _backlog[buyer];
+                    double position = ReleaseCover(buyer);
                     if (position >= below * mean)
                     {
                         continue;

@@ -413,7 +413,42 @@ internal sealed partial class TrialKernel<T, TMask>
         return Where(Ge(slot, T.Create(ring)), slot - T.Create(ring), slot);
     }
 
-    /// <summary>Stockpiles top up consumers whose cover fell below the rule's threshold, within the release rate.</summary>
+    /// <summary>
+    /// The cover a release rule judges a consumer by: its stock on hand less what it owes, plus what stockpiles have
+    /// released to it and not yet delivered (else a release would repeat every step of its lead time). Orders from
+    /// suppliers do not count: stuck in a licence queue they may never come, which is when a reserve is for.
+    /// </summary>
+    private T ReleaseCover(int buyer)
+    {
+        var s = _s;
+        var cover = TotalStock(buyer) - s.Backlog[buyer];
+        var releaseArcs = _net.ReleaseArcs;
+        for (int i = 0; i < releaseArcs.Length; i++)
+        {
+            int a = releaseArcs[i];
+            if (_buyerOfArc[a] != buyer)
+            {
+                continue;
+            }
+
+            for (int cell = _pipeline.Cell[a]; cell < _pipeline.Cell[a + 1]; cell++)
+            {
+                cover += s.Pipe[cell];
+            }
+
+            for (int cell = _licences.Base[a]; cell < _licences.Base[a + 1]; cell++)
+            {
+                cover += s.Licence[cell];
+            }
+        }
+
+        return cover;
+    }
+
+    /// <summary>
+    /// Stockpiles top up consumers whose cover (<see cref="ReleaseCover"/>) fell below the rule's threshold, within
+    /// the release rate.
+    /// </summary>
     private void ReleaseStockpiles(int step)
     {
         var s = _s;
@@ -450,7 +485,7 @@ internal sealed partial class TrialKernel<T, TMask>
                     int buyer = _buyerOfArc[a];
                     var mean = s.MeanNeed[buyer] * s.DemandMultiplier[buyer];
                     var below = Where(Eq(s.ReleaseBelow[n], s.ReleaseBelow[n]), s.ReleaseBelow[n], T.Create(_net.CoverDays[_net.ArcTo[a]]));
-                    var position = TotalStock(buyer) + s.OnOrder[buyer] - s.Backlog[buyer];
+                    var position = ReleaseCover(buyer);
                     var target = below * mean;
                     var belowTarget = AndNot(active, Ge(position, target));
                     if (!Any(belowTarget))

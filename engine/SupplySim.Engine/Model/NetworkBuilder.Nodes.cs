@@ -41,6 +41,23 @@ internal sealed partial class NetworkBuilder
         return _diagnostics.HasErrors ? null : t;
     }
 
+    /// <summary>
+    /// An order_up_to producer or processor makes at most its stock target each step (its days of cover of capacity,
+    /// less its stock), so a target shorter than a step holds it below capacity, and 0 days stops it altogether.
+    /// </summary>
+    private void CheckPlantCover(NodeDocument doc, int n, NodeTables t)
+    {
+        if (t.IsPush[n] || t.CoverDays[n] >= StepDays)
+        {
+            return;
+        }
+
+        string days = ParameterCompiler.Format(t.CoverDays[n]), step = ParameterCompiler.Format(StepDays);
+        string effect = t.CoverDays[n] == 0 ? "so it would make nothing" : $"so it would make at most {days} of {step} days' capacity";
+        _diagnostics.Error("SS0104", doc.DaysOfCover?.Location ?? doc.Location,
+            $"days_of_cover {days}d of order_up_to {t.Ids[n]} is shorter than a step ({step}d): it makes at most its cover target each step, {effect}; give at least {step}d, or policy: none to make at capacity");
+    }
+
     private void CompileNode(NodeDocument doc, int n, string path, NodeTables t)
     {
         var kind = t.Kind[n];
@@ -70,9 +87,11 @@ internal sealed partial class NetworkBuilder
                 }
 
                 t.IsPush[n] = doc.Policy?.Value is null or "none";
+                CheckPlantCover(doc, n, t);
                 break;
             case NodeKind.Processor:
                 t.IsPush[n] = doc.Policy?.Value is null or "none";
+                CheckPlantCover(doc, n, t);
                 CompilePriority(doc, n, t);
                 if (doc.Rated?.Value == true)
                 {

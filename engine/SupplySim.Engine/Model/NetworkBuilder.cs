@@ -203,6 +203,14 @@ internal sealed partial class NetworkBuilder
         }
 
         Steps = (int)Math.Ceiling(horizon / StepDays);
+        if (Steps * StepDays != horizon)
+        {
+            // Every step is simulated whole, so demand, stockout days and censored times run to the last step's end.
+            _diagnostics.Warning("SS0127", at,
+                $"horizon {ParameterCompiler.Format(horizon)}d is not a whole number of {ParameterCompiler.Format(StepDays)}d steps: the run covers " +
+                $"{ParameterCompiler.Format(Steps * StepDays)}d ({Steps} steps) and reports over that; give {ParameterCompiler.Format((Steps - 1) * StepDays)}d or {ParameterCompiler.Format(Steps * StepDays)}d to choose");
+        }
+
         HorizonDays = horizon;
         CheckThresholds();
         return true;

@@ -217,6 +217,40 @@ internal sealed class NetworkCompilerTests
     }
 
     [Test]
+    public void Compile_HorizonNotWholeSteps_WarnsSS0127WithTheDaysTheRunCovers()
+    {
+        string yaml = TestScenario.Base.Replace("horizon: 365d\n", "horizon: 730d\nstep: 7d\n", StringComparison.Ordinal);
+
+        var (model, diagnostics) = TestScenario.Compile(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostics.Items.Select(d => (d.Code, d.Severity, d.Location.Line, d.Location.Column)),
+                Is.EqualTo(new[] { ("SS0127", Severity.Warning, 3, 10) }), string.Join("\n", diagnostics.Items));
+            Assert.That(diagnostics.Items[0].Message, Does.Contain("covers 735d (105 steps)").And.Contain("give 728d or 735d"));
+            Assert.That(model!.Network.Steps, Is.EqualTo(105));
+        }
+    }
+
+    [TestCase("0d", "so it would make nothing")]
+    [TestCase("1d", "at most 1 of 7 days' capacity")]
+    public void Compile_OrderUpToProducerCoverShorterThanAStep_SS0104(string cover, string effect)
+    {
+        string yaml = TestScenario.Base
+            .Replace("horizon: 365d\n", "horizon: 364d\nstep: 7d\n", StringComparison.Ordinal)
+            .Replace("    capacity: 1000 t/yr\n", $"    capacity: 1000 t/yr\n    policy: order_up_to\n    days_of_cover: {cover}\n", StringComparison.Ordinal);
+
+        var (model, diagnostics) = TestScenario.Compile(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TestScenario.Errors(diagnostics), Is.EqualTo(new[] { ("SS0104", 14, 20) }), string.Join("\n", diagnostics.Items));
+            Assert.That(diagnostics.Items[0].Message, Does.Contain(effect).And.Contain("give at least 7d"));
+            Assert.That(model, Is.Null);
+        }
+    }
+
+    [Test]
     public void Compile_LoaderReportedError_ReturnsNullWithoutSemanticErrors()
     {
         var (model, diagnostics) = TestScenario.Compile(TestScenario.Base + "colour: red\n");

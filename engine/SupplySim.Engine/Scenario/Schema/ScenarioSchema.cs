@@ -41,7 +41,7 @@ internal static class ScenarioSchema
         ["sector"] = () => String("the consumer's sector (defense, ev, solar, telecom, electronics, ...)"),
         ["demand"] = () => MaterialMap("demand per material: " + Rate),
         ["demand_cv"] = () => Uncertain("coefficient of variation of daily demand: a number >= 0; or a distribution"),
-        ["priority"] = () => new JsonObject { ["type"] = "number", ["description"] = "allocation priority (higher is served first)" },
+        ["priority"] = () => new JsonObject { ["type"] = "number", ["description"] = "allocation priority: 1 is served first, then 2 and so on; default 5" },
         ["unmet"] = () => Enum("what happens to demand not met on its day", ["backorder", "lost_sales"], "backorder"),
         ["coupled"] = () => Bool("output is lost when any input runs short (coupled consumer)"),
         ["rated"] = () => Bool("a rated order (DPAS): served before unrated ones"),

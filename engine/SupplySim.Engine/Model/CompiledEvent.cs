@@ -16,9 +16,6 @@ internal sealed class CompiledEvent
     /// <summary>Target nodes (quota, enforcement, disruption, capacity change, stockpile release).</summary>
     public int[] Nodes { get; init; } = [];
 
-    /// <summary>Share of a country quota each target node receives.</summary>
-    public double[] NodeShares { get; init; } = [];
-
     /// <summary>Target lane of a lane disruption, else -1.</summary>
     public int Lane { get; init; } = -1;
 

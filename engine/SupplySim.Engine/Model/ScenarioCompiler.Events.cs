@@ -135,14 +135,8 @@ internal sealed partial class ScenarioCompiler
             _diagnostics.Error("SS0003", ev.Location, "quota needs 'node' or 'country'");
         }
 
-        // A country quota is shared in proportion to each producer's mean capacity (fixed at compile time).
-        var means = nodes.Select(n => _net.CapacityParam[n] >= 0 ? MeanOf(_net.CapacityParam[n]) : 1.0).ToArray();
-        double total = means.Sum();
-        _events.Add(new CompiledEvent
-        {
-            Kind = EventKind.Quota, StartStep = start, EndStep = end, Nodes = [.. nodes],
-            NodeShares = [.. means.Select(x => total > 0 ? x / total : 1.0 / Math.Max(1, means.Length))], ValueParam = annual,
-        });
+        // A country quota is shared by its producers in proportion to each trial's drawn capacities (the kernel's ApplyQuota).
+        _events.Add(new CompiledEvent { Kind = EventKind.Quota, StartStep = start, EndStep = end, Nodes = [.. nodes], ValueParam = annual });
     }
 
     /// <summary>The mean of a parameter compiled so far (builds a snapshot of the table; compile time only).</summary>

@@ -31,13 +31,21 @@ internal sealed partial class ReferenceKernel
 
     private void Consume(int step)
     {
-        // Every demand series draws its noise first, in holding order: d = mean × multiplier × step × max(0, 1 + cv·Z).
+        // Every demand series draws its noise first, in holding order: d = mean × multiplier × step × max(0, 1 + cv·Z);
+        // a coupled consumer draws once (units of its bill of materials, on its first material's stream) for all.
+        var unitNoise = new Dictionary<int, double>();
         for (int h = 0; h < _net.NodeCount * _materials; h++)
         {
             if (_net.DemandParam[h] >= 0)
             {
-                double cv = _values[_net.DemandCvParam[NodeOf(h)]];
-                double noise = 1 + (cv * InverseNormal.Cdf(_demandRng[h].NextOpenDouble()));
+                int n = NodeOf(h);
+                double cv = _values[_net.DemandCvParam[n]];
+                if (!_net.Coupled[n] || !unitNoise.TryGetValue(n, out double noise))
+                {
+                    noise = 1 + (cv * InverseNormal.Cdf(_demandRng[h].NextOpenDouble()));
+                    unitNoise[n] = noise;
+                }
+
                 _demandToday[h] = PriceResponse(h, _meanNeed[h] * _demandMultiplier[h] * _stepDays * Math.Max(0, noise));
             }
         }

@@ -82,10 +82,14 @@ internal sealed partial class ReferenceKernel
         switch (ev.Kind)
         {
             case EventKind.Quota:
+                // Shared by the producers in proportion to this trial's drawn capacities (1 for a producer without one).
+                double[] weights = [.. ev.Nodes.Select(n => ValueOr(_net.CapacityParam[n], 1))];
+                double total = weights.Sum();
                 for (int i = 0; i < ev.Nodes.Length; i++)
                 {
                     int n = ev.Nodes[i];
-                    _quotaAnnual[n] = Math.Min(_quotaAnnual[n], _values[ev.ValueParam] * DaysPerYear * ev.NodeShares[i]);
+                    double share = total > 0 ? weights[i] / total : 1.0 / ev.Nodes.Length;
+                    _quotaAnnual[n] = Math.Min(_quotaAnnual[n], _values[ev.ValueParam] * DaysPerYear * share);
                 }
 
                 break;
@@ -168,6 +172,15 @@ internal sealed partial class ReferenceKernel
         else
         {
             _capacity[ev.Nodes[0]] *= 1 - lost;
+
+            // Wholly out, the node's lanes close as a lane outage's would: buyers reroute.
+            for (int a = 0; a < _net.ArcCount; a++)
+            {
+                if (lost >= 1 && _net.ArcFrom[a] == ev.Nodes[0] && _net.ArcLane[a] >= 0)
+                {
+                    _laneOpen[_net.ArcLane[a]] = false;
+                }
+            }
         }
     }
 }

@@ -111,6 +111,14 @@ internal sealed partial class ReferenceKernel
     /// Producers make up to capacity (make-to-stock ones only up to their finished-stock target) within what is
     /// left of the calendar year's quota; a day the quota cuts output counts as a quota-binding day.
     /// </summary>
+    /// <summary>Days of the start's calendar year from the start on, over the days of that year.</summary>
+    private double FirstYearShare()
+    {
+        int year = _net.Start.Year;
+        int daysInYear = new DateOnly(year + 1, 1, 1).DayNumber - new DateOnly(year, 1, 1).DayNumber;
+        return (daysInYear - _net.Start.DayOfYear + 1) / (double)daysInYear;
+    }
+
     private void Produce()
     {
         for (int n = 0; n < _net.NodeCount; n++)
@@ -128,7 +136,8 @@ internal sealed partial class ReferenceKernel
                 make = Math.Min(make, Math.Max(0, (_net.CoverDays[n] * _plannedCapacity[n]) - TotalStock(h)));
             }
 
-            double quotaLeft = _quotaAnnual[n] - _producedThisYear[n];
+            // In the run's first calendar year a quota grants only the part of the year left from the start.
+            double quotaLeft = (_quotaAnnual[n] * (_net.YearOfStep[_step] == 0 ? FirstYearShare() : 1.0)) - _producedThisYear[n];
             if (quotaLeft < make)
             {
                 make = Math.Max(0, quotaLeft);

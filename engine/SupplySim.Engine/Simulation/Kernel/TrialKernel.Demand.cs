@@ -9,11 +9,21 @@ internal sealed partial class TrialKernel<T, TMask>
     {
         var s = _s;
         var holdings = _layout.DemandHoldings;
+        int noiseNode = -1;
+        var noise = T.One;
         for (int slot = 0; slot < holdings.Length; slot++)
         {
             int h = holdings[slot];
             int n = _nodeOf[h];
-            var noise = T.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf<T, TMask>(s.DemandRng[h].NextOpenDouble(True)));
+
+            // A coupled consumer's demand is units of its bill of materials: one draw of units a step, from its
+            // first material's stream, scales every material alike. Holdings of a node are consecutive.
+            if (n != noiseNode || !_net.Coupled[n])
+            {
+                noise = T.One + (s.Values[_net.DemandCvParam[n]] * InverseNormal.Cdf<T, TMask>(s.DemandRng[h].NextOpenDouble(True)));
+                noiseNode = n;
+            }
+
             var demand = s.MeanNeed[h] * s.DemandMultiplier[h] * _stepDays * Max(T.Zero, noise);
             s.DemandToday[h] = _marketHoldings.Length > 0 ? PricedDemand(h, demand) : demand;
         }

@@ -62,12 +62,7 @@ internal sealed partial class TrialKernel<T, TMask>
             switch (ev.Kind)
             {
                 case EventKind.Quota:
-                    for (int i = 0; i < ev.Nodes.Length; i++)
-                    {
-                        int n = ev.Nodes[i];
-                        s.QuotaAnnual[n] = Min(s.QuotaAnnual[n], values[ev.ValueParam] * DaysPerYear * ev.NodeShares[i]);
-                    }
-
+                    ApplyQuota(ev);
                     break;
                 case EventKind.Enforcement:
                     if (ev.ValueParam >= 0) { s.Leak[ev.Nodes[0]] = values[ev.ValueParam]; }
@@ -97,6 +92,31 @@ internal sealed partial class TrialKernel<T, TMask>
             Replan(n);
         }
     }
+
+    /// <summary>
+    /// A quota caps its producers' output per calendar year. A country's quota is shared in proportion to its
+    /// producers' capacities as this trial drew them (a producer without a capacity counts as 1), so the country can
+    /// make its whole quota whenever its capacity allows; a node's quota is all its own.
+    /// </summary>
+    private void ApplyQuota(CompiledEvent ev)
+    {
+        var s = _s;
+        var values = s.Values;
+        var total = T.Zero;
+        foreach (int n in ev.Nodes)
+        {
+            total += QuotaWeight(n);
+        }
+
+        var even = T.Create(1.0 / Math.Max(1, ev.Nodes.Length));
+        foreach (int n in ev.Nodes)
+        {
+            var share = Where(Gt(total, T.Zero), QuotaWeight(n) / total, even);
+            s.QuotaAnnual[n] = Min(s.QuotaAnnual[n], values[ev.ValueParam] * DaysPerYear * share);
+        }
+    }
+
+    private T QuotaWeight(int n) => _net.CapacityParam[n] >= 0 ? _s.Values[_net.CapacityParam[n]] : T.One;
 
     /// <summary>
     /// A plant whose capacity a scenario changes (a new line, a closure) plans on the changed capacity: the mean use
@@ -207,7 +227,33 @@ internal sealed partial class TrialKernel<T, TMask>
         }
         else
         {
-            s.Capacity[ev.Nodes[0]] = Where(down, s.Capacity[ev.Nodes[0]] * (T.One - lost), s.Capacity[ev.Nodes[0]]);
+            int n = ev.Nodes[0];
+            s.Capacity[n] = Where(down, s.Capacity[n] * (T.One - lost), s.Capacity[n]);
+            var closes = And(down, Ge(lost, T.One));
+            if (Any(closes))
+            {
+                CloseLanesFrom(n, closes);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A node wholly out closes its lanes as a lane outage would, in the trials of <paramref name="mask"/>: its buyers
+    /// cancel what they ordered there and move its share to their open lanes (DESIGN §2, lanes).
+    /// </summary>
+    private void CloseLanesFrom(int n, TMask mask)
+    {
+        var laneOpen = _s.LaneOpen;
+        for (int h = n * _m; h < (n + 1) * _m; h++)
+        {
+            for (int i = _net.OutStart[h]; i < _net.OutStart[h + 1]; i++)
+            {
+                int lane = _arcLane[_net.OutArcs[i]];
+                if (lane >= 0)
+                {
+                    laneOpen[lane] = Where(mask, None, laneOpen[lane]);
+                }
+            }
         }
     }
 }

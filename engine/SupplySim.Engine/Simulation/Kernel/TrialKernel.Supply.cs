@@ -161,6 +161,7 @@ internal sealed partial class TrialKernel<T, TMask>
     private void Produce()
     {
         var s = _s;
+        double yearShare = _net.YearOfStep[_step] == 0 ? _firstYearQuotaShare : 1.0;
         foreach (int n in _producers)
         {
             int h = (n * _m) + _net.OutputMaterial[n];
@@ -175,7 +176,7 @@ internal sealed partial class TrialKernel<T, TMask>
                 make = Min(make, Max(T.Zero, (_net.CoverDays[n] * s.PlannedCapacity[n]) - TotalStock(h)));
             }
 
-            var remaining = s.QuotaAnnual[n] - s.ProducedThisYear[n];
+            var remaining = (s.QuotaAnnual[n] * yearShare) - s.ProducedThisYear[n];
             var binding = Lt(remaining, make);
             make = Where(binding, Max(T.Zero, remaining), make);
             s.QuotaBindingSteps[n] = AddWhere(binding, s.QuotaBindingSteps[n], T.One);

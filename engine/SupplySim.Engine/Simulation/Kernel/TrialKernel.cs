@@ -34,6 +34,9 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
     private readonly int _o;
     private readonly int _arcs;
     private readonly double _stepDays;
+
+    /// <summary>The part of an annual quota the run's first calendar year grants (<see cref="CalendarYear.ShareFrom"/>).</summary>
+    private readonly double _firstYearQuotaShare;
     private readonly DurationSampler _leadTimes;
     private readonly DurationSampler _processingTimes;
     private readonly DurationSampler _delays;
@@ -153,6 +156,7 @@ internal sealed partial class TrialKernel<T, TMask> : LaneArithmetic<T, TMask>, 
         _o = network.OriginCount;
         _arcs = network.ArcCount;
         _stepDays = network.StepDays;
+        _firstYearQuotaShare = CalendarYear.ShareFrom(network.Start);
         _licences = LicenceQueueLayout.For(network, scenario);
         _s = new KernelScratch<T, TMask>(network, layout, _licences.CellCount, scenario.ControlCount, scenario.Events.Length, share?._s);
         _leadTimes = DurationSampler.LeadTimes(network);

@@ -196,6 +196,12 @@ internal sealed partial class ScenarioCompiler
         else if (NodeOfKind(ev, "disruption", NodeKind.Producer, NodeKind.Processor, NodeKind.Transshipper) is int n)
         {
             nodes = [n];
+            if (_net.CapacityParam[n] < 0 && ev.CapacityLost is { } partial &&
+                !(partial.Dist == "fixed" && partial.Parameters.TryGetValue("value", out double lost) && lost >= 1))
+            {
+                _diagnostics.Warning("SS0128", partial.Location,
+                    $"'{_net.NodeIds[n]}' has no capacity, so losing a part of it changes nothing: only capacity_lost 1 (a whole outage, the default) acts; give the node a capacity to model a partial one");
+            }
         }
         else
         {

@@ -250,6 +250,24 @@ internal sealed class NetworkCompilerTests
         }
     }
 
+    [TestCase("0.5", true)]
+    [TestCase("{dist: uniform, min: 0.5, max: 1}", true)]
+    [TestCase("1", false)]
+    public void Compile_PartialOutageOfANodeWithoutCapacity_WarnsSS0128(string lost, bool warns)
+    {
+        string minimal = File.ReadAllText(Path.Combine(Support.TestModels.RepoRoot(), "tests", "SupplySim.Tests", "Corpus", "valid", "minimal.yaml"));
+        string yaml = minimal + $"  - id: trader-down\n    events:\n      - {{type: disruption, start: 2024-03-01, node: trader, rate_per_year: 2, duration: 30d, capacity_lost: {lost}}}\n";
+
+        var (model, diagnostics) = TestScenario.Compile(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostics.Items.Select(d => (d.Code, d.Severity)),
+                Is.EqualTo(warns ? new[] { ("SS0128", Severity.Warning) } : []), string.Join("\n", diagnostics.Items));
+            Assert.That(model, Is.Not.Null);
+        }
+    }
+
     [Test]
     public void Compile_LoaderReportedError_ReturnsNullWithoutSemanticErrors()
     {

@@ -171,7 +171,7 @@ internal sealed partial class ReferenceKernel
         }
         else
         {
-            _capacity[ev.Nodes[0]] *= 1 - lost;
+            _capacity[ev.Nodes[0]] = lost >= 1 ? 0 : _capacity[ev.Nodes[0]] * (1 - lost);
 
             // Wholly out, the node's lanes close as a lane outage's would: buyers reroute.
             for (int a = 0; a < _net.ArcCount; a++)

@@ -228,8 +228,11 @@ internal sealed partial class TrialKernel<T, TMask>
         else
         {
             int n = ev.Nodes[0];
-            s.Capacity[n] = Where(down, s.Capacity[n] * (T.One - lost), s.Capacity[n]);
             var closes = And(down, Ge(lost, T.One));
+
+            // Wholly out is 0, also for a node without a capacity (∞ × 0 would be NaN, which vector and scalar
+            // minimums treat differently); a part of no capacity stays none (SS0128 says so when compiling).
+            s.Capacity[n] = Where(closes, T.Zero, Where(down, s.Capacity[n] * (T.One - lost), s.Capacity[n]));
             if (Any(closes))
             {
                 CloseLanesFrom(n, closes);

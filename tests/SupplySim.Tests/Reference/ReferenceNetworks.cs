@@ -55,7 +55,8 @@ internal static class ReferenceNetworks
 
     /// <summary>
     /// A magnet maker with a two-input recipe fed by a push mine and a make-to-stock mine, serving a backordering
-    /// s_S consumer (priority 1) and a lost-sales consumer (priority 5); its capacity halves on a ramp.
+    /// s_S consumer (priority 1) and a lost-sales consumer (priority 5); its capacity halves on a ramp whose length
+    /// each trial draws (0 days: at once).
     /// </summary>
     public const string Processor = """
         name: processor
@@ -136,7 +137,7 @@ internal static class ReferenceNetworks
                 start: 2024-04-15
                 node: maker
                 multiplier: 0.5
-                ramp: 14d
+                ramp: {dist: uniform, min: 0d, max: 28d}
         """;
 
     /// <summary>

@@ -524,7 +524,8 @@ internal static class ReferenceNetworks
 
     /// <summary>
     /// A defense prime whose product needs two materials together (coupled bill of materials), a stockpile with a
-    /// standing release rule and acquisition, and an event that opens a release to a civilian user during a ban.
+    /// standing release rule and acquisition, a second one releasing to the same prime (each must see what the other
+    /// released the same day), and an event that opens a release to a civilian user during a ban.
     /// </summary>
     public const string StockpileAndBillOfMaterials = """
         name: stockpile and bill of materials
@@ -560,6 +561,11 @@ internal static class ReferenceNetworks
               rate: 5 t/d
               lead_time: {dist: uniform, min: 3d, max: 8d}
             acquisition: {a: 300 t}
+          - id: dla
+            kind: stockpile
+            country: US
+            initial_inventory: {a: 60 t}
+            release: {to: [prime], below_cover_days: 15d, rate: 3 t/d, lead_time: 2d}
           - id: prime
             kind: consumer
             country: US

@@ -313,8 +313,9 @@ internal sealed partial class TrialKernel<T, TMask>
     /// Why a queue: on a large network each of these additions misses the cache (every trial's part lands on its own
     /// line of the arc's ring, and a block's rings outgrow the caches), and inside <see cref="Ship"/>'s branches the
     /// processor overlaps only a few such misses; in one tight loop it overlaps many. Nothing reads the pipeline
-    /// between a shipment and the step's end (arrivals are taken at the start of a step), and the additions land in
-    /// the order they were made, so every double gets the same sums in the same order: the same bits.
+    /// between a shipment and the step's end (arrivals are taken at the start of a step; a stockpile release, which
+    /// reads its buyer's releases on the way, lands the queue first), and the additions land in the order they were
+    /// made, so every double gets the same sums in the same order: the same bits.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void QueueArrival(T slot, int stride, int cell, T amount, TMask mask)
@@ -420,6 +421,9 @@ internal sealed partial class TrialKernel<T, TMask>
     /// </summary>
     private T ReleaseCover(int buyer)
     {
+        // Today's shipments wait in the arrivals queue until the step ends; a release judged now must see those of
+        // other stockpiles to this buyer. Landing them early keeps their order, so every sum keeps its bits.
+        LandQueuedArrivals();
         var s = _s;
         var cover = TotalStock(buyer) - s.Backlog[buyer];
         var releaseArcs = _net.ReleaseArcs;

@@ -58,6 +58,27 @@ internal sealed class EstimatorTests
     }
 
     [Test]
+    public void Sobol_IshigamiPlusConstant_SameIndicesAndIntervalsAsIshigami()
+    {
+        // Raw f(B) in the S1 numerator made S1 of Ishigami + 1000 (N = 1024) come out 0.27 [-18, 18], 0.26, -0.03
+        // against 0.31, 0.44, 0; centred on the pooled mean, S1 and ST do not depend on the shift.
+        var plain = Sobol(Ishigami, 1024, 3, seed: 5);
+        var shifted = Sobol(u => Ishigami(u) + 1000, 1024, 3, seed: 5);
+        using (Assert.EnterMultipleScope())
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                foreach (var (p, s, name) in new[] { (plain.FirstOrder[i], shifted.FirstOrder[i], "S1"), (plain.Total[i], shifted.Total[i], "ST") })
+                {
+                    Assert.That(s.Estimate, Is.EqualTo(p.Estimate).Within(1e-9), $"{name}[{i}]");
+                    Assert.That(s.CiLow, Is.EqualTo(p.CiLow).Within(1e-9), $"{name}[{i}] low");
+                    Assert.That(s.CiHigh, Is.EqualTo(p.CiHigh).Within(1e-9), $"{name}[{i}] high");
+                }
+            }
+        }
+    }
+
+    [Test]
     public void Sobol_LinearModel_IndicesAreSquaredCoefficientShares()
     {
         // y = x1 + 2 x2 + 3 x3 on the unit cube: S1_i = ST_i = c_i^2 / sum c^2 = (1, 4, 9) / 14.

@@ -4,7 +4,8 @@ namespace SupplySim.Statistics.Sensitivity;
 
 /// <summary>
 /// Sobol indices from Saltelli's A, B and AB_i samples: first order by Saltelli et al. (2010, table 2, b),
-/// S1_i = mean(f(B) (f(AB_i) - f(A))) / V, and total by Jansen (1999), ST_i = mean((f(A) - f(AB_i))^2) / (2 V),
+/// S1_i = mean((f(B) - f0) (f(AB_i) - f(A))) / V with f0 the mean over A and B (centring makes S1 independent of a
+/// constant added to the output), and total by Jansen (1999), ST_i = mean((f(A) - f(AB_i))^2) / (2 V),
 /// with V the variance of f over A and B together. Confidence intervals resample the base-sample index j with
 /// replacement. Pure and deterministic for a given seed.
 /// </summary>
@@ -81,15 +82,7 @@ internal static class SobolEstimator
         IReadOnlyList<IReadOnlyList<double>> ab, int[] sample)
     {
         int n = sample.Length, k = ab.Count;
-        double sum = 0, sumSquares = 0;
-        foreach (int j in sample)
-        {
-            sum += a[j] + b[j];
-            sumSquares += (a[j] * a[j]) + (b[j] * b[j]);
-        }
-
-        double mean = sum / (2 * n);
-        double variance = (sumSquares / (2 * n)) - (mean * mean);
+        var (mean, variance) = PooledMeanAndVariance(a, b, sample);
         var s1 = new double[k];
         var st = new double[k];
         for (int i = 0; i < k; i++)
@@ -98,7 +91,10 @@ internal static class SobolEstimator
             double first = 0, total = 0;
             foreach (int j in sample)
             {
-                first += b[j] * (abi[j] - a[j]);
+                // f(B) centred on the pooled mean: with raw f(B), a constant c added to the output adds
+                // c * mean(f(AB_i) - f(A)), zero on average but with variance growing like c^2, so S1 of an
+                // output whose mean is far above its spread came out negative or summing past 1.
+                first += (b[j] - mean) * (abi[j] - a[j]);
                 double d = a[j] - abi[j];
                 total += d * d;
             }
@@ -109,5 +105,29 @@ internal static class SobolEstimator
         }
 
         return (s1, st, variance);
+    }
+
+    /// <summary>
+    /// Mean and population variance of f over A and B together (the 2n values of the resampled rows), two-pass so that
+    /// an output whose mean is large next to its spread keeps its digits (E[y^2] - mean^2 cancels them).
+    /// </summary>
+    private static (double Mean, double Variance) PooledMeanAndVariance(IReadOnlyList<double> a, IReadOnlyList<double> b, int[] sample)
+    {
+        var pooled = new double[2 * sample.Length];
+        for (int r = 0; r < sample.Length; r++)
+        {
+            pooled[2 * r] = a[sample[r]];
+            pooled[(2 * r) + 1] = b[sample[r]];
+        }
+
+        double sum = 0;
+        foreach (double value in pooled)
+        {
+            sum += value;
+        }
+
+        double mean = sum / pooled.Length;
+        double variance = Math.Max(0, SortedSample.SumOfSquaredDeviations(pooled, mean) / pooled.Length);
+        return (mean, variance);
     }
 }

@@ -123,13 +123,27 @@ public sealed class CalibrationReport
         return new PredictiveBand(summary.P10, summary.P50, summary.P90, inside, Crps.Of(values, observation.Observed));
     }
 
-    /// <summary>Share inside the P10–P90 band and mean CRPS relative to the prior's, over fitted or held-out observations.</summary>
+    /// <summary>
+    /// Share inside the P10–P90 band and the geometric mean of posterior/prior CRPS (<see cref="CrpsRatio"/>), over
+    /// fitted or held-out observations.
+    /// </summary>
     public (int Count, int PriorInside, int PosteriorInside, double CrpsRatio) Score(bool fitted)
     {
         var set = Observations.Where(o => o.Fitted == fitted).ToList();
-        double ratio = set.Count == 0 ? double.NaN
-            : set.Select(o => o.Prior.Crps > 0 ? o.Posterior.Crps / o.Prior.Crps : o.Posterior.Crps > 0 ? double.PositiveInfinity : 1).Average();
-        return (set.Count, set.Count(o => o.Prior.Inside), set.Count(o => o.Posterior.Inside), ratio);
+        return (set.Count, set.Count(o => o.Prior.Inside), set.Count(o => o.Posterior.Inside), CrpsRatioOf(fitted).Ratio);
+    }
+
+    /// <summary>Geometric-mean CRPS ratio over fitted or held-out observations, and how many it left out (one CRPS exactly 0).</summary>
+    internal (double Ratio, int Skipped) CrpsRatioOf(bool fitted) =>
+        CrpsRatio.GeometricMean(Observations.Where(o => o.Fitted == fitted).Select(o => (o.Prior.Crps, o.Posterior.Crps)));
+
+    /// <summary>The CRPS ratio as the console and the HTML report print it, with the skipped count when there is one.</summary>
+    internal string FormatCrpsRatio(bool fitted)
+    {
+        var (ratio, skipped) = CrpsRatioOf(fitted);
+        string text = string.Create(CultureInfo.InvariantCulture, $"geometric mean CRPS posterior/prior {ratio:0.00}");
+        return skipped == 0 ? text
+            : string.Create(CultureInfo.InvariantCulture, $"{text} ({skipped} left out: CRPS 0 under one of prior and posterior only)");
     }
 
     /// <summary>The prior vs posterior backtest table for the console.</summary>
@@ -146,11 +160,11 @@ public sealed class CalibrationReport
 
         foreach (bool fitted in new[] { true, false })
         {
-            var (count, priorInside, posteriorInside, ratio) = Score(fitted);
+            var (count, priorInside, posteriorInside, _) = Score(fitted);
             if (count > 0)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"{(fitted ? "fitted" : "held out")}: {count} observations; inside P10-P90: prior {priorInside}, posterior {posteriorInside}; mean CRPS posterior/prior {ratio:0.00}");
+                    $"{(fitted ? "fitted" : "held out")}: {count} observations; inside P10-P90: prior {priorInside}, posterior {posteriorInside}; {FormatCrpsRatio(fitted)}");
             }
         }
 

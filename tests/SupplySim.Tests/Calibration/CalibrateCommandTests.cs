@@ -58,7 +58,7 @@ internal sealed class CalibrateCommandTests
             Assert.That(observation.GetProperty("posterior").GetProperty("crps").GetDouble(),
                 Is.LessThan(observation.GetProperty("prior").GetProperty("crps").GetDouble()));
             Assert.That(html, Does.Contain("Prior and posterior of each parameter").And.Contain("Predictive bands against observations"));
-            Assert.That(stdout, Does.Contain("mean CRPS posterior/prior"));
+            Assert.That(stdout, Does.Contain("geometric mean CRPS posterior/prior"));
         }
     }
 

@@ -64,9 +64,9 @@ internal static class CalibrationHtmlReport
                 continue;
             }
 
-            var (count, priorInside, posteriorInside, ratio) = report.Score(fitted);
+            var (count, priorInside, posteriorInside, _) = report.Score(fitted);
             html.Append("<h3>").Append(fitted ? "Fitted" : "Held out").Append("</h3>\n<p>").Append(Esc(string.Create(CultureInfo.InvariantCulture,
-                $"{count} observations; inside P10–P90: prior {priorInside}, posterior {posteriorInside}; mean CRPS of the posterior relative to the prior {ratio:0.00} (below 1 is better).")))
+                $"{count} observations; inside P10–P90: prior {priorInside}, posterior {posteriorInside}; {report.FormatCrpsRatio(fitted)} (below 1 is better).")))
                 .Append("</p>\n");
             foreach (var row in rows)
             {

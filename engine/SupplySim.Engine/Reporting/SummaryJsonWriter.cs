@@ -157,6 +157,13 @@ internal static class SummaryJsonWriter
         json.WriteNumber("p95", summary.P95);
         json.WriteNumber("p99", summary.P99);
         json.WriteNumber("max", summary.Max);
+
+        // Written only when true, so a run whose sketches kept their full range keeps the bytes it always had.
+        if (summary.QuantilesCollapsed)
+        {
+            json.WriteBoolean("quantiles_collapsed", true);
+        }
+
         if (summary.Exceedances.Count > 0)
         {
             json.WriteStartArray("p_above");

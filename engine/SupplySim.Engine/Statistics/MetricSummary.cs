@@ -53,10 +53,12 @@ public sealed class MetricSummary
     /// <summary>
     /// Assembles a summary from statistics computed elsewhere (the streaming path, with the quantiles at
     /// <see cref="Percentiles"/> in that order); the CI is derived here as in the exact path.
+    /// <paramref name="quantilesCollapsed"/> says the quantile sketch merged magnitudes below its kept range.
     /// </summary>
     internal MetricSummary(int count, double mean, double stdDev, double min, double max, IReadOnlyList<double> percentiles,
-        ThresholdExceedance[] exceedances, Histogram histogram)
+        ThresholdExceedance[] exceedances, Histogram histogram, bool quantilesCollapsed = false)
     {
+        QuantilesCollapsed = quantilesCollapsed;
         Count = count;
         Mean = mean;
         StdDev = stdDev;
@@ -132,6 +134,13 @@ public sealed class MetricSummary
 
     /// <summary>Gets the equal-width histogram over [<see cref="Min"/>, <see cref="Max"/>].</summary>
     public Histogram Histogram { get; }
+
+    /// <summary>
+    /// Gets whether the quantiles came from a streaming sketch that had to merge magnitudes more than
+    /// ~7.8·10^8 below the largest of their sign: quantiles among those small magnitudes keep only the absolute bound
+    /// (about 1.3·10^-9 of the largest), not the relative one. Always false for an exact summary.
+    /// </summary>
+    public bool QuantilesCollapsed { get; }
 
     /// <summary>Summarises one metric over trials.</summary>
     /// <param name="values">One value per trial; must be non-empty and finite. Not modified.</param>

@@ -163,6 +163,22 @@ internal sealed class StreamingRunTests
         Assert.That(json, Does.Contain("\"quantiles\": \"sketch:relative-0.005\""));
     }
 
+    [Test]
+    public void SummaryJson_CollapseFlag_ExactlyOnTheSummariesWhoseSketchCollapsed()
+    {
+        // Paired deltas of the shipped file hold float residues (~1e-14 t) next to thousands of tonnes: beyond the
+        // sketch's range, so those, and only those, carry the flag; every other metric keeps the bytes it had.
+        int collapsed = Pairs().Count(p => p.Streamed.QuantilesCollapsed);
+        string json = File.ReadAllText(Path.Combine(_root, "one", "summary.json"));
+        int flags = json.Split("\"quantiles_collapsed\": true").Length - 1;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(collapsed, Is.GreaterThan(0));
+            Assert.That(flags, Is.EqualTo(collapsed));
+            Assert.That(Pairs().Where(p => p.Exact.QuantilesCollapsed), Is.Empty, "exact summaries never collapse");
+        }
+    }
+
     [TestCase("summary.json", TestName = "Files_OneVsTwoThreads_SummaryJsonByteIdentical")]
     [TestCase("trials.csv", TestName = "Files_OneVsTwoThreads_TrialsCsvByteIdentical")]
     [TestCase("trials.parquet", TestName = "Files_OneVsTwoThreads_TrialsParquetByteIdentical")]

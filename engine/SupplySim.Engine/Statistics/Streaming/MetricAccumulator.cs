@@ -123,7 +123,8 @@ internal sealed class MetricAccumulator
             exceedances[t] = new(_thresholds[t], (double)_above[t] / count);
         }
 
-        return new MetricSummary(count, mean, stdDev, _min, _max, quantiles, exceedances, SketchHistogram(histogramBins));
+        return new MetricSummary(count, mean, stdDev, _min, _max, quantiles, exceedances, SketchHistogram(histogramBins),
+            _sketch.HasCollapsed);
     }
 
     /// <summary>

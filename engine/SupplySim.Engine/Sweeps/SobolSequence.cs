@@ -14,7 +14,8 @@ internal static class SobolSequence
 
     /// <summary>
     /// Points <paramref name="skip"/> .. <paramref name="skip"/> + <paramref name="count"/> - 1 of the sequence in
-    /// [0, 1)^<paramref name="dimensions"/>; point 0 is the origin, so pass <paramref name="skip"/> = 1 to drop it.
+    /// [0, 1)^<paramref name="dimensions"/>; point 0 is the origin. Designs keep it: the first 2^m points from index 0
+    /// form a balanced net, which skipping points breaks (Owen 2020).
     /// </summary>
     /// <returns><c>result[point][dimension]</c>.</returns>
     public static double[][] Generate(int count, int dimensions, int skip = 0)

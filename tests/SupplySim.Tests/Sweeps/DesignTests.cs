@@ -49,7 +49,7 @@ internal sealed class DesignTests
     {
         const int K = 3;
         var points = SaltelliDesign.Generate(8, K);
-        var sobol = SobolSequence.Generate(8, 2 * K, skip: 1);
+        var sobol = SobolSequence.Generate(8, 2 * K);
         Assert.That(points, Has.Length.EqualTo(8 * (K + 2)));
         for (int j = 0; j < 8; j++)
         {
@@ -61,6 +61,30 @@ internal sealed class DesignTests
                 var expected = (double[])sobol[j][..K].Clone();
                 expected[i] = sobol[j][K + i];
                 Assert.That(block[1 + i], Is.EqualTo(expected));
+            }
+        }
+    }
+
+    [TestCase(64)]
+    [TestCase(256)]
+    public void Saltelli_PowerOfTwoBaseSamples_AAndBHaveOnePointPerStratumInEveryDimension(int n)
+    {
+        // Points 1..N of the Sobol sequence (origin skipped) left one stratum [j/N, (j+1)/N) empty and one doubled in
+        // every dimension; points 0..N-1 are a (t, m, s)-net, so each stratum holds exactly one point.
+        const int K = 4;
+        var points = SaltelliDesign.Generate(n, K);
+        int block = SaltelliDesign.BlockSize(K);
+        var a = Enumerable.Range(0, n).Select(j => points[j * block]).ToArray();
+        var b = Enumerable.Range(0, n).Select(j => points[(j * block) + block - 1]).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var (matrix, name) in new[] { (a, "A"), (b, "B") })
+            {
+                for (int d = 0; d < K; d++)
+                {
+                    var strata = matrix.Select(p => (int)Math.Floor(p[d] * n)).Order().ToArray();
+                    Assert.That(strata, Is.EqualTo(Enumerable.Range(0, n).ToArray()), $"{name} dimension {d}");
+                }
             }
         }
     }

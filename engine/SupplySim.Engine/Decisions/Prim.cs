@@ -3,13 +3,23 @@ namespace SupplySim.Decisions;
 /// <summary>
 /// The Patient Rule Induction Method (Friedman and Fisher 1999) for scenario discovery, as in EMA Workbench: starting
 /// from the box holding every point, repeatedly peel off the share <c>alpha</c> of the remaining points at the low or
-/// high end of one input, whichever peel leaves the highest share of cases of interest in the box, until the box
-/// holds fewer than <c>minimumMass</c> of all points. Each step's box is one point of the trajectory (coverage
-/// against density); the chosen box is the densest with at least the requested coverage. Deterministic: ties go to
-/// the first input, then to the low end.
+/// high end of one input, until the box holds fewer than <c>minimumMass</c> of all points. Each step's box is one point
+/// of the trajectory (coverage against density); the chosen box is the densest with at least the requested coverage.
 /// </summary>
+/// <remarks>
+/// <para>The peel taken is the one with the largest gain in density per point removed (EMA Workbench's default
+/// objective, <c>lenient1</c>). Ranking by the density after the peel alone rewards removing much mass at once.</para>
+/// <para>Equal values are peeled together, so on a discrete input (a grid, a Morris level, a value list) one "5%" peel can
+/// remove a whole level. A peel that would remove more than 2·alpha of the box is taken only if the points it removes
+/// hold significantly fewer cases than the points it keeps (one-sided binomial, p &lt; 0.05), or if no other peel is
+/// possible (every input discrete with levels that large): otherwise noise in one large level decides the box.</para>
+/// <para>Deterministic: ties go to the first input, then to the low end.</para>
+/// </remarks>
 public static class Prim
 {
+    /// <summary>Significance a peel removing more than 2·alpha of the box must reach (see the remarks).</summary>
+    internal const double OversizedPeelLevel = 0.05;
+
     /// <summary>The peeling trajectory of <paramref name="inputs"/> (<c>[point][input]</c>) for cases <paramref name="interesting"/>.</summary>
     public static IReadOnlyList<PrimBox> Peel(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> interesting, double alpha = 0.05, double minimumMass = 0.05)
     {
@@ -30,30 +40,7 @@ public static class Prim
         var trajectory = new List<PrimBox> { Box(lower, upper, inside, interesting, total, n) };
         while (inside.Count > minimumMass * n)
         {
-            (double Density, int Input, bool Low, double Bound, List<int> Kept)? best = null;
-            for (int j = 0; j < d; j++)
-            {
-                double[] values = [.. inside.Select(i => inputs[i][j]).Order()];
-                int cut = Math.Max(1, (int)Math.Floor(alpha * values.Length));
-                foreach (bool low in new[] { true, false })
-                {
-                    // Peel every point at or beyond the alpha quantile: ties go together, so a peel never splits equal values.
-                    double bound = low ? values[cut - 1] : values[values.Length - cut];
-                    var kept = inside.Where(i => low ? inputs[i][j] > bound : inputs[i][j] < bound).ToList();
-                    if (kept.Count == 0 || kept.Count == inside.Count)
-                    {
-                        continue;
-                    }
-
-                    double density = kept.Count(i => interesting[i]) / (double)kept.Count;
-                    if (best is null || density > best.Value.Density)
-                    {
-                        best = (density, j, low, bound, kept);
-                    }
-                }
-            }
-
-            if (best is not { } peel || peel.Kept.Count < minimumMass * n)
+            if (BestPeel(inputs, interesting, inside, alpha) is not { } peel || peel.Kept.Count < minimumMass * n)
             {
                 break;
             }
@@ -74,6 +61,57 @@ public static class Prim
 
         return trajectory;
     }
+
+    /// <summary>
+    /// The peel with the largest density gain per point removed among the admissible ones; when none is admissible, the
+    /// best oversized one (every possible peel removes a large tied level); null when no peel removes anything.
+    /// </summary>
+    private static Candidate? BestPeel(IReadOnlyList<double[]> inputs, IReadOnlyList<bool> interesting, List<int> inside, double alpha)
+    {
+        int hits = inside.Count(i => interesting[i]);
+        double density = hits / (double)inside.Count;
+        double largestPeel = 2 * alpha * inside.Count;
+        Candidate? best = null, bestOversized = null;
+        for (int j = 0; j < inputs[0].Length; j++)
+        {
+            double[] values = [.. inside.Select(i => inputs[i][j]).Order()];
+            int cut = Math.Max(1, (int)Math.Floor(alpha * values.Length));
+            foreach (bool low in new[] { true, false })
+            {
+                // Peel every point at or beyond the alpha quantile: ties go together, so a peel never splits equal values.
+                double bound = low ? values[cut - 1] : values[values.Length - cut];
+                var kept = inside.Where(i => low ? inputs[i][j] > bound : inputs[i][j] < bound).ToList();
+                int removed = inside.Count - kept.Count;
+                if (kept.Count == 0 || removed == 0)
+                {
+                    continue;
+                }
+
+                int keptHits = kept.Count(i => interesting[i]);
+                double keptDensity = keptHits / (double)kept.Count;
+                var candidate = new Candidate(j, low, kept, (keptDensity - density) / removed);
+                bool admissible = removed <= largestPeel || RemovesSignificantlyFewerCases(removed, hits - keptHits, keptDensity);
+                ref var slot = ref admissible ? ref best : ref bestOversized;
+                if (slot is null || candidate.GainPerPoint > slot.Value.GainPerPoint)
+                {
+                    slot = candidate;
+                }
+            }
+        }
+
+        return best ?? bestOversized;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="removedHits"/> cases among <paramref name="removed"/> points are significantly fewer than the
+    /// kept points' share <paramref name="keptDensity"/> predicts: P(X &lt;= removedHits) below
+    /// <see cref="OversizedPeelLevel"/>, X ~ Binomial(removed, keptDensity).
+    /// </summary>
+    private static bool RemovesSignificantlyFewerCases(int removed, int removedHits, double keptDensity) =>
+        MathNet.Numerics.Distributions.Binomial.CDF(keptDensity, removed, removedHits) < OversizedPeelLevel;
+
+    /// <summary>One possible peel: the input, the end, the points it keeps and its lenient1 objective.</summary>
+    private readonly record struct Candidate(int Input, bool Low, List<int> Kept, double GainPerPoint);
 
     /// <summary>The densest box of <paramref name="trajectory"/> whose coverage is at least <paramref name="minimumCoverage"/> (the first box always qualifies).</summary>
     public static PrimBox Choose(IReadOnlyList<PrimBox> trajectory, double minimumCoverage = 0.5)

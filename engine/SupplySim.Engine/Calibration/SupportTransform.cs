@@ -30,7 +30,10 @@ internal readonly struct SupportTransform(double low, double high)
     {
         if (HasLow && HasHigh)
         {
-            return Math.Clamp(low + ((high - low) / (1 + Math.Exp(-eta))), low, high);
+            // Kept Edge from the bounds, as ToLine is: beyond |η| ≈ 37 the logistic rounds to exactly a bound, where a
+            // Beta or PERT prior with a shape below 1 has density +∞, so a particle there would be accepted and never move.
+            double margin = Edge * (high - low);
+            return Math.Clamp(low + ((high - low) / (1 + Math.Exp(-eta))), low + margin, high - margin);
         }
 
         return HasLow ? low + Math.Exp(eta) : HasHigh ? high - Math.Exp(-eta) : eta;

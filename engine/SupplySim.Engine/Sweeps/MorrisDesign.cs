@@ -12,9 +12,11 @@ internal static class MorrisDesign
     public static double Delta(int levels) => levels / (2.0 * (levels - 1));
 
     /// <summary>
-    /// <paramref name="trajectories"/> trajectories of k + 1 points each: a random grid point in the lower levels,
-    /// then each dimension in a random order moved by +Δ (from the lower half of the grid) or -Δ (from the upper
-    /// half), so consecutive points differ in exactly one coordinate. <paramref name="levels"/> must be even.
+    /// <paramref name="trajectories"/> trajectories of k + 1 points each: a random grid point (any of the p levels in
+    /// each dimension), then each dimension in a random order moved by +Δ if its level is in the lower half of the grid
+    /// or by -Δ if it is in the upper half, so consecutive points differ in exactly one coordinate. Stepping down from
+    /// the upper half gives the same elementary effects as Morris's base point in the lower levels stepped up.
+    /// <paramref name="levels"/> must be even.
     /// </summary>
     /// <returns><c>result[point][dimension]</c>, <c>trajectories * (k + 1)</c> points.</returns>
     public static double[][] Generate(int trajectories, int dimensions, int levels, ulong seed)

@@ -41,6 +41,15 @@ internal static class BacktestCommand
         ulong seed = seedOption ?? model.Network.DefaultSeed ?? 42;
         var options = new MonteCarloOptions(trials, seed, threads, RecordMonthlyLaneFlows: true) { Posterior = posterior };
         var scenarios = model.Scenarios.Where(s => s.Id == "baseline" || model.Observations.Any(o => o.ScenarioId == s.Id)).ToList();
+        // Every scenario's trials are kept in memory for the comparison: as in run, a size that cannot fit is refused before allocating.
+        var memory = RunMemory.For(model, scenarios, options, stream: false);
+        if (memory.Total > MemoryLimit.Bytes)
+        {
+            stderr.WriteLine($"{path}:1:1: error SS0201: {trials} trials need about {memory.Total >> 20} MiB ({memory.Describe()}), more than the " +
+                             $"{MemoryLimit.Bytes >> 20} MiB this machine can give them; use fewer --trials or --threads");
+            return ExitCodes.InvalidScenario;
+        }
+
         var results = scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
         var comparisons = Backtest.Compare(model, results);
         stdout.WriteLine($"{model.Network.Name}: backtest, {trials} trials, seed {seed}");

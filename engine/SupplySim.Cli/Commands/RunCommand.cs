@@ -9,9 +9,6 @@ namespace SupplySim.Cli;
 /// <summary><c>supplysim run [FILE]</c>: the baseline and the file's scenarios on common random numbers; results to files, a summary to stdout.</summary>
 internal static class RunCommand
 {
-    /// <summary>Largest result table accepted in memory (bytes), so absurd run sizes fail before allocating.</summary>
-    private const long MaxResultBytes = 8L * 1024 * 1024 * 1024;
-
     /// <summary>Above this many trials <c>run</c> streams (as with <c>--stream</c>): memory no longer grows with trials.</summary>
     internal const int StreamAboveTrials = 100_000;
 
@@ -98,7 +95,7 @@ internal static class RunCommand
 
         long bytesPerTrial = scenarios.Sum(s => (long)new MetricLayout(model.Network, s).Select(keep).Width) * sizeof(double);
         // Results must fit in half of what this machine (or container) can give the process.
-        long limit = Math.Min(MaxResultBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+        long limit = MemoryLimit.Bytes;
         if (precision is not null && cli.Single("--trials") is null)
         {
             // The default limit of a precision run is what fits in memory (results are kept for the files).

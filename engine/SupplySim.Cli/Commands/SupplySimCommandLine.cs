@@ -160,6 +160,14 @@ internal static class SupplySimCommandLine
                     Option<string> single => [parsed.GetValue(single) ?? ""],
                     _ => [],
                 };
+                // An empty path ("--out \"\"", an unset shell variable) would mean the current folder to some calls and be
+                // refused by others: say so here, before any verb works with it.
+                if (spec.ValueName is "DIR" or "FILE" && given.Any(string.IsNullOrWhiteSpace))
+                {
+                    arguments.Errors.Add($"{spec.Name} needs a {(spec.ValueName == "DIR" ? "folder" : "file")} name, was empty");
+                    continue;
+                }
+
                 if (given.Count > 0)
                 {
                     arguments.Options[spec.Name] = given;

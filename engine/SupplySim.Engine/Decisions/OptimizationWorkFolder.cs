@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using SupplySim.Reporting;
@@ -47,10 +48,33 @@ public sealed class OptimizationWorkFolder
             return null;
         }
 
-        var values = File.ReadAllLines(ManifestPath).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        return new Manifest(values["fingerprint"], int.Parse(values["trials"], CultureInfo.InvariantCulture), ulong.Parse(values["seed"], CultureInfo.InvariantCulture),
-            int.Parse(values["budget"], CultureInfo.InvariantCulture), int.Parse(values["shards"], CultureInfo.InvariantCulture));
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in File.ReadAllLines(ManifestPath))
+        {
+            if (line.Split('=', 2) is [var key, var value])
+            {
+                values[key] = value;
+            }
+        }
+
+        string Value(string key) => values.TryGetValue(key, out string? value) && value.Length > 0
+            ? value
+            : throw Damaged($"it has no '{key}='");
+
+        T Number<T>(string key) where T : IBinaryInteger<T>
+        {
+            string text = Value(key);
+            return T.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > T.Zero
+                ? number
+                : throw Damaged($"{key} is '{text}', expected a whole number >= 1");
+        }
+
+        return new Manifest(Value("fingerprint"), Number<int>("trials"), ulong.TryParse(Value("seed"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)
+            ? seed : throw Damaged($"seed is '{Value("seed")}', expected a whole number >= 0"), Number<int>("budget"), Number<int>("shards"));
     }
+
+    private InvalidDataException Damaged(string problem) =>
+        new($"{ManifestPath} is damaged: {problem} (the file 'supplysim optimize --shards N' writes); delete {Root} to start the search again");
 
     /// <summary>Writes the manifest of a new sharded run.</summary>
     public void WriteManifest(Manifest manifest)
@@ -114,8 +138,14 @@ public sealed class OptimizationWorkFolder
                 return null;
             }
 
-            foreach (var (policy, values) in ReadRows(ShardPath(generation, shard)))
+            string path = ShardPath(generation, shard);
+            foreach (var (policy, values) in ReadRows(path))
             {
+                if (policy >= count)
+                {
+                    throw new InvalidDataException($"{path}: policy {policy} is not one of the generation's {count}; the file is damaged, delete it and run the shard again");
+                }
+
                 outcomes[policy] = values;
             }
         }
@@ -136,7 +166,40 @@ public sealed class OptimizationWorkFolder
         }
     });
 
-    private static IEnumerable<(int Index, double[] Values)> ReadRows(string path) =>
-        File.ReadAllLines(path).Select(line => line.Split(','))
-            .Select(cells => (int.Parse(cells[0], CultureInfo.InvariantCulture), cells.Skip(1).Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()));
+    /// <summary>
+    /// The rows <see cref="WriteRows"/> wrote. A file damaged after the fact (cut short, edited) is refused with its
+    /// line, never half read: every line ends with a newline and holds an index and as many round-trip numbers as the first.
+    /// </summary>
+    private static List<(int Index, double[] Values)> ReadRows(string path)
+    {
+        string text = File.ReadAllText(path);
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            throw new InvalidDataException($"{path}: the last line has no end of line, so the file was cut short; delete it and write it again");
+        }
+
+        var rows = new List<(int Index, double[] Values)>();
+        string[] lines = text.Split('\n');
+        for (int n = 0; n < lines.Length - 1; n++)
+        {
+            string[] cells = lines[n].Split(',');
+            var values = new double[cells.Length - 1];
+            bool valid = int.TryParse(cells[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index) &&
+                         (rows.Count == 0 || values.Length == rows[0].Values.Length);
+            for (int c = 1; valid && c < cells.Length; c++)
+            {
+                valid = double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out values[c - 1]);
+            }
+
+            if (!valid)
+            {
+                throw new InvalidDataException($"{path}:{n + 1}: expected a policy index and {(rows.Count == 0 ? "its" : rows[0].Values.Length)} numbers, " +
+                                               $"found '{lines[n]}'; the file is damaged, delete it and write it again");
+            }
+
+            rows.Add((index, values));
+        }
+
+        return rows;
+    }
 }

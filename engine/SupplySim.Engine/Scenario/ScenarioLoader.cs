@@ -22,10 +22,23 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        return ReadText(path, "a scenario file", diagnostics) is var (text, _) ? Load(text, path, diagnostics) : null;
+    }
+
+    /// <summary>
+    /// The text and bytes of a YAML input file (scenario or sweep), with the guards every such file gets: not a
+    /// folder, at most <see cref="MaxFileBytes"/> (read bounded, so a device or pipe whose length is unknown cannot
+    /// exhaust memory), valid UTF-8. Null after an SS0010 diagnostic; I/O failures propagate as exceptions.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="expected">What the file should be, for the message ("a scenario file").</param>
+    /// <param name="diagnostics">Receives the SS0010 diagnostic.</param>
+    internal static (string Text, byte[] Bytes)? ReadText(string path, string expected, DiagnosticBag diagnostics)
+    {
         var origin = new SourceLocation(path, 1, 1);
         if (Directory.Exists(path))
         {
-            diagnostics.Error("SS0010", origin, $"'{path}' is a directory; expected a scenario file");
+            diagnostics.Error("SS0010", origin, $"'{path}' is a directory; expected {expected}");
             return null;
         }
 
@@ -36,19 +49,37 @@ public static class ScenarioLoader
             return null;
         }
 
-        byte[] bytes = File.ReadAllBytes(path);
-        string text;
+        byte[] bytes = ReadAtMost(path, MaxFileBytes + 1);
+        if (bytes.Length > MaxFileBytes)
+        {
+            diagnostics.Error("SS0010", origin, $"file is more than {MaxFileBytes} bytes; at most {MaxFileBytes} are accepted");
+            return null;
+        }
+
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), bytes);
         }
         catch (DecoderFallbackException ex)
         {
             diagnostics.Error("SS0010", origin, $"file is not valid UTF-8 (bad byte at offset {ex.Index}); save it as UTF-8");
             return null;
         }
+    }
 
-        return Load(text, path, diagnostics);
+    /// <summary>The first <paramref name="limit"/> bytes of <paramref name="path"/> at most: its length may be 0 or unknown (/dev/zero, a pipe).</summary>
+    private static byte[] ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Loads scenario YAML from a string; <paramref name="fileName"/> is used in diagnostics.</summary>

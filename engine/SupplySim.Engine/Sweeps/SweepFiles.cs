@@ -73,25 +73,29 @@ internal static class SweepFiles
             return (null, null);
         }
 
-        using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
-        string sweepFile = manifest.RootElement.GetProperty("sweep_file").GetString()!;
-        int count = manifest.RootElement.GetProperty("shards").GetInt32();
+        if (ReadManifest(manifestPath) is not var (sweepFile, count, folder))
+        {
+            diagnostics.Error("SS0320", at, "the shard manifest is damaged: expected JSON with 'sweep_file' (a path) and 'shards' (a whole number >= 1), " +
+                                            "as 'supplysim sweep --shard' writes it; run the shards again");
+            return (null, null);
+        }
+
         var plan = SweepLoader.LoadFile(sweepFile, diagnostics);
         if (plan is null)
         {
             return (null, null);
         }
 
-        if (manifest.RootElement.TryGetProperty("posterior", out var folder))
+        if (folder is not null)
         {
             // The shards ran from a posterior: merge with the same one, or their fingerprints will not match.
-            if (Calibration.PosteriorFile.Read(folder.GetString()!, out string? problem) is not { } posterior)
+            if (Calibration.PosteriorFile.Read(folder, out string? problem) is not { } posterior)
             {
-                diagnostics.Error("SS0320", at, $"the shards ran from the posterior in '{folder.GetString()}', which cannot be read now: {problem}");
+                diagnostics.Error("SS0320", at, $"the shards ran from the posterior in '{folder}', which cannot be read now: {problem}");
                 return (null, null);
             }
 
-            plan = plan.WithPosterior(posterior, folder.GetString()!);
+            plan = plan.WithPosterior(posterior, folder);
         }
 
         var parts = new List<SweepTable>();
@@ -130,6 +134,39 @@ internal static class SweepFiles
         }
 
         return (plan, table);
+    }
+
+    /// <summary>The manifest's sweep file, shard count and posterior folder (if any), or null when it is not what <see cref="WriteManifest"/> writes.</summary>
+    private static (string SweepFile, int Shards, string? Posterior)? ReadManifest(string path)
+    {
+        try
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = manifest.RootElement;
+            if (root.ValueKind != JsonValueKind.Object ||
+                !root.TryGetProperty("sweep_file", out var sweepFile) || sweepFile.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(sweepFile.GetString()) ||
+                !root.TryGetProperty("shards", out var shards) || shards.ValueKind != JsonValueKind.Number || !shards.TryGetInt32(out int count) || count < 1)
+            {
+                return null;
+            }
+
+            string? posterior = null;
+            if (root.TryGetProperty("posterior", out var folder))
+            {
+                if (folder.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(folder.GetString()))
+                {
+                    return null;
+                }
+
+                posterior = folder.GetString();
+            }
+
+            return (sweepFile.GetString()!, count, posterior);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static void WriteManifest(SweepPlan plan, int shards, Stream stream)

@@ -17,6 +17,10 @@ internal static class ReportDataJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         WriteIndented = false,
+        // A file missing a part of the data (say, 'scenarios') or holding null where the report needs a value is refused
+        // here, with the JSON path, rather than failing while the report is drawn.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/>.</summary>

@@ -37,6 +37,31 @@ internal static class OutputFiles
         }
     }
 
+    /// <summary>
+    /// The optional files of a run's set (parameters.csv, report-data.json and the report.html that
+    /// <c>supplysim report DIR</c> writes) that this run does not write: the commit deletes them, since an earlier
+    /// run's parameters or report data beside this run's trials would be paired with them by <c>discover</c> and
+    /// <c>report</c> without a word.
+    /// </summary>
+    public static IEnumerable<string> CompanionsNotWritten(string outDir, string? reportPath, bool writeParameters)
+    {
+        if (!writeParameters)
+        {
+            yield return TrialParametersWriter.FileName;
+        }
+
+        if (reportPath is null)
+        {
+            yield return ReportCommand.DataFile;
+        }
+
+        string defaultReport = Path.Combine(outDir, ReportCommand.DefaultReportFile);
+        if (reportPath is null || Path.GetFullPath(reportPath) != Path.GetFullPath(defaultReport))
+        {
+            yield return ReportCommand.DefaultReportFile;
+        }
+    }
+
     private static void Capture(Exception?[] failures, int index, Action write)
     {
         try

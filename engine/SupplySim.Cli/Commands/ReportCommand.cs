@@ -11,6 +11,9 @@ internal static class ReportCommand
 {
     public const string DataFile = "report-data.json";
 
+    /// <summary>Where <c>report DIR</c> writes the report unless told otherwise: <c>DIR/report.html</c>.</summary>
+    public const string DefaultReportFile = "report.html";
+
 
     public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
     {
@@ -44,7 +47,7 @@ internal static class ReportCommand
             return ExitCodes.UsageOrIo;
         }
 
-        string output = cli.Single("--out") ?? Path.Combine(dir, "report.html");
+        string output = cli.Single("--out") ?? Path.Combine(dir, DefaultReportFile);
         if (!TryRender(data, cli.Single("--focus"), output, stderr))
         {
             return ExitCodes.UsageOrIo;

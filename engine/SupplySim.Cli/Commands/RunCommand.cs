@@ -253,6 +253,11 @@ internal static class RunCommand
             files.Write(Path.Combine(outDir, TrialParametersWriter.FileName), file => TrialParametersWriter.Write(model.Network, options with { Trials = report.Results[0].Trials }, file));
         }
 
+        foreach (string name in OutputFiles.CompanionsNotWritten(outDir, reportPath, writeParameters))
+        {
+            files.Remove(Path.Combine(outDir, name));
+        }
+
         files.Commit();
 
         string written = $"{outDir}/summary.json, summary.parquet, trials.csv, trials.parquet" + (writeParameters ? ", parameters.csv" : "");

@@ -12,6 +12,7 @@ internal sealed class PendingFiles : IDisposable
     private readonly Lock _lock = new();
     private readonly List<(string Temporary, string Final)> _written = [];
     private readonly HashSet<string> _finals = new(StringComparer.Ordinal);
+    private readonly List<string> _removed = [];
     private bool _committed;
 
     /// <summary>Writes the future <paramref name="path"/> through <paramref name="write"/> under its temporary name.</summary>
@@ -53,6 +54,21 @@ internal sealed class PendingFiles : IDisposable
         Add(temporary, Reserve(path));
     }
 
+    /// <summary>
+    /// Makes <paramref name="path"/> absent from the new set: an optional file of the set (a run's parameters.csv)
+    /// that this run does not write is deleted by <see cref="Commit"/>, after the renames, so it is never read
+    /// beside results it does not belong to; until then, and if the set is not committed, it stays.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="path"/> is already part of the set.</exception>
+    public void Remove(string path)
+    {
+        string final = Reserve(path);
+        lock (_lock)
+        {
+            _removed.Add(final);
+        }
+    }
+
     /// <summary>Claims <paramref name="path"/> for this set: two writes to one file would share its temporary name.</summary>
     private string Reserve(string path)
     {
@@ -79,7 +95,7 @@ internal sealed class PendingFiles : IDisposable
     }
 
     /// <summary>
-    /// Renames every file written into place, in the order written. Renames within a folder do not fail for want of
+    /// Renames every file written into place, in the order written, then deletes those <see cref="Remove"/> named. Renames within a folder do not fail for want of
     /// space, so after the writes have succeeded this almost never fails; if one does, the files before it are
     /// already in place and the rest are removed on dispose.
     /// </summary>
@@ -98,6 +114,10 @@ internal sealed class PendingFiles : IDisposable
         }
 
         _written.Clear();
+        foreach (string final in _removed.Where(File.Exists))
+        {
+            File.Delete(final);
+        }
     }
 
     /// <summary>Removes the temporary files not committed.</summary>

@@ -20,6 +20,28 @@ internal sealed class PendingFilesTests
     private static void Text(Stream stream, string text) => stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
 
     [Test]
+    public void Remove_DeletesTheFileAtCommitOnly()
+    {
+        File.WriteAllText(At("stale.csv"), "old");
+        using (var files = new PendingFiles())
+        {
+            files.Remove(At("stale.csv"));
+            files.Remove(At("absent.csv"));
+            Assert.That(File.Exists(At("stale.csv")), Is.True, "kept until the commit");
+        }
+
+        Assert.That(File.Exists(At("stale.csv")), Is.True, "a set not committed keeps the previous one whole");
+        using (var files = new PendingFiles())
+        {
+            files.Write(At("new.csv"), s => Text(s, "new"));
+            files.Remove(At("stale.csv"));
+            files.Commit();
+        }
+
+        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EqualTo(new[] { "new.csv" }));
+    }
+
+    [Test]
     public void Commit_AfterEveryWrite_ReplacesAllAndLeavesNoTemporaryFile()
     {
         File.WriteAllText(At("a.txt"), "old a");

@@ -50,19 +50,40 @@ internal static class BacktestCommand
             return ExitCodes.InvalidScenario;
         }
 
+        string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-backtest");
+        string json = Path.Combine(outDir, "backtest.json"), monthly = Path.Combine(outDir, "backtest_monthly.csv"),
+            prices = Path.Combine(outDir, "backtest_prices_monthly.csv");
+        bool markets = model.Network.MarketCount > 0;
+        // Checked before simulating: a file in the way must not cost the run.
+        if (OutputPreflight.Check(outDir, markets ? [json, monthly, prices] : [json, monthly]) is { } problem)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrIo;
+        }
+
         var results = scenarios.Select(s => MonteCarlo.Run(model, s, options)).ToList();
         var comparisons = Backtest.Compare(model, results);
         stdout.WriteLine($"{model.Network.Name}: backtest, {trials} trials, seed {seed}");
         stdout.Write(Backtest.FormatTable(comparisons));
-        string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + "-backtest");
-        AtomicFile.Write(Path.Combine(outDir, "backtest.json"), stream => Backtest.WriteJson(comparisons, seed, trials, stream));
-        AtomicFile.Write(Path.Combine(outDir, "backtest_monthly.csv"), stream => Backtest.WriteMonthlyCsv(model, results, stream));
-        if (model.Network.MarketCount > 0)
+        // One set: a failure leaves the previous backtest's files whole, never a mix of two seeds.
+        using (var files = new PendingFiles())
         {
-            AtomicFile.Write(Path.Combine(outDir, "backtest_prices_monthly.csv"), stream => Backtest.WriteMonthlyPricesCsv(model, results, stream));
+            files.Write(json, stream => Backtest.WriteJson(comparisons, seed, trials, stream));
+            files.Write(monthly, stream => Backtest.WriteMonthlyCsv(model, results, stream));
+            if (markets)
+            {
+                files.Write(prices, stream => Backtest.WriteMonthlyPricesCsv(model, results, stream));
+            }
+            else
+            {
+                // Prices of an earlier file with markets would not belong to this backtest.
+                files.Remove(prices);
+            }
+
+            files.Commit();
         }
 
-        stdout.WriteLine($"wrote {outDir}/backtest.json, backtest_monthly.csv{(model.Network.MarketCount > 0 ? ", backtest_prices_monthly.csv" : "")}");
+        stdout.WriteLine($"wrote {outDir}/backtest.json, backtest_monthly.csv{(markets ? ", backtest_prices_monthly.csv" : "")}");
         return ExitCodes.Ok;
     }
 }

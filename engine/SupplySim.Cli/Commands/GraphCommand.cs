@@ -32,11 +32,21 @@ internal static class GraphCommand
             return ExitCodes.InvalidScenario;
         }
 
-        var graph = NetworkGraph.FromNetwork(model.Network);
         string outDir = cli.Single("--out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+        string dot = Path.Combine(outDir, "network.dot"), svg = Path.Combine(outDir, "network.svg");
+        if (OutputPreflight.Check(outDir, [dot, svg]) is { } problem)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var graph = NetworkGraph.FromNetwork(model.Network);
         var utf8 = new System.Text.UTF8Encoding(false);
-        AtomicFile.Write(Path.Combine(outDir, "network.dot"), stream => stream.Write(utf8.GetBytes(NetworkDot.Format(graph))));
-        AtomicFile.Write(Path.Combine(outDir, "network.svg"), stream => stream.Write(utf8.GetBytes(NetworkSvg.Render(graph))));
+        // Both files are replaced together: the drawing and its source always describe the same network.
+        using var files = new PendingFiles();
+        files.Write(dot, stream => stream.Write(utf8.GetBytes(NetworkDot.Format(graph))));
+        files.Write(svg, stream => stream.Write(utf8.GetBytes(NetworkSvg.Render(graph))));
+        files.Commit();
         stdout.WriteLine($"{path}: {graph.Nodes.Count} nodes, {graph.Lanes.Count} lanes; wrote {outDir}/network.dot, network.svg");
         return ExitCodes.Ok;
     }

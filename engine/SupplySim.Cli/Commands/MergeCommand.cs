@@ -25,6 +25,12 @@ internal static class MergeCommand
             return ExitCodes.UsageOrIo;
         }
 
+        if (OutputPreflight.Check(directory, [.. SweepFiles.ResultNames.Select(name => Path.Combine(directory, name))]) is { } problem)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrIo;
+        }
+
         var diagnostics = new DiagnosticBag();
         var (plan, table) = SweepFiles.Merge(directory, diagnostics);
         if (SweepCommand.Report(diagnostics, directory, stderr) || plan is null || table is null)

@@ -66,6 +66,14 @@ internal static class SweepCommand
             return ExitCodes.Ok;
         }
 
+        // Checked before the points run: a folder or file in the way must not cost the whole sweep.
+        var outputs = sharded ? SweepFiles.ShardFiles(outDir, slice) : [.. SweepFiles.ResultNames.Select(name => Path.Combine(outDir, name))];
+        if (OutputPreflight.Check(outDir, outputs) is { } problem)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitCodes.UsageOrIo;
+        }
+
         int points = Enumerable.Range(0, plan.PointCount).Count(slice.Includes);
         stderr.WriteLine($"sweep {path}: {plan.Design.Kind.ToString().ToLowerInvariant()} design, {plan.Parameters.Count} parameters, " +
                          $"{points} of {plan.PointCount} points x {plan.Trials} trials (shard {slice})");

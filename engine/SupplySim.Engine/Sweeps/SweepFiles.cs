@@ -18,21 +18,33 @@ internal static class SweepFiles
     /// <summary>Folder of shard files under the output folder.</summary>
     public const string ShardFolder = "shards";
 
-    /// <summary>Writes the result files of a complete sweep (and its HTML report) and returns the sensitivity report.</summary>
+    /// <summary>The files a complete sweep (or a merge) writes to its folder, replaced together.</summary>
+    public static readonly string[] ResultNames = ["results.csv", "results.parquet", "sensitivity.json", "sensitivity.csv", "report.html"];
+
+    /// <summary>
+    /// Writes the result files of a complete sweep (and its HTML report) as one set (<see cref="PendingFiles"/>): a
+    /// failure leaves the previous set whole. Returns the sensitivity report.
+    /// </summary>
     public static SensitivityReport WriteResults(string directory, SweepPlan plan, SweepTable table)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(table);
         var report = SensitivityReport.Compute(plan, table);
-        AtomicFile.Write(Path.Combine(directory, "results.csv"), s => SweepTableWriter.WriteCsv(plan, table, s));
-        AtomicFile.Write(Path.Combine(directory, "results.parquet"), s => SweepTableWriter.WriteParquet(plan, table, s));
-        AtomicFile.Write(Path.Combine(directory, "sensitivity.json"), s => SensitivityWriter.WriteJson(plan, report, s));
-        AtomicFile.Write(Path.Combine(directory, "sensitivity.csv"), s => SensitivityWriter.WriteCsv(report, s));
         string html = Reporting.Html.SweepHtmlReport.Render(plan, table, report);
-        AtomicFile.Write(Path.Combine(directory, "report.html"), s => s.Write(new System.Text.UTF8Encoding(false).GetBytes(html)));
+        using var files = new PendingFiles();
+        files.Write(Path.Combine(directory, ResultNames[0]), s => SweepTableWriter.WriteCsv(plan, table, s));
+        files.Write(Path.Combine(directory, ResultNames[1]), s => SweepTableWriter.WriteParquet(plan, table, s));
+        files.Write(Path.Combine(directory, ResultNames[2]), s => SensitivityWriter.WriteJson(plan, report, s));
+        files.Write(Path.Combine(directory, ResultNames[3]), s => SensitivityWriter.WriteCsv(report, s));
+        files.Write(Path.Combine(directory, ResultNames[4]), s => s.Write(new UTF8Encoding(false).GetBytes(html)));
+        files.Commit();
         return report;
     }
+
+    /// <summary>The files shard <paramref name="shard"/> writes, in the order they are committed (the marker last).</summary>
+    public static IReadOnlyList<string> ShardFiles(string directory, ShardSpec shard) =>
+        [ShardPath(directory, shard, "csv"), ShardPath(directory, shard, "parquet"), Path.Combine(directory, ShardFolder, "sweep.json"), ShardPath(directory, shard, "done")];
 
     /// <summary>Path of a shard file with <paramref name="extension"/> (csv, parquet, done).</summary>
     public static string ShardPath(string directory, ShardSpec shard, string extension) =>
@@ -46,15 +58,21 @@ internal static class SweepFiles
         return File.Exists(marker) && File.ReadAllText(marker).Trim() == plan.Fingerprint;
     }
 
-    /// <summary>Writes a shard's table, the manifest, and then the completion marker.</summary>
+    /// <summary>
+    /// Writes a shard's table, the manifest, and then the completion marker, as one set renamed in that order: a
+    /// failure leaves the shard's previous files, and the marker never names a table that is not in place.
+    /// </summary>
     public static void WriteShard(string directory, SweepPlan plan, ShardSpec shard, SweepTable table)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(table);
-        AtomicFile.Write(ShardPath(directory, shard, "csv"), s => SweepTableWriter.WriteCsv(plan, table, s));
-        AtomicFile.Write(ShardPath(directory, shard, "parquet"), s => SweepTableWriter.WriteParquet(plan, table, s));
-        AtomicFile.Write(Path.Combine(directory, ShardFolder, "sweep.json"), s => WriteManifest(plan, shard.Count, s));
-        AtomicFile.Write(ShardPath(directory, shard, "done"), s => s.Write(Encoding.UTF8.GetBytes(plan.Fingerprint + "\n")));
+        var paths = ShardFiles(directory, shard);
+        using var files = new PendingFiles();
+        files.Write(paths[0], s => SweepTableWriter.WriteCsv(plan, table, s));
+        files.Write(paths[1], s => SweepTableWriter.WriteParquet(plan, table, s));
+        files.Write(paths[2], s => WriteManifest(plan, shard.Count, s));
+        files.Write(paths[3], s => s.Write(Encoding.UTF8.GetBytes(plan.Fingerprint + "\n")));
+        files.Commit();
     }
 
     /// <summary>

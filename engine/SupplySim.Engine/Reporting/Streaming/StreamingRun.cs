@@ -82,9 +82,33 @@ internal static class StreamingRun
         return new RunReport(model, options.Seed, results, statistics.Summaries(), QuantileMethod);
     }
 
-    /// <summary>Hands each chunk to independent sinks at once; each still sees the chunks in order.</summary>
+    /// <summary>
+    /// Hands each chunk to independent sinks at once; each still sees the chunks in order. When sinks fail (both
+    /// files on a full disk), the failure of the first failing sink, in the order given, is thrown as itself, not
+    /// wrapped: the same error is reported whichever sink failed first.
+    /// </summary>
     private sealed class FanOut(params ITrialChunkSink[] sinks) : ITrialChunkSink
     {
-        public void Consume(TrialChunk chunk) => Parallel.ForEach(sinks, sink => sink.Consume(chunk));
+        public void Consume(TrialChunk chunk)
+        {
+            var failures = new Exception?[sinks.Length];
+            Parallel.For(0, sinks.Length, i =>
+            {
+                try
+                {
+                    sinks[i].Consume(chunk);
+                }
+#pragma warning disable CA1031 // Rethrown below, on the calling thread, in sink order.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failures[i] = ex;
+                }
+            });
+            if (failures.FirstOrDefault(f => f is not null) is { } first)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            }
+        }
     }
 }

@@ -100,6 +100,11 @@ internal sealed class TrialCsvSpool : ITrialChunkSink, IDisposable
         Directory.Delete(_spoolDirectory, recursive: true);
     }
 
+    /// <summary>
+    /// Abandons the spools of a run that did not complete: always removes the spool folder. A spool's buffered rows
+    /// are not wanted, so a failure to flush them (the disk that failed the run is still full) is ignored rather
+    /// than thrown over the run's own failure.
+    /// </summary>
     public void Dispose()
     {
         if (_completed)
@@ -107,14 +112,32 @@ internal sealed class TrialCsvSpool : ITrialChunkSink, IDisposable
             return;
         }
 
-        foreach (var spool in _spools)
+        try
+        {
+            foreach (var spool in _spools)
+            {
+                Abandon(spool);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(_spoolDirectory))
+            {
+                Directory.Delete(_spoolDirectory, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Closes <paramref name="spool"/> (its file handle is released even when the flush fails), ignoring a failed flush.</summary>
+    private static void Abandon(StreamWriter? spool)
+    {
+        try
         {
             spool?.Dispose();
         }
-
-        if (Directory.Exists(_spoolDirectory))
+        catch (IOException)
         {
-            Directory.Delete(_spoolDirectory, recursive: true);
+            // The rows are discarded with the folder; the run's first failure is what is reported.
         }
     }
 

@@ -75,6 +75,11 @@ internal sealed class TrialParquetStream : ITrialChunkSink, IDisposable
         _completed = true;
     }
 
+    /// <summary>
+    /// Abandons the file of a run that did not complete: always deletes the temporary file. Closing the writer writes
+    /// a footer and flushes buffered rows nobody wants; when that fails (the disk that failed the run is still full,
+    /// or a row group was left half written) the failure is ignored rather than thrown over the run's own.
+    /// </summary>
     public void Dispose()
     {
         if (_completed)
@@ -82,9 +87,28 @@ internal sealed class TrialParquetStream : ITrialChunkSink, IDisposable
             return;
         }
 
-        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _stream.Dispose();
-        File.Delete(_temporary);
+        try
+        {
+            Abandon(() => _writer.DisposeAsync().AsTask().GetAwaiter().GetResult());
+            Abandon(_stream.Dispose);
+        }
+        finally
+        {
+            File.Delete(_temporary);
+        }
+    }
+
+    private static void Abandon(Action close)
+    {
+        try
+        {
+            close();
+        }
+#pragma warning disable CA1031 // Whatever closing an abandoned file throws, the file is deleted next and the run's first failure is reported.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>Rows of entities [<paramref name="first"/>, first + <paramref name="count"/>) of the chunk, one column at a time.</summary>

@@ -19,9 +19,18 @@ internal static class OutputPreflight
             return $"--out '{outDir}' is a file; expected a folder for the results (created if missing)";
         }
 
+        // Folders the command will create or write into: a file of the same name could not be written (run --report
+        // DIR with DIR the new --out), and would only fail at the commit, after the other files were renamed.
+        var folders = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Prepend(Path.GetFullPath(outDir))
+            .ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in files)
         {
+            if (folders.Contains(Path.GetFullPath(file)))
+            {
+                return $"cannot write '{file}': it is a folder the results go into (--out '{outDir}'); name a file";
+            }
+
             if (!seen.Add(Path.GetFullPath(file)))
             {
                 return $"'{file}' would be written twice: --report names one of the run's own files ({string.Join(", ", OutputFiles.Names)}, {ReportCommand.DataFile}); choose another name";

@@ -81,6 +81,20 @@ internal sealed class CommandsTests
     }
 
     [Test]
+    public void Run_ReportNamesTheNewOutFolder_ExitsTwoBeforeSimulatingAndCreatesNothing()
+    {
+        string data = Path.Combine(_out, "o2");
+        var (code, stdout, stderr) = Execute("run", Shipped, "--trials", "8", "--out", data, "--report", data);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.StartWith($"error: cannot write '{data}': it is a folder the results go into"));
+            Assert.That(stdout, Is.Empty, "no table: nothing was simulated");
+            Assert.That(Directory.Exists(data), Is.False);
+        }
+    }
+
+    [Test]
     public void Run_OutIsAFile_ExitsTwoNamingTheOption()
     {
         string file = Path.Combine(_out, "results");

@@ -29,7 +29,8 @@ internal static class SweepCommand
         }
 
         string path = cli.Positional[0];
-        if (!File.Exists(path))
+        // A folder is the loader's to refuse (SS0010, "is a directory"), as for run and validate.
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             stderr.WriteLine($"error: no such file '{path}'");
             return ExitCodes.UsageOrIo;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using SupplySim.Model;
 using SupplySim.Scenario;
 using YamlDotNet.Core;
@@ -24,8 +23,8 @@ public static partial class SweepLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        byte[] bytes = File.ReadAllBytes(path);
-        return Load(Encoding.UTF8.GetString(bytes), path, bytes, diagnostics);
+        // The guards of scenario files (size cap, bounded read, UTF-8) hold for sweep files too.
+        return ScenarioLoader.ReadText(path, "a sweep file", diagnostics) is var (yaml, bytes) ? Load(yaml, path, bytes, diagnostics) : null;
     }
 
     private static SweepPlan? Load(string yaml, string path, byte[] bytes, DiagnosticBag diagnostics)
@@ -64,14 +63,17 @@ public static partial class SweepLoader
         }
 
         string scenarioFile = Path.Combine(Path.GetDirectoryName(path) ?? "", scenarioFileValue.Value);
-        if (!File.Exists(scenarioFile))
+        if (!File.Exists(scenarioFile) && !Directory.Exists(scenarioFile))
         {
             diagnostics.Error("SS0301", scenarioFileValue.Location, $"scenario file '{scenarioFile}' does not exist; scenario_file is relative to the sweep file");
             return null;
         }
 
-        byte[] scenarioBytes = File.ReadAllBytes(scenarioFile);
-        string scenarioText = Encoding.UTF8.GetString(scenarioBytes);
+        if (ScenarioLoader.ReadText(scenarioFile, "a scenario file", diagnostics) is not var (scenarioText, scenarioBytes))
+        {
+            return null;
+        }
+
         var document = ScenarioLoader.Load(scenarioText, scenarioFile, diagnostics);
         var model = document is null || diagnostics.HasErrors ? null : NetworkCompiler.Compile(document, diagnostics);
         if (document is null || model is null)

@@ -52,7 +52,15 @@ internal static class ImportCommand
         string source = cli.Positional[1];
         foreach (string path in new[] { source, codes! }.Where(p => !File.Exists(p)))
         {
-            stderr.WriteLine($"error: no such file '{path}'");
+            stderr.WriteLine(Directory.Exists(path) ? $"error: '{path}' is a folder; expected a CSV file" : $"error: no such file '{path}'");
+            return ExitCodes.UsageOrIo;
+        }
+
+        // Writing the scenario over one of the inputs would destroy the data it was built from.
+        string[] inputs = [source, codes!, .. cli.All("--sectors")];
+        if (inputs.FirstOrDefault(input => Path.GetFullPath(input) == Path.GetFullPath(output!)) is { } overwritten)
+        {
+            stderr.WriteLine($"error: --out '{output}' is the input '{overwritten}'; name a new .yaml file for the scenario");
             return ExitCodes.UsageOrIo;
         }
 
@@ -82,6 +90,12 @@ internal static class ImportCommand
         if (skipped.UnknownCodeRows > 0)
         {
             stderr.WriteLine($"warning: {skipped.UnknownCodeRows} flow(s) with a country code the table does not map to ISO alpha-2 were skipped: {string.Join(", ", skipped.UnknownCodes)}");
+        }
+
+        if (flows.Count == 0 && year is null && skipped.Filtered + skipped.NoQuantity + skipped.UnknownCodeRows + skipped.BelowMinimum == 0)
+        {
+            stderr.WriteLine($"error: {source} has no rows of flows after its header");
+            return ExitCodes.UsageOrIo;
         }
 
         if (flows.Count == 0)

@@ -98,6 +98,9 @@ internal static class BaciFlows
         return sectors;
     }
 
+    /// <summary>Most tonnes a row may carry: far above any bilateral flow of one product in a year (world crude oil is ~4e9 t).</summary>
+    public const double MaxTonnes = 1e12;
+
     /// <summary>The flows of <paramref name="year"/> (null: the latest year in the file) and <paramref name="products"/> (null: all).</summary>
     /// <remarks>
     /// Streams the file: a BACI year is ~11 million rows (~400 MB), and keeping every row's cells took ~12 times the
@@ -146,7 +149,13 @@ internal static class BaciFlows
             }
 
             var rows = Rows(years, t);
-            string product = Name(names, Cell(text, cells[at[3]]));
+            var productCode = Cell(text, cells[at[3]]);
+            if (productCode.Length != 6 || productCode.ContainsAnyExceptInRange('0', '9'))
+            {
+                throw new InvalidDataException($"{path}:{n}: product k is '{productCode}'; expected an HS6 code of six digits (leading zeros kept, e.g. 081110)");
+            }
+
+            string product = Name(names, productCode);
             if (products is not null && !products.Contains(product))
             {
                 rows.Skipped.Filtered++;
@@ -154,9 +163,22 @@ internal static class BaciFlows
             }
 
             var q = Cell(text, cells[at[4]]);
+            // Unknown (empty or NA) is BACI's way to say so and is skipped with a count; a value that is no quantity at
+            // all (text, negative, infinite, more than the world trades) is damaged data, refused at its line.
+            if (q.Length == 0 || q.Equals("NA", StringComparison.OrdinalIgnoreCase))
+            {
+                rows.Skipped.NoQuantity++;
+                continue;
+            }
+
+            if (!double.TryParse(q, NumberStyles.Float, CultureInfo.InvariantCulture, out double tonnes) || !(tonnes is >= 0 and <= MaxTonnes))
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}:{n}: quantity q is '{q}'; expected tonnes from 0 to {MaxTonnes:0e0}, or empty or NA when unknown"));
+            }
+
             // A flow of no tonnes carries nothing: a lane for it would have a share of 0, which a scenario refuses.
-            if (q.Length == 0 || q.Equals("NA", StringComparison.OrdinalIgnoreCase) || !double.TryParse(q, NumberStyles.Float, CultureInfo.InvariantCulture, out double tonnes) ||
-                !(tonnes > 0))
+            if (tonnes == 0)
             {
                 rows.Skipped.NoQuantity++;
                 continue;

@@ -184,4 +184,65 @@ internal sealed class BaciImportTests
             Assert.That(File.Exists(output), Is.False);
         }
     }
+
+    [TestCase("1e400", TestName = "Import_QuantityInfinite_RefusedAtItsLine")]
+    [TestCase("Infinity", TestName = "Import_QuantityInfinity_RefusedAtItsLine")]
+    [TestCase("1e300", TestName = "Import_QuantityAbsurd_RefusedAtItsLine")]
+    [TestCase("-5", TestName = "Import_QuantityNegative_RefusedAtItsLine")]
+    [TestCase("abc", TestName = "Import_QuantityNotANumber_RefusedAtItsLine")]
+    public void Import_DamagedQuantity_ExitsTwoWithFileLineValueAndExpectation(string q)
+    {
+        string flows = Path.Combine(_folder, "flows.csv"), codes = Path.Combine(_folder, "codes.csv"), output = Path.Combine(_folder, "x.yaml");
+        File.WriteAllText(flows, $"t,i,j,k,v,q\n2022,156,842,\"261710\",10,5\n2022,156,392,\"261710\",1,{q}\n");
+        File.WriteAllText(codes, Codes);
+        var (code, _, stderr) = Execute("import", "baci", flows, "--country-codes", codes, "--out", output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.StartWith($"error: {flows}:3: quantity q is '{q}'; expected tonnes from 0 to 1e12, or empty or NA when unknown"));
+            Assert.That(File.Exists(output), Is.False);
+        }
+    }
+
+    [TestCase("Ab C!")]
+    [TestCase("26171")]
+    public void Import_ProductNotSixDigits_ExitsTwoWithFileLineAndValue(string product)
+    {
+        string flows = Path.Combine(_folder, "flows.csv"), codes = Path.Combine(_folder, "codes.csv"), output = Path.Combine(_folder, "x.yaml");
+        File.WriteAllText(flows, $"t,i,j,k,v,q\n2022,156,842,\"{product}\",1,5\n");
+        File.WriteAllText(codes, Codes);
+        var (code, _, stderr) = Execute("import", "baci", flows, "--country-codes", codes, "--out", output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.StartWith($"error: {flows}:2: product k is '{product}'; expected an HS6 code of six digits"));
+            Assert.That(File.Exists(output), Is.False);
+        }
+    }
+
+    [Test]
+    public void Import_OutIsTheInput_RefusedAndTheInputKept()
+    {
+        string flows = Path.Combine(_folder, "flows.csv"), codes = Path.Combine(_folder, "codes.csv");
+        File.WriteAllText(flows, Flows);
+        File.WriteAllText(codes, Codes);
+        var (code, _, stderr) = Execute("import", "baci", flows, "--country-codes", codes, "--out", flows);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.StartWith($"error: --out '{flows}' is the input '{flows}'"));
+            Assert.That(File.ReadAllText(flows), Is.EqualTo(Flows));
+        }
+    }
+
+    [Test]
+    public void Import_HeaderOnly_SaysTheFileHasNoRows()
+    {
+        string flows = Path.Combine(_folder, "flows.csv"), codes = Path.Combine(_folder, "codes.csv");
+        File.WriteAllText(flows, "t,i,j,k,v,q\n");
+        File.WriteAllText(codes, Codes);
+        var (code, _, stderr) = Execute("import", "baci", flows, "--country-codes", codes, "--out", Path.Combine(_folder, "x.yaml"));
+        Assert.That(code, Is.EqualTo(2), stderr);
+        Assert.That(stderr, Does.StartWith($"error: {flows} has no rows of flows after its header"));
+    }
 }

@@ -1,11 +1,12 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using SupplySim.Cli.Workbench;
 
 namespace SupplySim.Cli;
 
 /// <summary>
 /// <c>supplysim serve [FILE|DIR] [--port 8080] [--host 127.0.0.1]</c>: the planner workbench on a local web server
-/// until Ctrl+C. Binds to loopback unless --host says otherwise, and then warns that there is no authentication.
+/// until Ctrl+C or SIGTERM. Binds to loopback unless --host says otherwise, and then warns that there is no authentication.
 /// </summary>
 internal static class ServeCommand
 {
@@ -45,11 +46,16 @@ internal static class ServeCommand
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        // Ctrl+C (SIGINT) and SIGTERM (docker stop, systemd, timeout, Slurm's scancel) both stop the server, exit 0.
+        // The web host's own console lifetime only stops the host on SIGTERM; this thread would wait on.
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         WorkbenchServer server;
         try
         {

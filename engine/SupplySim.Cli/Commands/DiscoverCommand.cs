@@ -29,7 +29,7 @@ internal static class DiscoverCommand
 
         double coverage = 0.5;
         if (cli.Single("--min-coverage") is { } coverageText
-            && (!double.TryParse(coverageText, NumberStyles.Float, CultureInfo.InvariantCulture, out coverage) || coverage is <= 0 or > 1))
+            && (!double.TryParse(coverageText, NumberStyles.Float, CultureInfo.InvariantCulture, out coverage) || !(coverage is > 0 and <= 1)))
         {
             cli.Errors.Add($"--min-coverage must be a share in (0, 1], was '{coverageText}'");
         }

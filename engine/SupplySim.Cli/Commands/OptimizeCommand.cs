@@ -21,6 +21,9 @@ internal static class OptimizeCommand
     /// <summary>Default trials per scenario per policy.</summary>
     public const int DefaultTrials = 200;
 
+    /// <summary>Options a shard takes from the driver's manifest instead.</summary>
+    private static readonly string[] ShardSettings = ["--trials", "--seed", "--budget"];
+
     private static readonly string[] OutputNames = ["pareto.csv", "pareto.parquet", "evaluations.csv", "policies.json", "optimize.html"];
 
     public static int Execute(VerbArguments cli, TextWriter stdout, TextWriter stderr)
@@ -52,7 +55,8 @@ internal static class OptimizeCommand
         }
 
         string path = cli.Positional[0];
-        if (!File.Exists(path))
+        // A folder is the loader's to refuse (SS0010, "is a directory"), as for run and validate.
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             stderr.WriteLine($"error: no such file '{path}'");
             return ExitCodes.UsageOrIo;
@@ -76,7 +80,9 @@ internal static class OptimizeCommand
 
         if (shard is { } one)
         {
-            return EvaluateShard(problem, path, text, outDir, one, threads, stdout, stderr);
+            // A shard evaluates with the settings the driver fixed in the manifest; others given here would be ignored.
+            string[] settings = [.. ShardSettings.Where(cli.Options.ContainsKey)];
+            return EvaluateShard(problem, path, text, outDir, one, threads, settings, (trials, seed, budget), stdout, stderr);
         }
 
         var work = new OptimizationWorkFolder(outDir);
@@ -125,7 +131,8 @@ internal static class OptimizeCommand
         return ExitCodes.Ok;
     }
 
-    private static int EvaluateShard(DecisionProblem problem, string path, string text, string outDir, ShardSpec shard, int threads, TextWriter stdout, TextWriter stderr)
+    private static int EvaluateShard(DecisionProblem problem, string path, string text, string outDir, ShardSpec shard, int threads,
+        string[] settingsGiven, (int Trials, ulong Seed, int Budget) given, TextWriter stdout, TextWriter stderr)
     {
         var work = new OptimizationWorkFolder(outDir);
         if (work.ReadManifest() is not { } manifest)
@@ -138,6 +145,14 @@ internal static class OptimizeCommand
         {
             stderr.WriteLine($"error: {work.Root} was started for {manifest.Shards} shard(s) of another version of {path} or another shard count ({Describe(manifest)}); " +
                              $"--shard {shard} does not belong to it");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if ((settingsGiven.Contains("--trials") && given.Trials != manifest.Trials) || (settingsGiven.Contains("--seed") && given.Seed != manifest.Seed) ||
+            (settingsGiven.Contains("--budget") && given.Budget != manifest.Budget))
+        {
+            stderr.WriteLine($"error: {string.Join(", ", settingsGiven)} differ(s) from the search in {work.Root} ({Describe(manifest)}), which every shard " +
+                             "evaluates with; leave them out of --shard i/N");
             return ExitCodes.UsageOrIo;
         }
 

@@ -24,7 +24,21 @@ internal static class SupplySimCommandLine
     {
         var root = Build(stdout, stderr);
         var parsed = root.Parse(args);
-        int code = parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction errorAction)
+        {
+            // The errors (with "did you mean") go to stderr; the whole help on stdout would pollute a --json pipeline.
+            errorAction.ShowHelp = false;
+        }
+
+        // On a parse error everything printed (the "did you mean" included) is diagnostics: stderr.
+        var output = parsed.Errors.Count > 0 ? stderr : stdout;
+        int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false });
+        if (parsed.Errors.Count > 0)
+        {
+            string verb = parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name + " ";
+            stderr.WriteLine($"usage: see 'supplysim {verb}--help'");
+        }
+
         // A command line that does not parse is a usage error (2), as documented; System.CommandLine would say 1.
         return parsed.Errors.Count > 0 ? ExitCodes.UsageOrIo : code;
     }
@@ -133,13 +147,18 @@ internal static class SupplySimCommandLine
         command.SetAction(parsed =>
         {
             var arguments = new VerbArguments(name);
-            foreach (string value in parsed.GetValue(values) ?? [])
+            string[] positional = parsed.GetValue(values) ?? [];
+            for (int i = 0; i < positional.Length; i++)
             {
+                string value = positional[i];
                 // An option the verb does not have arrives as a positional value: say so, with the nearest option.
                 if (value.StartsWith('-') && value.Length > 1)
                 {
                     string[] known = [.. specs.Select(o => o.Name), "--help"];
-                    arguments.Errors.Add($"unknown option '{value}' for '{name}'{SupplySim.Scenario.Suggest.Hint(value, known)}; allowed: {string.Join(", ", known)}");
+                    // The value after it is most likely its value ("--trials 10"), not a FILE: counted as one, it would
+                    // add a second, misleading error ("takes exactly one FILE").
+                    string withValue = i + 1 < positional.Length && !positional[i + 1].StartsWith('-') ? $"; '{positional[++i]}' after it is taken as its value" : "";
+                    arguments.Errors.Add($"unknown option '{value}' for '{name}'{SupplySim.Scenario.Suggest.Hint(value, known)}; allowed: {string.Join(", ", known)}{withValue}");
                     continue;
                 }
 

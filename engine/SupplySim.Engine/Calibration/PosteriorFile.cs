@@ -51,7 +51,7 @@ public static class PosteriorFile
         string path = Path.Combine(folder, Name);
         if (!Directory.Exists(folder))
         {
-            problem = $"no such folder '{folder}'";
+            problem = File.Exists(folder) ? $"'{folder}' is a file; expected the --out folder of calibrate" : $"no such folder '{folder}'";
             return null;
         }
 

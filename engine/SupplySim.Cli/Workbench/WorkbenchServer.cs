@@ -269,7 +269,13 @@ internal sealed class WorkbenchServer : IAsyncDisposable
 
     private (string Text, CompiledModel Model) Original(string file) => _originals.GetOrAdd(file, name =>
     {
-        string text = File.ReadAllText(_files[name]);
+        // The guards of run and validate (8 MiB, bounded read, UTF-8) hold here too.
+        var diagnostics = new Scenario.DiagnosticBag();
+        if (Scenario.ScenarioLoader.ReadText(_files[name], "a scenario file", diagnostics) is not var (text, _))
+        {
+            throw new RequestError(422, $"{name} cannot be used: {diagnostics.Items[0]}");
+        }
+
         var (model, errors) = WhatIf.Compile(text, name);
         return model is null ? throw new RequestError(422, $"{name} does not compile: {errors[0]}") : (text, model);
     });

@@ -210,21 +210,9 @@ internal static class RunCommand
             report.ComputeAll(threads);
         }
 
-        if (cli.Json)
-        {
-            using var buffer = new MemoryStream();
-            SummaryJsonWriter.Write(report, buffer);
-            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        }
-        else if (TerminalOutput.Decorated(stdout))
-        {
-            SummaryTables.Write(report);
-        }
-        else
-        {
-            stdout.Write(ConsoleSummary.Format(report));
-        }
-
+        // The summary is printed once the files are in place: a run whose files cannot be written prints only its error,
+        // so a pipeline reading stdout (--json) never takes the answer of a run that failed.
+        var summary = report;
         if (stream)
         {
             files.Write(Path.Combine(outDir, "summary.json"), file => SummaryJsonWriter.Write(report, file));
@@ -259,6 +247,7 @@ internal static class RunCommand
         }
 
         files.Commit();
+        PrintSummary(summary, cli.Json, stdout);
 
         string written = $"{outDir}/summary.json, summary.parquet, trials.csv, trials.parquet" + (writeParameters ? ", parameters.csv" : "");
         if (reportPath is not null)
@@ -276,6 +265,25 @@ internal static class RunCommand
         log.WriteLine($"simulated {scenarios.Count} scenario(s) x {report.Results[0].Trials} trials in {seconds:0.00} s");
         log.WriteLine($"wrote {written}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The run's answer on stdout: summary.json's document with --json, else the summary table.</summary>
+    private static void PrintSummary(RunReport report, bool json, TextWriter stdout)
+    {
+        if (json)
+        {
+            using var buffer = new MemoryStream();
+            SummaryJsonWriter.Write(report, buffer);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else if (TerminalOutput.Decorated(stdout))
+        {
+            SummaryTables.Write(report);
+        }
+        else
+        {
+            stdout.Write(ConsoleSummary.Format(report));
+        }
     }
 
     /// <summary>Batches until every headline half-width is within <paramref name="tolerance"/> (or the trial limit); says which on stderr.</summary>

@@ -5,8 +5,8 @@ using static SupplySim.Tests.Support.CliRunner;
 namespace SupplySim.Tests.Streaming;
 
 /// <summary>
-/// A streamed run whose files cannot be written (a full disk) ends in one error line and exit 2, leaves no spool
-/// folder or temporary file and keeps the previous results. The full disk is /dev/full, which fails every write with
+/// A run whose files cannot be written (a full disk) ends in one error line and exit 2, prints no summary, leaves no
+/// spool folder or temporary file and keeps the previous results. The full disk is /dev/full, which fails every write with
 /// ENOSPC, linked in place of the spool's first file and of the Parquet file's temporary name.
 /// </summary>
 [TestFixture]
@@ -51,6 +51,27 @@ internal sealed class StreamingFailureTests
             Assert.That(code, Is.EqualTo(2), stderr);
             Assert.That(stderr, Does.Contain("error: No space left on device").And.Not.Contain("Exception").And.Not.Contain("   at "));
             Assert.That(Directory.GetFileSystemEntries(_out, ".*"), Is.Empty, "no spool folder, no temporary file");
+            Assert.That(Results(), Is.EqualTo(before));
+        }
+    }
+
+    [TestCase(true, TestName = "Run_FilesCannotBeWritten_PrintsNoJson")]
+    [TestCase(false, TestName = "Run_FilesCannotBeWritten_PrintsNoTable")]
+    public void Run_FilesCannotBeWritten_PrintsNoSummary(bool json)
+    {
+        Assume.That(File.Exists("/dev/full"), "Linux's /dev/full");
+        Assert.That(Execute("run", Minimal, "--trials", "20", "--out", _out).Code, Is.Zero);
+        var before = Results();
+        string pid = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.CreateSymbolicLink(Path.Combine(_out, $".summary.json.{pid}.tmp"), "/dev/full");
+        string[] args = json ? ["run", Minimal, "--trials", "30", "--json", "--out", _out] : ["run", Minimal, "--trials", "30", "--out", _out];
+        var (code, stdout, stderr) = Execute(args);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2), stderr);
+            Assert.That(stderr, Does.Contain("error: No space left on device"));
+            Assert.That(stdout, Is.Empty, "the answer of a run that failed is not printed");
+            Assert.That(Directory.GetFileSystemEntries(_out, ".*"), Is.Empty);
             Assert.That(Results(), Is.EqualTo(before));
         }
     }

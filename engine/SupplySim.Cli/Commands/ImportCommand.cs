@@ -73,7 +73,8 @@ internal static class ImportCommand
             (flows, chosenYear, skipped) = BaciFlows.Read(source, BaciFlows.ReadCountryCodes(codes!), year, products, minimum);
             if (cli.Single("--sectors") is { } sectorFile)
             {
-                sectors = File.Exists(sectorFile) ? BaciFlows.ReadSectors(sectorFile) : throw new InvalidDataException($"no such file '{sectorFile}'");
+                sectors = File.Exists(sectorFile) ? BaciFlows.ReadSectors(sectorFile)
+                    : throw new InvalidDataException(Directory.Exists(sectorFile) ? $"--sectors '{sectorFile}' is a folder; expected a CSV file" : $"no such file '{sectorFile}'");
             }
         }
         catch (InvalidDataException ex)

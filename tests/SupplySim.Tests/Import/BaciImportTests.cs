@@ -245,4 +245,22 @@ internal sealed class BaciImportTests
         Assert.That(code, Is.EqualTo(2), stderr);
         Assert.That(stderr, Does.StartWith($"error: {flows} has no rows of flows after its header"));
     }
+
+    [Test]
+    public void Import_FolderGivenAsAFile_SaysItIsAFolder()
+    {
+        string folder = Directory.CreateDirectory(Path.Combine(_folder, "d")).FullName;
+        var (asFlows, _, flowsError, _) = Import();
+        Assert.That(asFlows, Is.Zero, flowsError);
+        string flows = Path.Combine(_folder, "BACI_HS17_Y2022.csv"), codes = Path.Combine(_folder, "country_codes.csv"), output = Path.Combine(_folder, "y.yaml");
+        var (code, _, stderr) = Execute("import", "baci", folder, "--country-codes", codes, "--out", output);
+        var (sectorCode, _, sectorError) = Execute("import", "baci", flows, "--country-codes", codes, "--out", output, "--sectors", folder);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.StartWith($"error: '{folder}' is a folder; expected a CSV file"));
+            Assert.That(sectorCode, Is.EqualTo(2));
+            Assert.That(sectorError, Does.StartWith($"error: --sectors '{folder}' is a folder; expected a CSV file"));
+        }
+    }
 }

@@ -211,7 +211,8 @@ internal static class RunCommand
         }
 
         // The summary is printed once the files are in place: a run whose files cannot be written prints only its error,
-        // so a pipeline reading stdout (--json) never takes the answer of a run that failed.
+        // so a pipeline reading stdout (--json) never takes the answer of a run that failed. It is this report, the one the
+        // files are written from: `report` is replaced below when the HTML report needs the key consumers' weekly series.
         var summary = report;
         if (stream)
         {
